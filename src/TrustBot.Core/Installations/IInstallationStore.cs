@@ -1,0 +1,20 @@
+namespace TrustBot.Core.Installations;
+
+/// <summary>Persistence of installations. Every key starts with the tenant id.</summary>
+public interface IInstallationStore
+{
+    /// <summary>Returns the installation, or null when there is none.</summary>
+    Task<Installation?> GetAsync(string tenantId, string key, CancellationToken cancellationToken);
+
+    /// <summary>Creates or replaces the installation (an idempotent fact: the latest install wins).</summary>
+    Task UpsertAsync(Installation installation, CancellationToken cancellationToken);
+
+    /// <summary>Marks the installation removed; returns false when there was none.</summary>
+    Task<bool> MarkRemovedAsync(string tenantId, string key, DateTimeOffset removedAt, CancellationToken cancellationToken);
+
+    /// <summary>Stores a new service URL for an existing installation; returns false when there was none.</summary>
+    Task<bool> UpdateServiceUrlAsync(string tenantId, string key, string serviceUrl, DateTimeOffset updatedAt, CancellationToken cancellationToken);
+
+    /// <summary>Every installation of one tenant.</summary>
+    IAsyncEnumerable<Installation> ListAsync(string tenantId, CancellationToken cancellationToken);
+}

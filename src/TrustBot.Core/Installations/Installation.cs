@@ -1,0 +1,41 @@
+namespace TrustBot.Core.Installations;
+
+/// <summary>
+/// One place TrustBot is installed, with the plain address needed to message it later.
+/// Keyed by tenant and <see cref="Key"/>: the team id for a team, else the conversation id.
+/// </summary>
+public sealed record Installation
+{
+    public required string TenantId { get; init; }
+
+    /// <summary>The team id for <see cref="ConversationKind.Channel"/>, else the conversation id.</summary>
+    public required string Key { get; init; }
+
+    public required ConversationKind Kind { get; init; }
+
+    /// <summary>The Connector base URL, refreshed from every verified activity.</summary>
+    public required string ServiceUrl { get; init; }
+
+    /// <summary>The conversation to post into: the chat, or the team's chosen channel.</summary>
+    public required string ConversationId { get; init; }
+
+    public string? TeamId { get; init; }
+
+    public string? ChannelId { get; init; }
+
+    public string? TeamName { get; init; }
+
+    /// <summary>The Entra object id of the person who installed the app (the first leader of a team).</summary>
+    public string? InstalledByAadObjectId { get; init; }
+
+    /// <summary>The bot's own account id (<c>28:…</c>).</summary>
+    public required string BotId { get; init; }
+
+    public InstallationStatus Status { get; init; } = InstallationStatus.Active;
+
+    public required DateTimeOffset InstalledAt { get; init; }
+
+    public required DateTimeOffset UpdatedAt { get; init; }
+
+    public DateTimeOffset? RemovedAt { get; init; }
+}

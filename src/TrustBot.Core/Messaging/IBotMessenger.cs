@@ -1,0 +1,16 @@
+using System.Text.Json.Nodes;
+
+namespace TrustBot.Core.Messaging;
+
+/// <summary>The port through which Core talks to people; implemented over the Bot Connector by the host.</summary>
+public interface IBotMessenger
+{
+    /// <summary>Posts an Adaptive Card (1.5) as a new message.</summary>
+    Task<DeliveryResult> SendCardAsync(ConversationAddress address, JsonObject card, string summary, CancellationToken cancellationToken);
+
+    /// <summary>Posts a plain (markdown) text message.</summary>
+    Task<DeliveryResult> SendTextAsync(ConversationAddress address, string text, CancellationToken cancellationToken);
+
+    /// <summary>Replaces a card posted earlier.</summary>
+    Task<DeliveryResult> UpdateCardAsync(ConversationAddress address, string activityId, JsonObject card, string summary, CancellationToken cancellationToken);
+}
