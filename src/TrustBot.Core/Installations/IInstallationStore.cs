@@ -6,8 +6,12 @@ public interface IInstallationStore
     /// <summary>Returns the installation, or null when there is none.</summary>
     Task<Installation?> GetAsync(string tenantId, string key, CancellationToken cancellationToken);
 
-    /// <summary>Creates or replaces the installation (an idempotent fact: the latest install wins).</summary>
-    Task UpsertAsync(Installation installation, CancellationToken cancellationToken);
+    /// <summary>
+    /// Creates the installation, reactivates a removed one, or refreshes an active one's address.
+    /// Returns true only to the one caller that made it active, so that exactly one welcome card is posted
+    /// even when Teams delivers <c>installationUpdate</c> and <c>conversationUpdate</c> for the same install at once.
+    /// </summary>
+    Task<bool> ActivateAsync(Installation installation, CancellationToken cancellationToken);
 
     /// <summary>Marks the installation removed; returns false when there was none.</summary>
     Task<bool> MarkRemovedAsync(string tenantId, string key, DateTimeOffset removedAt, CancellationToken cancellationToken);
