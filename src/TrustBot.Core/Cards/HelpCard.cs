@@ -1,0 +1,33 @@
+using System.Text.Json.Nodes;
+using TrustBot.Core.Commands;
+using TrustBot.Core.Installations;
+
+namespace TrustBot.Core.Cards;
+
+/// <summary>The card listing what TrustBot understands, one line per registered command.</summary>
+public static class HelpCard
+{
+    public const string Summary = "What TrustBot can do";
+
+    public static JsonObject Build(
+        IEnumerable<ICommand> commands,
+        ConversationKind kind,
+        int anonymityThreshold = CardParts.DefaultAnonymityThreshold)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentOutOfRangeException.ThrowIfLessThan(anonymityThreshold, CardParts.MinimumAnonymityThreshold);
+        var facts = commands
+            .DistinctBy(command => command.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(command => (command.Name, command.Description));
+
+        return CardParts.Card(
+            Summary,
+            CardParts.Heading("Here's what I can do"),
+            CardParts.Paragraph("I run short anonymous check-ins for your team and send leaders one small habit a week. These are the commands I understand:"),
+            CardParts.Facts(facts),
+            CardParts.Promise(anonymityThreshold),
+            CardParts.Hint(kind == ConversationKind.Personal
+                ? "Just type a command here."
+                : "In a channel or group chat, mention me first, for example **@TrustBot help**."));
+    }
+}

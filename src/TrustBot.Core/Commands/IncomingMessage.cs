@@ -1,0 +1,31 @@
+using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.Commands;
+
+/// <summary>A message sent to TrustBot, built by the host from a verified Teams activity.</summary>
+public sealed record IncomingMessage
+{
+    public required string TenantId { get; init; }
+
+    public required ConversationKind Kind { get; init; }
+
+    /// <summary>The conversation to reply into; in a channel thread it ends in <c>;messageid=…</c> so replies stay in the thread.</summary>
+    public required string ConversationId { get; init; }
+
+    public string? TeamId { get; init; }
+
+    public required string ServiceUrl { get; init; }
+
+    /// <summary>The bot's own account id (<c>28:…</c>).</summary>
+    public required string BotId { get; init; }
+
+    /// <summary>The text with the bot's <c>&lt;at&gt;</c> mention already removed.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>The sender's Entra object id.</summary>
+    public string? FromAadObjectId { get; init; }
+
+    /// <summary>Where replies to this message go.</summary>
+    public ConversationAddress ReplyAddress => new(TenantId, ServiceUrl, ConversationId, BotId);
+}

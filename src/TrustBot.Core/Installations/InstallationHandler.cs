@@ -1,0 +1,147 @@
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Cards;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.Installations;
+
+/// <summary>Keeps installations and their addresses current, and welcomes each new one exactly once.</summary>
+public sealed class InstallationHandler(
+    IInstallationStore store,
+    IBotMessenger messenger,
+    ServiceUrlCache serviceUrls,
+    TimeProvider timeProvider,
+    ILogger<InstallationHandler> logger)
+{
+    public Task HandleAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installationEvent);
+        return installationEvent.Change switch
+        {
+            InstallationChange.Added => AddAsync(installationEvent, cancellationToken),
+            InstallationChange.Upgraded => UpgradeAsync(installationEvent, cancellationToken),
+            InstallationChange.Removed => RemoveAsync(installationEvent, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(installationEvent), installationEvent.Change, "Unknown installation change."),
+        };
+    }
+
+    /// <summary>
+    /// Stores the service URL of a verified activity when it differs from the last one seen for the installation.
+    /// Called on every activity, so an unchanged URL costs no storage call.
+    /// </summary>
+    public async Task RefreshAddressAsync(string tenantId, string key, string serviceUrl, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(serviceUrl);
+
+        if (serviceUrls.IsCurrent(tenantId, key, serviceUrl))
+        {
+            return;
+        }
+
+        var updated = await store.UpdateServiceUrlAsync(tenantId, key, serviceUrl, timeProvider.GetUtcNow(), cancellationToken);
+        if (updated)
+        {
+            serviceUrls.Set(tenantId, key, serviceUrl);
+            CoreLog.ServiceUrlStored(logger);
+        }
+        else
+        {
+            // Not cached: an installation created later (for example after a lost install event) must still be refreshed.
+            CoreLog.ServiceUrlForUnknownInstallation(logger);
+        }
+    }
+
+    private async Task AddAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)
+    {
+        var installation = Create(installationEvent, timeProvider.GetUtcNow());
+        var activated = await store.ActivateAsync(installation, cancellationToken);
+        serviceUrls.Set(installation.TenantId, installation.Key, installation.ServiceUrl);
+
+        // installationUpdate and conversationUpdate both announce one install; only the call that activated it welcomes.
+        if (!activated)
+        {
+            CoreLog.InstallationAlreadyActive(logger, installation.Kind);
+            return;
+        }
+
+        CoreLog.InstallationActivated(logger, installation.Kind);
+        await PostWelcomeAsync(installation, cancellationToken);
+    }
+
+    private async Task UpgradeAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var existing = await store.GetAsync(installationEvent.TenantId, installationEvent.Key, cancellationToken);
+
+        // An upgrade event names whatever channel it came from; keep the channel chosen at install (or in settings).
+        var installation = existing is { Status: InstallationStatus.Active }
+            ? existing with
+            {
+                ServiceUrl = installationEvent.ServiceUrl,
+                BotId = installationEvent.BotId,
+                TeamName = installationEvent.TeamName ?? existing.TeamName,
+                UpdatedAt = now,
+            }
+            : Create(installationEvent, now);
+
+        await store.ActivateAsync(installation, cancellationToken);
+        serviceUrls.Set(installation.TenantId, installation.Key, installation.ServiceUrl);
+        CoreLog.InstallationUpgraded(logger, installation.Kind);
+    }
+
+    private async Task RemoveAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)
+    {
+        var key = installationEvent.Key;
+        serviceUrls.Remove(installationEvent.TenantId, key);
+        var removed = await store.MarkRemovedAsync(installationEvent.TenantId, key, timeProvider.GetUtcNow(), cancellationToken);
+        if (removed)
+        {
+            CoreLog.InstallationRemoved(logger, installationEvent.Kind);
+        }
+        else
+        {
+            CoreLog.RemovalOfUnknownInstallation(logger, installationEvent.Kind);
+        }
+    }
+
+    private async Task PostWelcomeAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        var address = new ConversationAddress(installation.TenantId, installation.ServiceUrl, installation.ConversationId, installation.BotId);
+        try
+        {
+            var result = await messenger.SendCardAsync(address, WelcomeCard.Build(installation.Kind), WelcomeCard.Summary, cancellationToken);
+            if (result.IsDelivered)
+            {
+                CoreLog.WelcomePosted(logger, installation.Kind);
+            }
+            else
+            {
+                CoreLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The installation is stored and stays; a lost welcome must not fail the turn or make Teams retry the install.
+            CoreLog.WelcomeFailed(logger, installation.Kind, exception.GetType().Name);
+            CoreLog.WelcomeFailureDetail(logger, exception);
+        }
+    }
+
+    private static Installation Create(InstallationEvent installationEvent, DateTimeOffset now) => new()
+    {
+        TenantId = installationEvent.TenantId,
+        Key = installationEvent.Key,
+        Kind = installationEvent.Kind,
+        ServiceUrl = installationEvent.ServiceUrl,
+        ConversationId = installationEvent.ConversationId,
+        TeamId = installationEvent.Kind == ConversationKind.Channel ? installationEvent.TeamId : null,
+        ChannelId = installationEvent.Kind == ConversationKind.Channel ? installationEvent.ConversationId : null,
+        TeamName = installationEvent.Kind == ConversationKind.Channel ? installationEvent.TeamName : null,
+        InstalledByAadObjectId = installationEvent.ActorAadObjectId,
+        BotId = installationEvent.BotId,
+        Status = InstallationStatus.Active,
+        InstalledAt = now,
+        UpdatedAt = now,
+    };
+}
