@@ -1,0 +1,99 @@
+using System.Runtime.CompilerServices;
+using TrustBot.Core.Installations;
+
+namespace TrustBot.Core.Tests.Fakes;
+
+/// <summary>An installation store that honours the port's contract, including the single-winner ActivateAsync.</summary>
+internal sealed class InMemoryInstallationStore : IInstallationStore
+{
+    private readonly Dictionary<(string TenantId, string Key), Installation> _rows = [];
+    private readonly Lock _lock = new();
+
+    public int ActivateCalls { get; private set; }
+
+    public int UpdateServiceUrlCalls { get; private set; }
+
+    public Installation? this[string tenantId, string key]
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _rows.GetValueOrDefault((tenantId, key));
+            }
+        }
+    }
+
+    public void Seed(Installation installation)
+    {
+        lock (_lock)
+        {
+            _rows[(installation.TenantId, installation.Key)] = installation;
+        }
+    }
+
+    public Task<Installation?> GetAsync(string tenantId, string key, CancellationToken cancellationToken) =>
+        Task.FromResult(this[tenantId, key]);
+
+    public Task<bool> ActivateAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            ActivateCalls++;
+            var id = (installation.TenantId, installation.Key);
+            if (_rows.TryGetValue(id, out var existing) && existing.Status == InstallationStatus.Active)
+            {
+                _rows[id] = installation with { InstalledAt = existing.InstalledAt, Status = InstallationStatus.Active, RemovedAt = null };
+                return Task.FromResult(false);
+            }
+
+            _rows[id] = installation with { Status = InstallationStatus.Active, RemovedAt = null };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> MarkRemovedAsync(string tenantId, string key, DateTimeOffset removedAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_rows.TryGetValue((tenantId, key), out var existing))
+            {
+                return Task.FromResult(false);
+            }
+
+            _rows[(tenantId, key)] = existing with { Status = InstallationStatus.Removed, RemovedAt = removedAt, UpdatedAt = removedAt };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<bool> UpdateServiceUrlAsync(string tenantId, string key, string serviceUrl, DateTimeOffset updatedAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            UpdateServiceUrlCalls++;
+            if (!_rows.TryGetValue((tenantId, key), out var existing))
+            {
+                return Task.FromResult(false);
+            }
+
+            _rows[(tenantId, key)] = existing with { ServiceUrl = serviceUrl, UpdatedAt = updatedAt };
+            return Task.FromResult(true);
+        }
+    }
+
+    public async IAsyncEnumerable<Installation> ListAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        List<Installation> rows;
+        lock (_lock)
+        {
+            rows = _rows.Values.Where(row => row.TenantId == tenantId).ToList();
+        }
+
+        foreach (var row in rows)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await Task.Yield();
+            yield return row;
+        }
+    }
+}
