@@ -3,7 +3,7 @@ namespace TrustBot.Core.Tests;
 /// <summary>Fake but well-formed Teams identifiers shared by the tests.</summary>
 internal static class TestIds
 {
-    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+    public const string TenantId = "3c8e5f1a-2b7d-4e9c-8a6f-1d0b2e4c6a8f";
     public const string OtherTenantId = "0d6b5c7e-1f2a-4b3c-8d9e-0a1b2c3d4e5f";
     public const string ServiceUrl = "https://smba.trafficmanager.net/amer/";
     public const string OtherServiceUrl = "https://smba.trafficmanager.net/emea/";
