@@ -26,8 +26,9 @@ public sealed class CoreServiceCollectionExtensionsTests
     public void AddTrustBotCore_CalledTwiceAfterCustomClock_KeepsClockAndRegistersHelpOnce()
     {
         var clock = new FakeTimeProvider();
-        var services = new ServiceCollection().AddSingleton<TimeProvider>(clock);
-        services = (ServiceCollection)AddPorts(services).AddTrustBotCore().AddTrustBotCore();
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        AddPorts(services).AddTrustBotCore().AddTrustBotCore();
 
         using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();
