@@ -1,0 +1,282 @@
+namespace TrustBot.Protocol.Connector;
+
+/// <summary>
+/// Paces Connector requests below the Teams limits so the bot waits for a slot instead of earning a 429.
+/// Each call reserves the earliest instant every window allows (per conversation, in order, and per app) under one
+/// lock, then waits until that instant on the <see cref="TimeProvider"/>. Slots are sliding-window logs of reserved
+/// instants; a conversation is forgotten once its newest slot is older than the longest window.
+/// </summary>
+public sealed class ConnectorRateLimiter
+{
+    private readonly Lock _gate = new();
+    private readonly TimeProvider _timeProvider;
+    private readonly Window[] _conversationWindows;
+    private readonly Window[] _appWindows;
+    private readonly int _conversationLogCapacity;
+    private readonly long _conversationRetention;
+    private readonly long _appRetention;
+    private readonly long _pruneInterval;
+    private readonly Dictionary<string, List<long>> _conversations = new(StringComparer.Ordinal);
+    private readonly List<long> _app = [];
+    private long _nextPrune;
+
+    /// <summary>Creates a limiter enforcing <paramref name="limits"/> on <paramref name="timeProvider"/>'s clock.</summary>
+    public ConnectorRateLimiter(TimeProvider timeProvider, ConnectorRateLimits limits)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(limits);
+        _timeProvider = timeProvider;
+        Limits = limits;
+        _conversationWindows = limits.PerConversation.Select(ToWindow).ToArray();
+        _appWindows = limits.PerApp.Select(ToWindow).ToArray();
+        _conversationLogCapacity = _conversationWindows.Length == 0 ? 1 : _conversationWindows.Max(w => w.Limit);
+        _conversationRetention = _conversationWindows.Length == 0 ? 0 : _conversationWindows.Max(w => w.Length);
+        _appRetention = _appWindows.Length == 0 ? 0 : _appWindows.Max(w => w.Length);
+        _pruneInterval = Math.Max(ToTimestamp(TimeSpan.FromMinutes(1)), 1);
+        _nextPrune = timeProvider.GetTimestamp() + _pruneInterval;
+    }
+
+    /// <summary>The limits this instance enforces.</summary>
+    public ConnectorRateLimits Limits { get; }
+
+    /// <summary>How many conversations currently hold slot history (bounded by pruning).</summary>
+    public int TrackedConversationCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _conversations.Count;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reserves the next slot for <paramref name="conversationId"/> and waits until it is due. A cancelled wait gives
+    /// its slot back.
+    /// </summary>
+    public async ValueTask WaitAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        cancellationToken.ThrowIfCancellationRequested();
+        long now;
+        long slot;
+        lock (_gate)
+        {
+            now = _timeProvider.GetTimestamp();
+            PruneIfDue(now);
+            slot = Reserve(conversationId, now);
+        }
+
+        if (slot <= now)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(ToTimeSpan(slot - now), _timeProvider, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_gate)
+            {
+                Release(conversationId, slot);
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>How long a request for <paramref name="conversationId"/> made now would wait (nothing is reserved).</summary>
+    public TimeSpan GetDelay(string conversationId)
+    {
+        ArgumentNullException.ThrowIfNull(conversationId);
+        lock (_gate)
+        {
+            var now = _timeProvider.GetTimestamp();
+            var slot = EarliestAppSlot(EarliestConversationSlot(_conversations.GetValueOrDefault(conversationId), now));
+            return slot <= now ? TimeSpan.Zero : ToTimeSpan(slot - now);
+        }
+    }
+
+    private long Reserve(string conversationId, long now)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var log))
+        {
+            log = [];
+            _conversations.Add(conversationId, log);
+        }
+
+        var slot = EarliestAppSlot(EarliestConversationSlot(log, now));
+
+        // A conversation's slots stay in order, which keeps its messages in order and its log sorted.
+        log.Add(slot);
+        if (log.Count > _conversationLogCapacity)
+        {
+            log.RemoveRange(0, log.Count - _conversationLogCapacity);
+        }
+
+        _app.Insert(UpperBound(slot), slot);
+        return slot;
+    }
+
+    private long EarliestConversationSlot(List<long>? log, long now)
+    {
+        var slot = now;
+        if (log is null || log.Count == 0)
+        {
+            return slot;
+        }
+
+        slot = Math.Max(slot, log[^1]);
+        foreach (var window in _conversationWindows)
+        {
+            if (log.Count >= window.Limit)
+            {
+                slot = Math.Max(slot, log[log.Count - window.Limit] + window.Length);
+            }
+        }
+
+        return slot;
+    }
+
+    // App slots are not in order (a conversation that waits must not hold up the others), so a new slot may land
+    // between reserved ones. The earliest valid instant is the lower bound itself, a reserved instant, or a reserved
+    // instant plus a window length: those are the only places where validity can begin.
+    private long EarliestAppSlot(long lowerBound)
+    {
+        if (_appWindows.Length == 0 || IsAppSlotValid(lowerBound))
+        {
+            return lowerBound;
+        }
+
+        var candidates = new SortedSet<long>();
+        foreach (var reserved in _app)
+        {
+            if (reserved > lowerBound)
+            {
+                candidates.Add(reserved);
+            }
+
+            foreach (var window in _appWindows)
+            {
+                if (reserved + window.Length > lowerBound)
+                {
+                    candidates.Add(reserved + window.Length);
+                }
+            }
+        }
+
+        foreach (var candidate in candidates)
+        {
+            if (IsAppSlotValid(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new InvalidOperationException("No app slot found; the slot log is inconsistent.");
+    }
+
+    // Valid when every run of Limit + 1 consecutive slots that includes the candidate spans at least the window.
+    private bool IsAppSlotValid(long candidate)
+    {
+        var position = UpperBound(candidate);
+        foreach (var window in _appWindows)
+        {
+            for (var first = position - window.Limit; first <= position; first++)
+            {
+                var last = first + window.Limit;
+                if (first < 0 || last > _app.Count)
+                {
+                    continue;
+                }
+
+                if (AppSlotAt(last, position, candidate) - AppSlotAt(first, position, candidate) < window.Length)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private long AppSlotAt(int mergedIndex, int position, long candidate) =>
+        mergedIndex < position ? _app[mergedIndex] : mergedIndex == position ? candidate : _app[mergedIndex - 1];
+
+    private int UpperBound(long value)
+    {
+        int low = 0, high = _app.Count;
+        while (low < high)
+        {
+            var mid = (low + high) / 2;
+            if (_app[mid] <= value)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                high = mid;
+            }
+        }
+
+        return low;
+    }
+
+    private void Release(string conversationId, long slot)
+    {
+        if (_conversations.TryGetValue(conversationId, out var log))
+        {
+            log.Remove(slot);
+        }
+
+        _app.Remove(slot);
+    }
+
+    private void PruneIfDue(long now)
+    {
+        var expired = 0;
+        while (expired < _app.Count && _app[expired] + _appRetention <= now)
+        {
+            expired++;
+        }
+
+        _app.RemoveRange(0, expired);
+        if (now < _nextPrune)
+        {
+            return;
+        }
+
+        _nextPrune = now + _pruneInterval;
+        List<string>? idle = null;
+        foreach (var (conversationId, log) in _conversations)
+        {
+            if (log.Count == 0 || log[^1] + _conversationRetention <= now)
+            {
+                (idle ??= []).Add(conversationId);
+            }
+        }
+
+        idle?.ForEach(id => _conversations.Remove(id));
+    }
+
+    private Window ToWindow(RateLimitWindow window)
+    {
+        if (window.Limit < 1 || window.Window <= TimeSpan.Zero)
+        {
+            throw new ArgumentException($"Rate-limit window {window} needs a positive limit and length.", nameof(window));
+        }
+
+        return new Window(ToTimestamp(window.Window), window.Limit);
+    }
+
+    private long ToTimestamp(TimeSpan span) =>
+        (long)Math.Ceiling(span.TotalSeconds * _timeProvider.TimestampFrequency);
+
+    private TimeSpan ToTimeSpan(long timestampDelta) =>
+        TimeSpan.FromTicks((long)Math.Ceiling(timestampDelta * (double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency));
+
+    private readonly record struct Window(long Length, int Limit);
+}

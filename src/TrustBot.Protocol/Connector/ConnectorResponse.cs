@@ -1,0 +1,14 @@
+namespace TrustBot.Protocol.Connector;
+
+/// <summary>The result of a Connector call without a body (delete); the client never throws for HTTP or network failures.</summary>
+/// <param name="Outcome">What became of the call.</param>
+/// <param name="StatusCode">The final HTTP status, or null when no answer was received.</param>
+/// <param name="ErrorCode">The Connector's error code, or one of <see cref="ConnectorErrorCodes"/>.</param>
+public sealed record ConnectorResponse(ConnectorOutcome Outcome, int? StatusCode, string? ErrorCode)
+{
+    /// <summary>How long the Connector asked the bot to wait, when the final answer carried <c>Retry-After</c>.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>True when <see cref="Outcome"/> is <see cref="ConnectorOutcome.Delivered"/>.</summary>
+    public bool IsDelivered => Outcome == ConnectorOutcome.Delivered;
+}

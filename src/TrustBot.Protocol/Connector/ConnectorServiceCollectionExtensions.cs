@@ -1,0 +1,40 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustBot.Protocol.Hosting;
+
+namespace TrustBot.Protocol.Connector;
+
+/// <summary>Registers the Connector client and its pipeline.</summary>
+public static class ConnectorServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ConnectorClient"/> as a typed HttpClient with the pipeline retry → bot token → rate limit →
+    /// attempt timeout → primary handler, plus <see cref="ServiceUrlAllowList"/>, <see cref="IBotTokenProvider"/>
+    /// (<see cref="AzureIdentityBotTokenProvider"/>), <see cref="ConnectorRateLimiter"/> with
+    /// <see cref="ConnectorRateLimits.Teams"/>, and <see cref="ConnectorOptions"/> bound from <c>BotFramework:Connector</c>.
+    /// Expects the host to configure <see cref="BotOptions"/> and <see cref="BotFrameworkOptions"/>. Existing
+    /// registrations of the token provider, limits, limiter and <see cref="TimeProvider"/> win, so tests can replace them.
+    /// </summary>
+    /// <returns>The client builder, e.g. to <c>ConfigurePrimaryHttpMessageHandler</c> in tests.</returns>
+    public static IHttpClientBuilder AddBotConnector(this IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
+        services.TryAddSingleton<ServiceUrlAllowList>();
+        services.TryAddSingleton<IBotTokenProvider, AzureIdentityBotTokenProvider>();
+        services.TryAddSingleton(ConnectorRateLimits.Teams);
+        services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddTransient<ConnectorRetryHandler>();
+        services.TryAddTransient<BotTokenHandler>();
+        services.TryAddTransient<RateLimitingHandler>();
+        services.TryAddTransient<AttemptTimeoutHandler>();
+
+        // Attempts are bounded by AttemptTimeout and MaxRetries; a client-wide timeout would also cut rate-limit waits.
+        return services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<ConnectorRetryHandler>()
+            .AddHttpMessageHandler<BotTokenHandler>()
+            .AddHttpMessageHandler<RateLimitingHandler>()
+            .AddHttpMessageHandler<AttemptTimeoutHandler>();
+    }
+}
