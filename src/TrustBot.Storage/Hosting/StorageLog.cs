@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrustBot.Storage.Hosting;
+
+internal static partial class StorageLog
+{
+    // Start-up and health (3000–3019)
+
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Storage tables are ready at {Endpoint} ({Count} tables)")]
+    public static partial void TablesReady(this ILogger logger, Uri endpoint, int count);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Critical,
+        Message = "Table storage at {Endpoint} is unreachable or refused access; TrustBot cannot start without it")]
+    public static partial void StorageUnreachable(this ILogger logger, Uri endpoint, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Storage uses managed identity for account {AccountName}")]
+    public static partial void UsingManagedIdentity(this ILogger logger, string accountName);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Storage uses a connection string")]
+    public static partial void UsingConnectionString(this ILogger logger);
+
+    // Installations (3020–3039); tenant ids and keys stay at Debug.
+
+    [LoggerMessage(EventId = 3020, Level = LogLevel.Debug, Message = "Installation {Key} in tenant {TenantId} activated")]
+    public static partial void InstallationActivated(this ILogger logger, string tenantId, string key);
+
+    [LoggerMessage(EventId = 3022, Level = LogLevel.Debug, Message = "Installation {Key} in tenant {TenantId} changed while being updated; retrying")]
+    public static partial void InstallationWriteConflict(this ILogger logger, string tenantId, string key);
+
+    [LoggerMessage(EventId = 3023, Level = LogLevel.Debug, Message = "Installation {Key} in tenant {TenantId} marked removed")]
+    public static partial void InstallationRemoved(this ILogger logger, string tenantId, string key);
+}

@@ -1,0 +1,94 @@
+using Azure;
+using Azure.Data.Tables;
+using TrustBot.Core.Installations;
+using TrustBot.Storage.Tables;
+
+namespace TrustBot.Storage.Installations;
+
+/// <summary>One row of the Installations table: plain columns, enums as their names, times in UTC.</summary>
+internal sealed class InstallationEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TenantId { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string Kind { get; set; } = "";
+    public string ServiceUrl { get; set; } = "";
+    public string ConversationId { get; set; } = "";
+    public string? TeamId { get; set; }
+    public string? ChannelId { get; set; }
+    public string? TeamName { get; set; }
+    public string? InstalledByAadObjectId { get; set; }
+    public string BotId { get; set; } = "";
+    public string Status { get; set; } = "";
+    public DateTimeOffset InstalledAt { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+    public DateTimeOffset? RemovedAt { get; set; }
+
+    public bool IsRemoved => Status == nameof(InstallationStatus.Removed);
+
+    public static InstallationEntity From(Installation installation) => new()
+    {
+        PartitionKey = TableKeys.Escape(installation.TenantId),
+        RowKey = TableKeys.Escape(installation.Key),
+        TenantId = installation.TenantId,
+        Key = installation.Key,
+        Kind = installation.Kind.ToString(),
+        ServiceUrl = installation.ServiceUrl,
+        ConversationId = installation.ConversationId,
+        TeamId = installation.TeamId,
+        ChannelId = installation.ChannelId,
+        TeamName = installation.TeamName,
+        InstalledByAadObjectId = installation.InstalledByAadObjectId,
+        BotId = installation.BotId,
+        Status = installation.Status.ToString(),
+        InstalledAt = installation.InstalledAt.ToUniversalTime(),
+        UpdatedAt = installation.UpdatedAt.ToUniversalTime(),
+        RemovedAt = installation.RemovedAt?.ToUniversalTime(),
+    };
+
+    public Installation ToInstallation() => new()
+    {
+        TenantId = TenantId,
+        Key = Key,
+        Kind = Enum.Parse<ConversationKind>(Kind),
+        ServiceUrl = ServiceUrl,
+        ConversationId = ConversationId,
+        TeamId = TeamId,
+        ChannelId = ChannelId,
+        TeamName = TeamName,
+        InstalledByAadObjectId = InstalledByAadObjectId,
+        BotId = BotId,
+        Status = Enum.Parse<InstallationStatus>(Status),
+        InstalledAt = InstalledAt,
+        UpdatedAt = UpdatedAt,
+        RemovedAt = RemovedAt,
+    };
+
+    /// <summary>
+    /// Takes the address from a fresh activity for an installation that is already active. The original
+    /// install time and installer stay; optional fields the activity lacks keep their stored values.
+    /// Returns false when nothing changed, so that repeated events cost no write.
+    /// </summary>
+    public bool RefreshAddress(Installation incoming)
+    {
+        var before = (ServiceUrl, ConversationId, TeamId, ChannelId, TeamName, InstalledByAadObjectId, BotId);
+        ServiceUrl = incoming.ServiceUrl;
+        ConversationId = incoming.ConversationId;
+        TeamId = incoming.TeamId ?? TeamId;
+        ChannelId = incoming.ChannelId ?? ChannelId;
+        TeamName = incoming.TeamName ?? TeamName;
+        InstalledByAadObjectId ??= incoming.InstalledByAadObjectId;
+        BotId = incoming.BotId;
+        if (before == (ServiceUrl, ConversationId, TeamId, ChannelId, TeamName, InstalledByAadObjectId, BotId))
+        {
+            return false;
+        }
+
+        UpdatedAt = incoming.UpdatedAt.ToUniversalTime();
+        return true;
+    }
+}
