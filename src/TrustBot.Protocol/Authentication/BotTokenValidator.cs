@@ -243,6 +243,7 @@ public sealed class BotTokenValidator : IDisposable
             ValidAlgorithms = AllowedAlgorithms,
             IssuerSigningKeys = configuration.SigningKeys,
             IncludeTokenOnFailedValidation = true,
+            IgnoreTrailingSlashWhenValidatingAudience = false,
         };
 
         try

@@ -46,7 +46,7 @@ public sealed partial class BotTokenValidatorTests
     [InlineData(null)]
     public async Task AuthorizeActivity_NoChannelIdWithEndorsedKey_Allowed(string? channelId)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = await harness.ValidateAsync(harness.CreateToken());
 
         Assert.Equal(BotAuthorizationStatus.Allowed, harness.Validator.AuthorizeActivity(token, channelId, ServiceUrl));
@@ -58,7 +58,7 @@ public sealed partial class BotTokenValidatorTests
     [InlineData("emulator")]
     public async Task AuthorizeActivity_ChannelNotExactlyEndorsed_Unauthorized(string channelId)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = await harness.ValidateAsync(harness.CreateToken());
 
         Assert.Equal(BotAuthorizationStatus.Unauthorized, harness.Validator.AuthorizeActivity(token, channelId, ServiceUrl));
@@ -72,7 +72,7 @@ public sealed partial class BotTokenValidatorTests
     [InlineData(null)]
     public async Task AuthorizeActivity_ServiceUrlDiffersFromClaim_Forbidden(string? activityServiceUrl)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = await harness.ValidateAsync(harness.CreateToken());
 
         Assert.Equal(BotAuthorizationStatus.Forbidden, harness.Validator.AuthorizeActivity(token, Teams, activityServiceUrl));
@@ -81,7 +81,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task AuthorizeActivity_TokenWithoutServiceUrlClaim_Forbidden()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = await harness.ValidateAsync(harness.CreateToken(serviceUrl: null));
         Assert.True(token.Succeeded);
         Assert.Null(token.ServiceUrlClaim);
@@ -96,7 +96,7 @@ public sealed partial class BotTokenValidatorTests
     [InlineData("https://SMBA.trafficmanager.net/Emea", "https://smba.trafficmanager.net/emea/")]
     public async Task AuthorizeActivity_ServiceUrlDiffersOnlyInCaseOrTrailingSlash_Allowed(string claim, string activityServiceUrl)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = await harness.ValidateAsync(harness.CreateToken(serviceUrl: claim));
 
         Assert.Equal(BotAuthorizationStatus.Allowed, harness.Validator.AuthorizeActivity(token, Teams, activityServiceUrl));
@@ -105,7 +105,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task AuthorizeActivity_FailedToken_Unauthorized()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var failed = await harness.Validator.ValidateTokenAsync(null, CancellationToken.None);
 
         Assert.Equal(BotAuthorizationStatus.Unauthorized, harness.Validator.AuthorizeActivity(failed, Teams, ServiceUrl));
@@ -114,7 +114,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task AuthorizeActivity_ForgedSuccessResultWithoutServiceUrl_Forbidden()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var forged = new BotTokenResult { Succeeded = true, Endorsements = [Teams] };
 
         Assert.Equal(BotAuthorizationStatus.Forbidden, harness.Validator.AuthorizeActivity(forged, Teams, ServiceUrl));

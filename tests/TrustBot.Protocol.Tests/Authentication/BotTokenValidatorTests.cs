@@ -4,12 +4,12 @@ using static TrustBot.Protocol.Tests.Authentication.ValidatorHarness;
 
 namespace TrustBot.Protocol.Tests.Authentication;
 
-public sealed partial class BotTokenValidatorTests
+public sealed partial class BotTokenValidatorTests(ValidatorFixture fixture) : IClassFixture<ValidatorFixture>
 {
     [Fact]
     public async Task ValidateTokenAsync_ValidToken_SucceedsWithEndorsementsAndServiceUrl()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
 
         var result = await harness.ValidateAsync(harness.CreateToken());
 
@@ -30,13 +30,14 @@ public sealed partial class BotTokenValidatorTests
     [InlineData("Bearer    ")]
     public async Task ValidateTokenAsync_NoToken_FailsMissing(string? header)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
+        var fetchesBefore = harness.Server!.MetadataRequestCount;
 
         var result = await harness.Validator.ValidateTokenAsync(header, CancellationToken.None);
 
         Assert.False(result.Succeeded);
         Assert.Equal(BotTokenFailureReasons.Missing, result.FailureReason);
-        Assert.Equal(0, harness.Server!.MetadataRequestCount);
+        Assert.Equal(fetchesBefore, harness.Server.MetadataRequestCount);
     }
 
     [Theory]
@@ -46,7 +47,7 @@ public sealed partial class BotTokenValidatorTests
     [InlineData("Token ")]
     public async Task ValidateTokenAsync_SchemeNotExactlyBearer_FailsScheme(string scheme)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
 
         var result = await harness.Validator.ValidateTokenAsync(scheme + harness.CreateToken(), CancellationToken.None);
 
@@ -57,7 +58,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_ExpiredBeyondSkew_FailsExpired()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = harness.CreateToken(expires: harness.Time.GetUtcNow().AddMinutes(-6));
 
         var result = await harness.ValidateAsync(token);
@@ -69,7 +70,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_ExpiredWithinSkew_Succeeds()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = harness.CreateToken(expires: harness.Time.GetUtcNow().AddMinutes(-4));
 
         var result = await harness.ValidateAsync(token);
@@ -80,7 +81,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_NotBeforeBeyondSkew_FailsNotYetValid()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var now = harness.Time.GetUtcNow();
         var token = harness.CreateToken(notBefore: now.AddMinutes(6), expires: now.AddMinutes(30));
 
@@ -93,7 +94,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_NotBeforeWithinSkew_Succeeds()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var now = harness.Time.GetUtcNow();
         var token = harness.CreateToken(notBefore: now.AddMinutes(4), expires: now.AddMinutes(30));
 
@@ -118,7 +119,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_WrongAudience_FailsWrongAudience()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = harness.Issuer.CreateToken("9d1c0b7e-0000-4000-8000-000000000000", ServiceUrl);
 
         var result = await harness.ValidateAsync(token);
@@ -133,7 +134,7 @@ public sealed partial class BotTokenValidatorTests
     [InlineData("https://api.botframework.com/")]
     public async Task ValidateTokenAsync_WrongIssuer_FailsWrongIssuer(string issuer)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = harness.Issuer.CreateToken(AppId, ServiceUrl, issuer: issuer);
 
         var result = await harness.ValidateAsync(token);
@@ -148,7 +149,7 @@ public sealed partial class BotTokenValidatorTests
     [InlineData("exp", "4102444800")]
     public async Task ValidateTokenAsync_TamperedPayload_FailsBadSignature(string claim, string value)
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = TestTokenIssuer.TamperPayload(harness.CreateToken(), claim, value);
 
         var result = await harness.ValidateAsync(token);
@@ -160,7 +161,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_TamperedSignature_FailsBadSignature()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = TestTokenIssuer.TamperSignature(harness.CreateToken());
 
         var result = await harness.ValidateAsync(token);
@@ -172,7 +173,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_AlgNone_FailsAlgorithm()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = harness.Issuer.CreateUnsignedToken(AppId, ServiceUrl);
 
         var result = await harness.ValidateAsync(token);
@@ -184,7 +185,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_Hs256WithKnownKid_FailsAlgorithm()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = harness.Issuer.CreateSymmetricToken(AppId, ServiceUrl);
 
         var result = await harness.ValidateAsync(token);
@@ -196,7 +197,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_ForeignKeyClaimingPublishedKid_FailsBadSignature()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var token = harness.Issuer.CreateTokenWithForeignKey(AppId, ServiceUrl);
 
         var result = await harness.ValidateAsync(token);
@@ -208,7 +209,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_MalformedToken_FailsMalformed()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
 
         var result = await harness.ValidateAsync("not.a-jwt");
 
@@ -289,7 +290,7 @@ public sealed partial class BotTokenValidatorTests
     [Fact]
     public async Task ValidateTokenAsync_AnyOutcome_NeverLogsTheToken()
     {
-        await using var harness = await StartAsync();
+        var harness = fixture.Harness;
         var good = harness.CreateToken();
         var tampered = TestTokenIssuer.TamperSignature(good);
         var expired = harness.CreateToken(expires: harness.Time.GetUtcNow().AddHours(-1));
