@@ -71,20 +71,8 @@ public sealed class InstallationHandler(
 
     private async Task UpgradeAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)
     {
-        var now = timeProvider.GetUtcNow();
-        var existing = await store.GetAsync(installationEvent.TenantId, installationEvent.Key, cancellationToken);
-
-        // An upgrade event names whatever channel it came from; keep the channel chosen at install (or in settings).
-        var installation = existing is { Status: InstallationStatus.Active }
-            ? existing with
-            {
-                ServiceUrl = installationEvent.ServiceUrl,
-                BotId = installationEvent.BotId,
-                TeamName = installationEvent.TeamName ?? existing.TeamName,
-                UpdatedAt = now,
-            }
-            : Create(installationEvent, now);
-
+        // The store keeps an active installation's channel, so an upgrade only refreshes its route; it never welcomes.
+        var installation = Create(installationEvent, timeProvider.GetUtcNow());
         await store.ActivateAsync(installation, cancellationToken);
         serviceUrls.Set(installation.TenantId, installation.Key, installation.ServiceUrl);
         CoreLog.InstallationUpgraded(logger, installation.Kind);

@@ -76,10 +76,10 @@ internal sealed class InstallationEntity : ITableEntity
     public bool RefreshAddress(Installation incoming)
     {
         var before = (ServiceUrl, ConversationId, TeamId, ChannelId, TeamName, InstalledByAadObjectId, BotId);
+        // The channel an active team installation posts into was chosen at install (or later in settings); repeated
+        // install and upgrade events name whatever channel they came from, so they refresh the route, not the target.
         ServiceUrl = incoming.ServiceUrl;
-        ConversationId = incoming.ConversationId;
         TeamId = incoming.TeamId ?? TeamId;
-        ChannelId = incoming.ChannelId ?? ChannelId;
         TeamName = incoming.TeamName ?? TeamName;
         InstalledByAadObjectId ??= incoming.InstalledByAadObjectId;
         BotId = incoming.BotId;

@@ -43,7 +43,17 @@ internal sealed class InMemoryInstallationStore : IInstallationStore
             var id = (installation.TenantId, installation.Key);
             if (_rows.TryGetValue(id, out var existing) && existing.Status == InstallationStatus.Active)
             {
-                _rows[id] = installation with { InstalledAt = existing.InstalledAt, Status = InstallationStatus.Active, RemovedAt = null };
+                // As the table store: an active installation keeps its channel and first installer; the route is refreshed.
+                _rows[id] = installation with
+                {
+                    ConversationId = existing.ConversationId,
+                    ChannelId = existing.ChannelId,
+                    TeamName = installation.TeamName ?? existing.TeamName,
+                    InstalledByAadObjectId = existing.InstalledByAadObjectId ?? installation.InstalledByAadObjectId,
+                    InstalledAt = existing.InstalledAt,
+                    Status = InstallationStatus.Active,
+                    RemovedAt = null,
+                };
                 return Task.FromResult(false);
             }
 

@@ -131,7 +131,7 @@ public sealed class TableInstallationStoreTests(AzuriteServer azurite) : IAsyncL
     }
 
     [Fact]
-    public async Task ActivateAsync_ActiveInstallation_ReturnsFalseAndRefreshesTheAddress()
+    public async Task ActivateAsync_ActiveInstallation_ReturnsFalseRefreshesTheRouteAndKeepsTheChosenChannel()
     {
         var first = Channel("19:team@thread.tacv2") with { TeamName = "Old name", InstalledByAadObjectId = "first-leader" };
         await _store.ActivateAsync(first, CancellationToken.None);
@@ -150,7 +150,14 @@ public sealed class TableInstallationStoreTests(AzuriteServer azurite) : IAsyncL
 
         var stored = await _store.GetAsync(Tenant, first.Key, CancellationToken.None);
         Assert.Equal(
-            again with { TeamName = "Old name", InstalledByAadObjectId = "first-leader", InstalledAt = first.InstalledAt },
+            again with
+            {
+                ConversationId = first.ConversationId,
+                ChannelId = first.ChannelId,
+                TeamName = "Old name",
+                InstalledByAadObjectId = "first-leader",
+                InstalledAt = first.InstalledAt,
+            },
             stored);
     }
 
