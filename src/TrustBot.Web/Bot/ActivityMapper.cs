@@ -1,0 +1,117 @@
+using System.Net;
+using TrustBot.Core.Commands;
+using TrustBot.Core.Installations;
+using TrustBot.Protocol.Activities;
+
+namespace TrustBot.Web.Bot;
+
+/// <summary>Translates verified Teams activities into Core's SDK-neutral input records.</summary>
+internal static class ActivityMapper
+{
+    public static ConversationKind KindOf(Activity activity) =>
+        activity.ChannelData?.Team?.Id is not null || activity.Conversation?.ConversationType == ConversationTypes.Channel
+            ? ConversationKind.Channel
+            : activity.Conversation?.ConversationType == ConversationTypes.GroupChat || activity.Conversation?.IsGroup == true
+                ? ConversationKind.GroupChat
+                : ConversationKind.Personal;
+
+    /// <summary>The installation an activity belongs to: the team for channel activities, else the chat.</summary>
+    public static string? InstallationKeyOf(Activity activity) =>
+        KindOf(activity) == ConversationKind.Channel
+            ? activity.ChannelData?.Team?.Id
+            : WithoutThread(activity.Conversation?.Id);
+
+    public static InstallationEvent? ToInstallationEvent(Activity activity)
+    {
+        InstallationChange? change = activity.Type switch
+        {
+            ActivityTypes.InstallationUpdate => activity.Action switch
+            {
+                InstallationUpdateActions.Add => InstallationChange.Added,
+                // An upgrade in either direction leaves the app installed; it is never a removal.
+                InstallationUpdateActions.AddUpgrade or InstallationUpdateActions.RemoveUpgrade => InstallationChange.Upgraded,
+                InstallationUpdateActions.Remove => InstallationChange.Removed,
+                _ => null,
+            },
+            ActivityTypes.ConversationUpdate when IncludesBot(activity.MembersAdded, activity) => InstallationChange.Added,
+            ActivityTypes.ConversationUpdate when IncludesBot(activity.MembersRemoved, activity)
+                || activity.ChannelData?.EventType == TeamsEventTypes.TeamDeleted => InstallationChange.Removed,
+            _ => null,
+        };
+
+        var tenantId = activity.TenantId;
+        var kind = KindOf(activity);
+        var teamId = activity.ChannelData?.Team?.Id;
+        var conversationId = kind == ConversationKind.Channel
+            ? activity.ChannelData?.Settings?.SelectedChannel?.Id ?? activity.ChannelData?.Channel?.Id ?? teamId
+            : WithoutThread(activity.Conversation?.Id);
+        if (change is null || tenantId is null || conversationId is null || activity.ServiceUrl is null)
+        {
+            return null;
+        }
+
+        return new InstallationEvent
+        {
+            TenantId = tenantId,
+            Kind = kind,
+            ConversationId = conversationId,
+            TeamId = teamId,
+            TeamName = activity.ChannelData?.Team?.Name,
+            ChannelId = kind == ConversationKind.Channel ? conversationId : null,
+            ServiceUrl = activity.ServiceUrl,
+            BotId = activity.Recipient?.Id ?? string.Empty,
+            ActorAadObjectId = activity.From?.AadObjectId,
+            Change = change.Value,
+        };
+    }
+
+    public static IncomingMessage? ToIncomingMessage(Activity activity)
+    {
+        var tenantId = activity.TenantId;
+        if (tenantId is null || activity.Conversation?.Id is null || activity.ServiceUrl is null)
+        {
+            return null;
+        }
+
+        return new IncomingMessage
+        {
+            TenantId = tenantId,
+            Kind = KindOf(activity),
+            ConversationId = activity.Conversation.Id,
+            TeamId = activity.ChannelData?.Team?.Id,
+            ServiceUrl = activity.ServiceUrl,
+            BotId = activity.Recipient?.Id ?? string.Empty,
+            Text = CommandText(activity),
+            FromAadObjectId = activity.From?.AadObjectId,
+        };
+    }
+
+    /// <summary>The message text with the bot's @mention and HTML entities removed.</summary>
+    public static string CommandText(Activity activity)
+    {
+        var text = activity.Text ?? string.Empty;
+        foreach (var entity in activity.Entities ?? [])
+        {
+            if (entity.Type == Entity.MentionType && entity.Mentioned?.Id == activity.Recipient?.Id && !string.IsNullOrEmpty(entity.Text))
+            {
+                text = text.Replace(entity.Text, " ", StringComparison.Ordinal);
+            }
+        }
+
+        return WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Trim();
+    }
+
+    private static bool IncludesBot(IList<ChannelAccount>? members, Activity activity) =>
+        members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m.Id == botId);
+
+    private static string? WithoutThread(string? conversationId)
+    {
+        if (conversationId is null)
+        {
+            return null;
+        }
+
+        var marker = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
+        return marker < 0 ? conversationId : conversationId[..marker];
+    }
+}

@@ -1,0 +1,26 @@
+using TrustBot.Core.Messaging;
+using TrustBot.Protocol.Hosting;
+using TrustBot.Web.Bot;
+
+namespace TrustBot.Web.Hosting;
+
+/// <summary>The host's own registrations and endpoint map.</summary>
+internal static class WebHostingExtensions
+{
+    public static IHostApplicationBuilder AddTrustBotHost(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHostedService<LocalModeGuard>();
+        builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
+        builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication MapTrustBotEndpoints(this WebApplication app)
+    {
+        app.MapBotEndpoint("/api/messages");
+        app.MapHealthEndpoints();
+        app.MapGet("/", () => Results.Text("TrustBot is running. The Bot Framework endpoint is /api/messages."));
+        return app;
+    }
+}

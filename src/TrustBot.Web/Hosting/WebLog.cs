@@ -1,0 +1,15 @@
+namespace TrustBot.Web.Hosting;
+
+internal static partial class WebLog
+{
+    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message =
+        "LOCAL MODE: MicrosoftAppId is empty, so /api/messages accepts UNAUTHENTICATED activities from loopback callers and " +
+        "calls the Connector without a token. Use this only with the Agents Playground or the Bot Framework Emulator.")]
+    public static partial void LocalModeWarning(ILogger logger);
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Ignored a {ActivityType} activity without a tenant id")]
+    public static partial void IgnoredWithoutTenant(ILogger logger, string? activityType);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Answered an unsupported invoke {InvokeName}")]
+    public static partial void UnsupportedInvoke(ILogger logger, string? invokeName);
+}

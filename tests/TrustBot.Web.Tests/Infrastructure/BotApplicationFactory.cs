@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http;
+using TrustBot.Protocol.Connector;
+
+namespace TrustBot.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real host on Kestrel (loopback), configured through settings only: real JWT validation against a loopback
+/// OpenID document, real Azurite storage, and the real Connector client pointed at a loopback stub.
+/// Only the outbound token source is replaced, because Azure.Identity cannot be pointed at a fake authority.
+/// </summary>
+public sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing", bool fixedOutboundToken = true)
+    : WebApplicationFactory<Program>
+{
+    public const string OutboundToken = "test-outbound-token";
+
+    /// <summary>Every outbound HTTP request any client of the host made, for allow-list assertions.</summary>
+    public OutboundRecorder Outbound { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services =>
+        {
+            if (fixedOutboundToken)
+            {
+                services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(OutboundToken));
+            }
+
+            services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new OutboundRecordingFilter(Outbound));
+        });
+    }
+
+    private sealed class FixedTokenProvider(string token) : IBotTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
+    }
+}

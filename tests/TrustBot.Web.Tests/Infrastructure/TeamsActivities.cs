@@ -1,0 +1,98 @@
+using System.Text.Json.Nodes;
+
+namespace TrustBot.Web.Tests.Infrastructure;
+
+/// <summary>Builds Teams-shaped activities for a given tenant, as the Bot Connector sends them.</summary>
+public sealed class TeamsActivities(string serviceUrl, string tenantId)
+{
+    public string TenantId => tenantId;
+    public string TeamId { get; } = $"19:team{Guid.NewGuid():N}@thread.tacv2";
+    public string SelectedChannelId { get; } = $"19:chan{Guid.NewGuid():N}@thread.tacv2";
+    public string PersonalConversationId { get; } = $"a:1{Guid.NewGuid():N}";
+    public string GroupChatId { get; } = $"19:{Guid.NewGuid():N}@thread.v2";
+    public string UserId { get; } = $"29:1{Guid.NewGuid():N}";
+    public string UserAadObjectId { get; } = Guid.NewGuid().ToString();
+
+    public JsonObject TeamInstall(string action = "add") => Base("installationUpdate", TeamId, "channel", withTeam: true, extra: a =>
+    {
+        a["action"] = action;
+        a["channelData"]!["settings"] = new JsonObject { ["selectedChannel"] = new JsonObject { ["id"] = SelectedChannelId } };
+    });
+
+    public JsonObject TeamBotAdded() => Base("conversationUpdate", TeamId, "channel", withTeam: true, extra: a =>
+    {
+        a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotHostFixture.BotId });
+        a["channelData"]!["eventType"] = "teamMemberAdded";
+    });
+
+    public JsonObject TeamBotRemoved() => Base("conversationUpdate", TeamId, "channel", withTeam: true, extra: a =>
+    {
+        a["membersRemoved"] = new JsonArray(new JsonObject { ["id"] = BotHostFixture.BotId });
+        a["channelData"]!["eventType"] = "teamMemberRemoved";
+    });
+
+    public JsonObject PersonalInstall(string action = "add") => Base("installationUpdate", PersonalConversationId, "personal", extra: a => a["action"] = action);
+
+    public JsonObject GroupChatBotAdded() => Base("conversationUpdate", GroupChatId, "groupChat", extra: a =>
+        a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotHostFixture.BotId }));
+
+    public JsonObject PersonalMessage(string text) => Base("message", PersonalConversationId, "personal", extra: a => a["text"] = text);
+
+    public JsonObject ChannelMention(string text) => Base("message", $"{SelectedChannelId};messageid=1776390257332", "channel", withTeam: true, extra: a =>
+    {
+        a["text"] = $"<at>TrustBot</at> {text}";
+        a["entities"] = new JsonArray(new JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>TrustBot</at>",
+            ["mentioned"] = new JsonObject { ["id"] = BotHostFixture.BotId, ["name"] = "TrustBot" },
+        });
+    });
+
+    public JsonObject CardAction(string verb) => Base("invoke", SelectedChannelId, "channel", withTeam: true, extra: a =>
+    {
+        a["name"] = "adaptiveCard/action";
+        a["replyToId"] = "1776390257332";
+        a["value"] = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["x"] = 1 } },
+            ["trigger"] = "manual",
+        };
+    });
+
+    private JsonObject Base(string type, string conversationId, string conversationType, bool withTeam = false, Action<JsonObject>? extra = null)
+    {
+        var channelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } };
+        if (withTeam)
+        {
+            channelData["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "Platform Team", ["aadGroupId"] = Guid.NewGuid().ToString() };
+            channelData["channel"] = new JsonObject { ["id"] = TeamId };
+        }
+
+        var activity = new JsonObject
+        {
+            ["type"] = type,
+            ["id"] = $"f:{Guid.NewGuid()}",
+            ["timestamp"] = "2026-11-23T10:00:00.000Z",
+            ["serviceUrl"] = serviceUrl,
+            ["channelId"] = "msteams",
+            ["from"] = new JsonObject { ["id"] = UserId, ["name"] = "Ada Lovelace", ["aadObjectId"] = UserAadObjectId },
+            ["recipient"] = new JsonObject { ["id"] = BotHostFixture.BotId, ["name"] = "TrustBot" },
+            ["conversation"] = new JsonObject
+            {
+                ["id"] = conversationId,
+                ["conversationType"] = conversationType,
+                ["tenantId"] = tenantId,
+            },
+            ["channelData"] = channelData,
+            ["locale"] = "en-US",
+        };
+        if (conversationType != "personal")
+        {
+            activity["conversation"]!["isGroup"] = true;
+        }
+
+        extra?.Invoke(activity);
+        return activity;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using TrustBot.Web.Tests.Infrastructure;
+
+namespace TrustBot.Web.Tests.Messaging;
+
+/// <summary>Local mode (no app id) is what the Agents Playground needs; it must stay loopback-only and never run in Production.</summary>
+[Collection(BotHostGroup.Name)]
+public sealed class LocalModeTests(BotHostFixture host)
+{
+    [Fact]
+    public async Task LocalMode_AcceptsUnauthenticatedLoopbackActivity_AndCallsConnectorWithoutToken()
+    {
+        var settings = host.Settings(appId: string.Empty);
+        settings["BotFramework:AllowedServiceUrlHosts:0"] = null;
+        await using var factory = new BotApplicationFactory(settings, environment: "Development", fixedOutboundToken: false);
+        factory.UseKestrel(0);
+        factory.StartServer();
+        using var client = factory.CreateClient();
+        var teams = new TeamsActivities(host.ServiceUrl, Guid.NewGuid().ToString());
+
+        using var response = await BotHostFixture.PostRawAsync(client, teams.PersonalMessage("help").ToJsonString(), token: null);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = await host.Connector.WaitForRequestAsync(
+            r => r.Path == $"/v3/conversations/{teams.PersonalConversationId}/activities", TimeSpan.FromSeconds(10));
+        Assert.False(reply.Headers.ContainsKey("Authorization"));
+    }
+
+    [Fact]
+    public void LocalMode_InProduction_RefusesToStart()
+    {
+        var settings = host.Settings(appId: string.Empty);
+        using var factory = new BotApplicationFactory(settings, environment: "Production", fixedOutboundToken: false);
+        factory.UseKestrel(0);
+
+        var error = Assert.ThrowsAny<Exception>(factory.StartServer);
+
+        Assert.Contains("Production", error.ToString(), StringComparison.Ordinal);
+    }
+}
