@@ -1,0 +1,22 @@
+using System.Globalization;
+
+namespace TrustBot.Benchmarks.Scenarios;
+
+/// <summary>Command-line settings: <c>--scenario</c>, <c>--duration</c> (seconds), <c>--warmup</c> (seconds), <c>--concurrency</c>.</summary>
+internal sealed record BenchmarkSettings(string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency)
+{
+    public static BenchmarkSettings Parse(string[] args)
+    {
+        string Value(string name, string fallback)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : fallback;
+        }
+
+        return new BenchmarkSettings(
+            Value("--scenario", "all"),
+            TimeSpan.FromSeconds(double.Parse(Value("--duration", "10"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Value("--warmup", "3"), CultureInfo.InvariantCulture)),
+            int.Parse(Value("--concurrency", "32"), CultureInfo.InvariantCulture));
+    }
+}
