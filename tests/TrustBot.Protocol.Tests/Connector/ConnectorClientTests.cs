@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Moq;
 using TrustBot.Protocol.Activities;
 using TrustBot.Protocol.Connector;
 using TrustBot.Testing.Connector;
@@ -323,5 +324,17 @@ public sealed class ConnectorClientTests
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
             () => harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message(), cancellation.Token));
+    }
+
+    [Fact]
+    public async Task ConnectorClient_Mocked_StandsInForCallers()
+    {
+        var mock = new Mock<ConnectorClient>();
+        mock.Setup(c => c.SendToConversationAsync("https://smba.trafficmanager.net/amer/", "a:1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.RecipientGone, 403, null, "BotNotInConversationRoster"));
+
+        var result = await mock.Object.SendToConversationAsync("https://smba.trafficmanager.net/amer/", "a:1", Message());
+
+        Assert.Equal(ConnectorOutcome.RecipientGone, result.Outcome);
     }
 }

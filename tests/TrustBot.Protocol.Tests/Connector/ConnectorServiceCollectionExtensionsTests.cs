@@ -84,4 +84,22 @@ public sealed class ConnectorServiceCollectionExtensionsTests
 
         Assert.Contains("MicrosoftAppTenantId", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AddBotConnector_CalledTwice_DoesNotStackHandlers()
+    {
+        await using var stub = await TrustBot.Testing.Connector.StubConnector.StartAsync();
+        using var provider = Build(new() { ["BotFramework:AllowedServiceUrlHosts:0"] = "127.0.0.1", ["BotFramework:Connector:MaxRetries"] = "1" }, services =>
+        {
+            services.AddSingleton<IBotTokenProvider>(new FakeBotTokenProvider("t"));
+            services.AddBotConnector();
+        });
+        stub.RespondAlways(TrustBot.Testing.Connector.StubResponse.ForStatus(503));
+
+        var result = await provider.GetRequiredService<ConnectorClient>().SendToConversationAsync(
+            stub.ServiceUrl, "a:1", new Activities.Activity { Type = "message" });
+
+        Assert.Equal(503, result.StatusCode);
+        Assert.Equal(2, stub.Requests.Count);
+    }
 }
