@@ -78,6 +78,11 @@ public partial class ConnectorClient
             ConnectorLog.RequestFailed(_logger, exception, operation, errorCode);
             return new ConnectorResponse<T>(ConnectorOutcome.Failed, null, default, errorCode);
         }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The caller cancelled while a failure was in flight: cancellation is the only thing it may see.
+            throw new OperationCanceledException("The Connector call was cancelled.", exception, cancellationToken);
+        }
     }
 
     private ConnectorResponse<T> Delivered<T>(string operation, int status, byte[] content, JsonTypeInfo<T>? responseType)

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,7 +74,7 @@ public partial class ConnectorClient
         body["replyToId"] = activityId;
         return SendAsync(
             Operations.Reply, serviceUrl, HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-            query: null, JsonSerializer.SerializeToUtf8Bytes(body, ConnectorJsonContext.Default.Options), conversationId,
+            query: null, Encoding.UTF8.GetBytes(body.ToJsonString()), conversationId,
             ConnectorJsonContext.Default.ResourceResponse, cancellationToken);
     }
 

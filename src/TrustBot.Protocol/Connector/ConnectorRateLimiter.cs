@@ -59,15 +59,7 @@ public sealed class ConnectorRateLimiter
     {
         ArgumentNullException.ThrowIfNull(conversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        long now;
-        long slot;
-        lock (_gate)
-        {
-            now = _timeProvider.GetTimestamp();
-            PruneIfDue(now);
-            slot = Reserve(conversationId, now);
-        }
-
+        var (slot, now) = ReserveSlot(conversationId);
         if (slot <= now)
         {
             return;
@@ -97,6 +89,17 @@ public sealed class ConnectorRateLimiter
             var now = _timeProvider.GetTimestamp();
             var slot = EarliestAppSlot(EarliestConversationSlot(_conversations.GetValueOrDefault(conversationId), now));
             return slot <= now ? TimeSpan.Zero : ToTimeSpan(slot - now);
+        }
+    }
+
+    // The reserved instant and the instant of reservation, in TimeProvider timestamp units.
+    internal (long Slot, long Now) ReserveSlot(string conversationId)
+    {
+        lock (_gate)
+        {
+            var now = _timeProvider.GetTimestamp();
+            PruneIfDue(now);
+            return (Reserve(conversationId, now), now);
         }
     }
 

@@ -19,6 +19,13 @@ public static class ConnectorServiceCollectionExtensions
     public static IHttpClientBuilder AddBotConnector(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
+
+        // Calling twice must not stack a second set of handlers on the same client.
+        if (services.Any(d => d.ServiceType == typeof(ConnectorRetryHandler)))
+        {
+            return services.AddHttpClient<ConnectorClient>();
+        }
+
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<ConnectorOptions>().BindConfiguration(ConnectorOptions.SectionName);
         services.TryAddSingleton<ServiceUrlAllowList>();
