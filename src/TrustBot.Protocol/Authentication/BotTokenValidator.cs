@@ -26,6 +26,7 @@ public sealed class BotTokenValidator : IDisposable
     private readonly string _audience;
     private readonly bool _metadataUrlAllowed;
     private readonly TimeProvider _timeProvider;
+    private readonly ValidatedTokenCache _validated;
     private readonly ILogger<BotTokenValidator> _logger;
 
     /// <summary>Creates the validator; metadata is fetched lazily on the first token.</summary>
@@ -46,6 +47,7 @@ public sealed class BotTokenValidator : IDisposable
         _issuer = framework.TokenIssuer;
         _audience = botOptions.Value.MicrosoftAppId ?? string.Empty;
         _timeProvider = timeProvider;
+        _validated = new ValidatedTokenCache(timeProvider);
         _logger = logger;
 
         // Plain http is tolerated only when the whole metadata URL is loopback: that is how tests stand in for
@@ -99,6 +101,11 @@ public sealed class BotTokenValidator : IDisposable
             return BotTokenResult.Failed(BotTokenFailureReasons.MetadataUnavailable);
         }
 
+        if (_validated.Find(token, configuration) is { } known)
+        {
+            return known;
+        }
+
         var result = await ValidateAsync(token, configuration);
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
@@ -118,7 +125,7 @@ public sealed class BotTokenValidator : IDisposable
 
         var keyId = jwt.SigningKey?.KeyId ?? jwt.Kid;
         AuthenticationLog.TokenValidated(_logger, keyId);
-        return new BotTokenResult
+        var validated = new BotTokenResult
         {
             Succeeded = true,
             SigningKeyId = keyId,
@@ -126,6 +133,8 @@ public sealed class BotTokenValidator : IDisposable
             ServiceUrlClaim = jwt.TryGetPayloadValue<string>(ServiceUrlClaim, out var serviceUrl) ? serviceUrl : null,
             AppId = jwt.Audiences.FirstOrDefault(),
         };
+        _validated.Add(token, configuration, validated, new DateTimeOffset(jwt.ValidTo, TimeSpan.Zero) + ClockSkew);
+        return validated;
     }
 
     /// <summary>

@@ -1,5 +1,9 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using TrustBot.Protocol.Connector;
+using TrustBot.Testing;
 using TrustBot.Testing.Auth;
 using TrustBot.Testing.Connector;
 using TrustBot.Testing.Storage;
@@ -67,11 +71,16 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
+            // The factory guesses the content root from the solution layout and guesses wrong for a non-test project.
+            builder.UseContentRoot(Path.Combine(RepoPaths.RepoRoot, "src", "TrustBot.Web"));
             builder.UseEnvironment("Benchmark");
             foreach (var (key, value) in settings)
             {
                 builder.UseSetting(key, value);
             }
+
+            // Azure.Identity would call the real Entra authority; the benchmark stays on loopback.
+            builder.ConfigureTestServices(services => services.AddSingleton<IBotTokenProvider>(new FixedBotTokenProvider("benchmark-token")));
         }
     }
 }

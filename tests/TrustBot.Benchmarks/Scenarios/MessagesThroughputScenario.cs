@@ -36,13 +36,21 @@ internal sealed class MessagesThroughputScenario : IBenchmarkScenario
         // One token reused across requests, as the Bot Connector does; validation (signature included) still runs per request.
         var token = environment.Issuer.CreateToken(BenchmarkEnvironment.AppId, serviceUrl);
 
-        Func<CancellationToken, Task<bool>> Post(Uri target) => async ct =>
+        Func<CancellationToken, Task<bool>> Post(Uri target, string? content = null) => async ct =>
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var request = new HttpRequestMessage(HttpMethod.Post, target) { Content = new StringContent(content ?? body, Encoding.UTF8, "application/json") };
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await client.SendAsync(request, ct);
             return response.StatusCode == HttpStatusCode.OK;
         };
+
+        // Install the conversation first, as Teams would have: the hot path then finds its address already current.
+        var install = HarmlessActivity(serviceUrl).Replace("\"type\":\"typing\"", "\"type\":\"installationUpdate\",\"action\":\"add\"", StringComparison.Ordinal);
+        if (!await Post(botUri, install)(cancellationToken))
+        {
+            Console.WriteLine("  the install activity was refused; the host is misconfigured");
+            return false;
+        }
 
         Console.WriteLine($"  warm-up {settings.Warmup.TotalSeconds:0}s each, then {settings.Duration.TotalSeconds:0}s each at concurrency {settings.Concurrency}");
         await LoadGenerator.RunAsync(Post(bare.Uri), settings.Concurrency, settings.Warmup, cancellationToken);

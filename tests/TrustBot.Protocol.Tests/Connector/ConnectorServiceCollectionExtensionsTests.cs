@@ -97,7 +97,7 @@ public sealed class ConnectorServiceCollectionExtensionsTests
         stub.RespondAlways(TrustBot.Testing.Connector.StubResponse.ForStatus(503));
 
         var result = await provider.GetRequiredService<ConnectorClient>().SendToConversationAsync(
-            stub.ServiceUrl, "a:1", new Activities.Activity { Type = "message" });
+            stub.ServiceUrl, "a:1", new TrustBot.Protocol.Activities.Activity { Type = "message" });
 
         Assert.Equal(503, result.StatusCode);
         Assert.Equal(2, stub.Requests.Count);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http;
 using TrustBot.Protocol.Connector;
+using TrustBot.Testing.Connector;
 
 namespace TrustBot.Web.Tests.Infrastructure;
 
@@ -32,15 +33,10 @@ public sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?> s
         {
             if (fixedOutboundToken)
             {
-                services.AddSingleton<IBotTokenProvider>(new FixedTokenProvider(OutboundToken));
+                services.AddSingleton<IBotTokenProvider>(new FixedBotTokenProvider(OutboundToken));
             }
 
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new OutboundRecordingFilter(Outbound));
         });
-    }
-
-    private sealed class FixedTokenProvider(string token) : IBotTokenProvider
-    {
-        public ValueTask<string?> GetTokenAsync(bool forceRefresh, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(token);
     }
 }
