@@ -161,6 +161,8 @@ public sealed class AzuriteFixture : IAsyncDisposable
         {
             if (_process.HasExited)
             {
+                // Waiting again lets the asynchronous readers drain the last lines, which carry the reason.
+                await _process.WaitForExitAsync(cancellationToken);
                 var output = _output.Text;
                 if (output.Contains("EADDRINUSE", StringComparison.Ordinal))
                 {
