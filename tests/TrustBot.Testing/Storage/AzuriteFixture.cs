@@ -99,7 +99,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         Kill();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), TimeProvider.System);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);
@@ -156,7 +156,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
     private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
+        var started = TimeProvider.System.GetTimestamp();
         while (true)
         {
             if (_process.HasExited)
@@ -178,14 +178,14 @@ public sealed class AzuriteFixture : IAsyncDisposable
                 return;
             }
 
-            if (deadline.Elapsed > StartTimeout)
+            if (TimeProvider.System.GetElapsedTime(started) > StartTimeout)
             {
                 throw new InvalidOperationException(
                     $"Azurite did not answer on {TableEndpoint} and {QueueEndpoint} within {StartTimeout.TotalSeconds:0} s. " +
                     $"{InstallHint}\nIts output:\n{_output.Text}");
             }
 
-            await Task.Delay(ProbeInterval, cancellationToken);
+            await Task.Delay(ProbeInterval, TimeProvider.System, cancellationToken);
         }
     }
 
