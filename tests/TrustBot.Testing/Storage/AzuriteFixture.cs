@@ -29,6 +29,12 @@ public sealed class AzuriteFixture : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
 
+    // Preloaded into node: Azurite exits when our end of its stdin closes, which also happens when the
+    // test host is killed outright and no dispose or exit handler runs. No emulator outlives its run.
+    private const string ExitWithParent =
+        "data:text/javascript,process.stdin.on('end',()=>process.exit(0));" +
+        "process.stdin.on('error',()=>process.exit(0));process.stdin.resume();";
+
     private readonly Process _process;
     private readonly OutputTail _output;
 
@@ -116,6 +122,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
     {
         var startInfo = new ProcessStartInfo("node")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -124,6 +131,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
+            "--import", ExitWithParent,
             azuriteJs, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
