@@ -30,10 +30,16 @@ dotnet build TrustBot.sln -c Release --no-restore --nologo --verbosity quiet -p:
 log "Testing"
 rm -rf "$RESULTS_DIR"
 test_status=0
+# The console logger prints one summary line per project; the sed drops the runner's boilerplate
+# and turns its long "no test is available" paragraph into one line of the same shape.
 dotnet test TrustBot.sln -c Release --no-build --nologo --verbosity quiet \
   --results-directory "$RESULTS_DIR" \
   --logger "console;verbosity=minimal" \
-  --logger "trx" || test_status=$?
+  --logger "trx" 2>&1 |
+  sed -u -E \
+    -e '/^(Test run for |A total of [0-9]+ test files? matched|Results File: |Additionally, path to test adapters)/d' \
+    -e 's#^No test is available in .*/([^/]+\.dll)\. .*#No tests!  - \1#' \
+    -e '/^[[:space:]]*$/d' || test_status=$?
 
 shopt -s nullglob
 trx_files=("$RESULTS_DIR"/*.trx)

@@ -29,6 +29,12 @@ public sealed class AzuriteFixture : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ProbeInterval = TimeSpan.FromMilliseconds(100);
 
+    // Preloaded into node: Azurite exits when our end of its stdin closes, which also happens when the
+    // test host is killed outright and no dispose or exit handler runs. No emulator outlives its run.
+    private const string ExitWithParent =
+        "data:text/javascript,process.stdin.on('end',()=>process.exit(0));" +
+        "process.stdin.on('error',()=>process.exit(0));process.stdin.resume();";
+
     private readonly Process _process;
     private readonly OutputTail _output;
 
@@ -99,7 +105,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
         Kill();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5), TimeProvider.System);
         try
         {
             await _process.WaitForExitAsync(timeout.Token);
@@ -116,6 +122,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
     {
         var startInfo = new ProcessStartInfo("node")
         {
+            RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -124,6 +131,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
         };
         foreach (var argument in new[]
         {
+            "--import", ExitWithParent,
             azuriteJs, "--inMemoryPersistence", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--blobPort", Port(blobPort),
             "--queueHost", "127.0.0.1", "--queuePort", Port(queuePort),
@@ -156,11 +164,13 @@ public sealed class AzuriteFixture : IAsyncDisposable
     private async Task WaitUntilAnsweringAsync(CancellationToken cancellationToken)
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = Stopwatch.StartNew();
+        var started = TimeProvider.System.GetTimestamp();
         while (true)
         {
             if (_process.HasExited)
             {
+                // Waiting again lets the asynchronous readers drain the last lines, which carry the reason.
+                await _process.WaitForExitAsync(cancellationToken);
                 var output = _output.Text;
                 if (output.Contains("EADDRINUSE", StringComparison.Ordinal))
                 {
@@ -176,14 +186,14 @@ public sealed class AzuriteFixture : IAsyncDisposable
                 return;
             }
 
-            if (deadline.Elapsed > StartTimeout)
+            if (TimeProvider.System.GetElapsedTime(started) > StartTimeout)
             {
                 throw new InvalidOperationException(
                     $"Azurite did not answer on {TableEndpoint} and {QueueEndpoint} within {StartTimeout.TotalSeconds:0} s. " +
                     $"{InstallHint}\nIts output:\n{_output.Text}");
             }
 
-            await Task.Delay(ProbeInterval, cancellationToken);
+            await Task.Delay(ProbeInterval, TimeProvider.System, cancellationToken);
         }
     }
 
