@@ -1,0 +1,12 @@
+namespace TrustBot.Core.Anonymity;
+
+/// <summary>
+/// The aggregate of a ballot box: how many people took part, and per statement how many answered each scale point.
+/// It must never reach a person, a card or a log line while <see cref="Replies"/> is below the threshold.
+/// </summary>
+/// <param name="Replies">Distinct people who took part.</param>
+/// <param name="Counts">Statement id → counts indexed 0..6 for answers 1..7.</param>
+public sealed record Tally(int Replies, IReadOnlyDictionary<string, int[]> Counts)
+{
+    public static Tally Empty { get; } = new(0, new Dictionary<string, int[]>());
+}
