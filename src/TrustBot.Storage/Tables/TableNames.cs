@@ -5,6 +5,16 @@ internal static class TableNames
 {
     public const string Installations = "Installations";
 
+    public const string CheckIns = "CheckIns";
+
+    /// <summary>Kept apart from <see cref="CheckIns"/> so that closing a check-in can destroy its salt by deleting one row.</summary>
+    public const string CheckInSalts = "CheckInSalts";
+
+    /// <summary>The due-to-close index of open check-ins, partitioned by closing hour.</summary>
+    public const string CheckInsClosing = "CheckInsClosing";
+
+    public const string Ballots = "Ballots";
+
     /// <summary>Every table the initializer creates at start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Installations];
+    public static IReadOnlyList<string> All { get; } = [Installations, CheckIns, CheckInSalts, CheckInsClosing, Ballots];
 }
