@@ -60,7 +60,11 @@ internal sealed class TableBallotBox(
     // Every failed attempt means another vote in the same shard committed, so a shard that sees n simultaneous
     // votes needs at most n attempts; the jitter makes far fewer the rule. Past this, the vote is refused loudly.
     private const int MaxAttempts = 20;
-    private const int MaxJitterMilliseconds = 50;
+
+    // The pause is random in [1, 5 × 2^attempt] ms, capped: colliding voters spread out further each round instead
+    // of meeting again, while a single conflict (the common case) costs a few milliseconds.
+    private const int JitterBaseMilliseconds = 5;
+    private const int MaxJitterMilliseconds = 200;
 
     private static readonly string[] AnswerColumns = ["A1", "A2", "A3", "A4", "A5", "A6", "A7"];
     private static readonly string[] CountColumns = [CountColumn];
@@ -112,8 +116,7 @@ internal sealed class TableBallotBox(
                 }
 
                 logger.BallotWriteConflict(ballotBoxId, attempt);
-                var pause = TimeSpan.FromMilliseconds(Random.Shared.Next(1, MaxJitterMilliseconds + 1));
-                await Task.Delay(pause, timeProvider, cancellationToken);
+                await Task.Delay(Jitter(attempt), timeProvider, cancellationToken);
             }
         }
     }
@@ -223,6 +226,9 @@ internal sealed class TableBallotBox(
             ? new TableTransactionAction(TableTransactionActionType.Add, row)
             : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.ETag);
     }
+
+    private static TimeSpan Jitter(int attempt) =>
+        TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(JitterBaseMilliseconds << Math.Min(attempt, 10), MaxJitterMilliseconds) + 1));
 
     private static string ShardPartitionKey(string tenantId, string ballotBoxId, string participationHash)
     {
