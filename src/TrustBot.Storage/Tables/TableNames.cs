@@ -5,6 +5,35 @@ internal static class TableNames
 {
     public const string Installations = "Installations";
 
+    public const string CheckIns = "CheckIns";
+
+    /// <summary>Kept apart from <see cref="CheckIns"/> so that closing a check-in can destroy its salt by deleting one row.</summary>
+    public const string CheckInSalts = "CheckInSalts";
+
+    /// <summary>The due-to-close index of open check-ins, partitioned by closing hour.</summary>
+    public const string CheckInsClosing = "CheckInsClosing";
+
+    public const string Ballots = "Ballots";
+
+    /// <summary>Speak-up sessions (the posted prompts).</summary>
+    public const string SpeakUpSessions = "SpeakUpSessions";
+
+    /// <summary>Per-session participation salts, apart from the sessions so that a salt is destroyed by deleting its row.</summary>
+    public const string SpeakUpSalts = "SpeakUpSalts";
+
+    /// <summary>Anonymous speak-up notes: no column names or identifies the author.</summary>
+    public const string Notes = "Notes";
+
     /// <summary>Every table the initializer creates at start.</summary>
-    public static IReadOnlyList<string> All { get; } = [Installations];
+    public static IReadOnlyList<string> All { get; } =
+    [
+        Installations,
+        CheckIns,
+        CheckInSalts,
+        CheckInsClosing,
+        Ballots,
+        SpeakUpSessions,
+        SpeakUpSalts,
+        Notes,
+    ];
 }

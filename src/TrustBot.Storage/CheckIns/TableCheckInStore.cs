@@ -1,0 +1,236 @@
+using System.Runtime.CompilerServices;
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.CheckIns;
+using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Hosting;
+using TrustBot.Storage.Tables;
+
+namespace TrustBot.Storage.CheckIns;
+
+/// <summary>
+/// Check-ins, their participation salts and their due-to-close index, in three tables.
+/// </summary>
+/// <remarks>
+/// <para>
+/// CheckIns: PartitionKey = tenant id, RowKey = check-in id (both escaped by <see cref="TableKeys"/>); plain columns,
+/// see <see cref="CheckInEntity"/>. A tenant's check-ins form one partition, so an installation's list is one
+/// single-partition query.
+/// </para>
+/// <para>
+/// CheckInSalts: the same keys, one binary <c>Salt</c> column. The salt lives apart so that closing a check-in can
+/// destroy it by deleting a whole row: after that nobody can recompute who took part.
+/// </para>
+/// <para>
+/// CheckInsClosing: PartitionKey = the UTC hour of ClosesAt (<c>yyyyMMddHH</c>), RowKey = tenant | check-in
+/// (<see cref="CompositeKey"/>). It is the one table whose key does not start with the tenant: the closing job works
+/// across tenants, and the tenant is the first part of its RowKey. A row lives while its check-in is open, so the due
+/// list is one range query over the hours up to now, looking back at most <see cref="LookBack"/>.
+/// </para>
+/// <para>
+/// No step spans tables atomically, so the order of writes keeps every crash safe for the salt: create writes the
+/// index row first and the check-in row last; close marks the row closed (conditional on its ETag, so one closer
+/// wins), then deletes the salt, then the index row. An index row whose check-in is closed or missing therefore
+/// means an interrupted close or create, and <see cref="ListDueToCloseAsync"/> finishes it by destroying the salt.
+/// </para>
+/// </remarks>
+internal sealed class TableCheckInStore(
+    TableServiceClient tableService,
+    IOptions<StorageOptions> options,
+    ILogger<TableCheckInStore> logger) : ICheckInStore
+{
+    /// <summary>
+    /// How far back the due list looks. Check-ins are closed within minutes of their time, so only a service down
+    /// for longer than this would leave one unclosed; a wider window would only make every scan longer.
+    /// </summary>
+    public static readonly TimeSpan LookBack = TimeSpan.FromDays(30);
+
+    // Each conflict on close means another writer changed the row (a close, or the card's activity id).
+    private const int MaxCloseAttempts = 8;
+
+    private readonly TableClient _checkIns = tableService.GetTableClient(options.Value.TableName(TableNames.CheckIns));
+    private readonly TableClient _salts = tableService.GetTableClient(options.Value.TableName(TableNames.CheckInSalts));
+    private readonly TableClient _closing = tableService.GetTableClient(options.Value.TableName(TableNames.CheckInsClosing));
+
+    public async Task CreateAsync(CheckIn checkIn, byte[] salt, CancellationToken cancellationToken)
+    {
+        Validate(checkIn, salt);
+
+        // Index first: if a later write fails, the due scan still finds this id and cleans up after it.
+        await _closing.UpsertEntityAsync(CheckInClosingEntity.From(checkIn), TableUpdateMode.Replace, cancellationToken);
+
+        // Add, never upsert: replacing the salt of a live check-in would let everyone vote again.
+        var keys = Keys(checkIn.TenantId, checkIn.CheckInId);
+        await _salts.AddEntityAsync(new CheckInSaltEntity { PartitionKey = keys.PartitionKey, RowKey = keys.RowKey, Salt = salt }, cancellationToken);
+        await _checkIns.AddEntityAsync(CheckInEntity.From(checkIn), cancellationToken);
+        logger.CheckInCreated(checkIn.TenantId, checkIn.CheckInId);
+    }
+
+    public async Task<CheckIn?> GetAsync(string tenantId, string checkInId, CancellationToken cancellationToken) =>
+        (await ReadAsync(tenantId, checkInId, cancellationToken))?.ToCheckIn();
+
+    public async Task SetActivityIdAsync(string tenantId, string checkInId, string activityId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(activityId);
+        var keys = Keys(tenantId, checkInId);
+        var patch = new TableEntity(keys.PartitionKey, keys.RowKey) { [nameof(CheckInEntity.ActivityId)] = activityId };
+        try
+        {
+            // A merge of one column: it cannot undo a concurrent close, which replaces the row with its ETag.
+            await _checkIns.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            throw new InvalidOperationException($"There is no check-in '{checkInId}' in that tenant to record the card on.", exception);
+        }
+    }
+
+    public async Task<byte[]?> GetSaltAsync(string tenantId, string checkInId, CancellationToken cancellationToken)
+    {
+        var keys = Keys(tenantId, checkInId);
+        var response = await _salts.GetEntityIfExistsAsync<CheckInSaltEntity>(keys.PartitionKey, keys.RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value!.Salt : null;
+    }
+
+    public async Task<bool> CloseAsync(string tenantId, string checkInId, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var entity = await ReadAsync(tenantId, checkInId, cancellationToken);
+            if (entity is null)
+            {
+                await DeleteSaltAsync(tenantId, checkInId, cancellationToken);
+                return false;
+            }
+
+            if (!entity.IsOpen)
+            {
+                // Someone else closed it; whether or not that close got as far, the salt must not survive.
+                await DestroyLeftoversAsync(entity.TenantId, entity.CheckInId, entity.ClosesAt, cancellationToken);
+                return false;
+            }
+
+            entity.Status = nameof(CheckInStatus.Closed);
+            entity.ClosedAt = closedAt.ToUniversalTime();
+            try
+            {
+                await _checkIns.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxCloseAttempts)
+            {
+                // Closed by another instance, or its activity id was recorded: reading again tells which.
+                logger.CheckInCloseConflict(tenantId, checkInId);
+                continue;
+            }
+
+            await DestroyLeftoversAsync(entity.TenantId, entity.CheckInId, entity.ClosesAt, cancellationToken);
+            logger.CheckInClosed(tenantId, checkInId);
+            return true;
+        }
+    }
+
+    public async IAsyncEnumerable<CheckIn> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var from = CheckInClosingEntity.Bucket(now - LookBack);
+        var to = CheckInClosingEntity.Bucket(now);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey le {to} and ClosesAt le {now.ToUniversalTime()}");
+
+        await foreach (var due in _closing.QueryAsync<CheckInClosingEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var entity = await ReadAsync(due.TenantId, due.CheckInId, cancellationToken);
+            if (entity is { IsOpen: true })
+            {
+                if (entity.ClosesAt <= now)
+                {
+                    yield return entity.ToCheckIn();
+                }
+
+                continue;
+            }
+
+            await DestroyLeftoversAsync(due.TenantId, due.CheckInId, due.ClosesAt, cancellationToken);
+            logger.CheckInLeftoversDestroyed();
+        }
+    }
+
+    public async IAsyncEnumerable<CheckIn> ListForInstallationAsync(
+        string tenantId, string installationKey, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var partitionKey = TableKeys.Escape(tenantId);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey} and InstallationKey eq {installationKey}");
+        var found = new List<CheckInEntity>();
+        await foreach (var entity in _checkIns.QueryAsync<CheckInEntity>(filter, cancellationToken: cancellationToken))
+        {
+            found.Add(entity);
+        }
+
+        // Row keys are random ids, so the table's order means nothing; the ordinal tie-break keeps the order stable.
+        foreach (var entity in found.OrderByDescending(e => e.OpensAt).ThenBy(e => e.CheckInId, StringComparer.Ordinal))
+        {
+            yield return entity.ToCheckIn();
+        }
+    }
+
+    /// <summary>Deletes the salt, then the index row: while the salt exists, the index row is what leads back to it.</summary>
+    private async Task DestroyLeftoversAsync(string tenantId, string checkInId, DateTimeOffset closesAt, CancellationToken cancellationToken)
+    {
+        await DeleteSaltAsync(tenantId, checkInId, cancellationToken);
+        var index = CheckInClosingEntity.KeysOf(tenantId, checkInId, closesAt);
+        await DeleteIfExistsAsync(_closing, index.PartitionKey, index.RowKey, cancellationToken);
+    }
+
+    private Task DeleteSaltAsync(string tenantId, string checkInId, CancellationToken cancellationToken)
+    {
+        var keys = Keys(tenantId, checkInId);
+        return DeleteIfExistsAsync(_salts, keys.PartitionKey, keys.RowKey, cancellationToken);
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Already gone: deleting is the goal, not the act.
+        }
+    }
+
+    private async Task<CheckInEntity?> ReadAsync(string tenantId, string checkInId, CancellationToken cancellationToken)
+    {
+        var keys = Keys(tenantId, checkInId);
+        var response = await _checkIns.GetEntityIfExistsAsync<CheckInEntity>(keys.PartitionKey, keys.RowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+
+    private static (string PartitionKey, string RowKey) Keys(string tenantId, string checkInId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(tenantId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(checkInId);
+        return (TableKeys.Escape(tenantId), TableKeys.Escape(checkInId));
+    }
+
+    private static void Validate(CheckIn checkIn, byte[] salt)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        ArgumentNullException.ThrowIfNull(salt);
+        if (salt.Length == 0)
+        {
+            throw new ArgumentException("A check-in needs a salt (ParticipationHasher.NewSalt).", nameof(salt));
+        }
+
+        if (checkIn.Status != CheckInStatus.Open)
+        {
+            throw new ArgumentException("A new check-in is open.", nameof(checkIn));
+        }
+
+        if (checkIn.StatementIds.Any(id => string.IsNullOrWhiteSpace(id) || id.Contains(CheckInEntity.StatementSeparator, StringComparison.Ordinal)))
+        {
+            throw new ArgumentException("Statement ids must be non-empty and contain no comma.", nameof(checkIn));
+        }
+    }
+}

@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrustBot.Storage.SpeakUp;
+
+// Event ids 3200–3299. Note text is never logged; tenant, session and note ids only at Debug. Storage exceptions
+// carry the request URL, whose keys are tenant and session ids, so whole exceptions are logged at Debug only.
+internal static partial class SpeakUpStorageLog
+{
+    [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Speak-up note queues are ready ({Count} queues)")]
+    public static partial void NoteQueuesReady(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Critical,
+        Message = "The speak-up note queues at {Endpoint} are unreachable or refused access; TrustBot cannot start without them")]
+    public static partial void NoteQueuesUnreachable(this ILogger logger, Uri endpoint, Exception exception);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Debug, Message = "Speak-up session {SessionId} in tenant {TenantId} created")]
+    public static partial void SessionCreated(this ILogger logger, string tenantId, string sessionId);
+
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Speak-up salt of session {SessionId} in tenant {TenantId} destroyed")]
+    public static partial void SaltDestroyed(this ILogger logger, string tenantId, string sessionId);
+
+    // Neither the note id nor its delay: with them, this line's time would undo the delay for anyone reading logs.
+    [LoggerMessage(EventId = 3210, Level = LogLevel.Debug, Message = "A note was queued")]
+    public static partial void NoteDispatched(this ILogger logger);
+
+    [LoggerMessage(EventId = 3211, Level = LogLevel.Debug, Message = "Note {NoteId} of session {SessionId} in tenant {TenantId} stored")]
+    public static partial void NoteStored(this ILogger logger, string tenantId, string sessionId, string noteId);
+
+    [LoggerMessage(EventId = 3212, Level = LogLevel.Warning,
+        Message = "Storing a queued note failed with {ExceptionType} (status {Status}); it stays queued and is retried")]
+    public static partial void NoteSaveFailed(this ILogger logger, string exceptionType, int status);
+
+    [LoggerMessage(EventId = 3213, Level = LogLevel.Warning, Message = "A queued note was moved to the poison queue: {Reason}")]
+    public static partial void NotePoisoned(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 3214, Level = LogLevel.Error,
+        Message = "A note intake pass failed with {ExceptionType} (status {Status}); the next tick tries again")]
+    public static partial void DrainFailed(this ILogger logger, string exceptionType, int status);
+
+    [LoggerMessage(EventId = 3215, Level = LogLevel.Debug, Message = "Note intake failure detail")]
+    public static partial void IntakeFailureDetail(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3216, Level = LogLevel.Information, Message = "Note intake stored {Count} queued notes")]
+    public static partial void NotesStored(this ILogger logger, int count);
+}
