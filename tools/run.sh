@@ -116,8 +116,17 @@ cat <<INFO
 
 INFO
 
+# A local anonymity secret, made once and kept with the emulator's data: changing it while a check-in is open
+# would let the same person's participation hash come out differently.
+SECRET_FILE="$REPO_ROOT/.data/anonymity-secret"
+if [ ! -s "$SECRET_FILE" ]; then
+  mkdir -p "$(dirname "$SECRET_FILE")"
+  (umask 077; head -c 48 /dev/urandom | base64 | tr -d '\n' > "$SECRET_FILE")
+fi
+
 log "Building and starting the bot"
 cd "$REPO_ROOT"
+Anonymity__Secret="$(cat "$SECRET_FILE")" \
 ASPNETCORE_ENVIRONMENT=Development \
 ASPNETCORE_URLS="$BOT_URL" \
 Storage__ConnectionString="$(azurite_connection_string "$BLOB_PORT" "$QUEUE_PORT" "$TABLE_PORT")" \

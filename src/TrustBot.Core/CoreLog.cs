@@ -49,4 +49,37 @@ internal static partial class CoreLog
 
     [LoggerMessage(2022, LogLevel.Warning, "A reply was not delivered ({Outcome})")]
     public static partial void ReplyNotDelivered(ILogger logger, DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Posted a check-in with {StatementCount} statements")]
+    public static partial void CheckInPosted(ILogger logger, int statementCount);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A check-in card could not be posted ({Outcome}); the check-in was closed")]
+    public static partial void CheckInNotPosted(ILogger logger, DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Refused a card action ({Reason}); nothing was written")]
+    public static partial void CardActionRefused(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Ballot {Outcome}")]
+    public static partial void BallotHandled(ILogger logger, Anonymity.BallotOutcome outcome);
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "The shared check-in card was not updated ({Outcome})")]
+    public static partial void SharedCardNotUpdated(ILogger logger, DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Updating a shared check-in card failed ({ExceptionType})")]
+    public static partial void SharedCardUpdateFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Closed {Count} check-ins and destroyed their salts")]
+    public static partial void CheckInsClosed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "A card action named an unknown verb")]
+    public static partial void UnknownCardVerb(ILogger logger);
+
+    [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Posted a speak-up prompt")]
+    public static partial void SpeakUpPosted(ILogger logger);
+
+    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning, Message = "A speak-up card could not be posted ({Outcome})")]
+    public static partial void SpeakUpNotPosted(ILogger logger, DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Debug, Message = "A speak-up note was queued for delayed storage")]
+    public static partial void NoteDispatched(ILogger logger);
 }

@@ -1,7 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
 
@@ -19,6 +23,24 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<InstallationHandler>();
         services.TryAddScoped<MessageHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, HelpCommand>());
+
+        services.AddOptions<AnonymityOptions>().BindConfiguration(AnonymityOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SpeakUpOptions>().BindConfiguration(SpeakUpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeakUpOptions>, SpeakUpOptionsValidator>());
+        services.TryAddSingleton<ParticipationHasher>();
+        services.TryAddSingleton<NoteDelayPolicy>();
+        services.TryAddSingleton<SharedCardUpdater>();
+        services.TryAddSingleton<CheckInCloser>();
+        services.TryAddScoped<InstallationResolver>();
+        services.TryAddScoped<CheckInLauncher>();
+        services.TryAddScoped<SpeakUpLauncher>();
+        services.TryAddScoped<CardActionRouter>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, CheckInCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, SpeakUpCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, NotesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, CheckInActionHandler>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, SpeakUpActionHandler>());
         return services;
     }
 }

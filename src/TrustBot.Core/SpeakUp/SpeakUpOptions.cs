@@ -10,4 +10,7 @@ public sealed class SpeakUpOptions
 
     /// <summary>The longest random delay between submitting a note and storing it.</summary>
     public TimeSpan MaxDelay { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long a speak-up prompt takes notes; its participation salt is no use after that.</summary>
+    public TimeSpan SessionDuration { get; set; } = TimeSpan.FromDays(7);
 }

@@ -6,7 +6,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Installations;
+using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Installations;
+using TrustBot.Storage.SpeakUp;
 
 namespace TrustBot.Storage.Hosting;
 
@@ -30,6 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<StorageClientFactory>().CreateQueueServiceClient());
 
         services.AddSingleton<IInstallationStore, TableInstallationStore>();
+        services.AddBallotStorage();
+        services.AddSpeakUpStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();

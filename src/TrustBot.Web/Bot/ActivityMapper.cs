@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Protocol.Activities;
@@ -82,6 +84,55 @@ internal static class ActivityMapper
             ServiceUrl = activity.ServiceUrl,
             BotId = activity.Recipient?.Id ?? string.Empty,
             Text = CommandText(activity),
+            FromAadObjectId = activity.From?.AadObjectId,
+        };
+    }
+
+    /// <summary>
+    /// A card button press: an <c>adaptiveCard/action</c> invoke (verb and data in <c>value.action</c>), or the
+    /// Action.Submit fallback of older clients (a message whose <c>value</c> carries the verb and the inputs).
+    /// Null when the activity is not a well-formed card action.
+    /// </summary>
+    public static CardAction? ToCardAction(Activity activity)
+    {
+        if (activity.Value is not { ValueKind: JsonValueKind.Object } value)
+        {
+            return null;
+        }
+
+        JsonElement dataElement;
+        string? verb;
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            if (!value.TryGetProperty("action", out var action) || action.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            verb = action.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            dataElement = action.TryGetProperty("data", out var d) ? d : default;
+        }
+        else
+        {
+            verb = value.TryGetProperty("verb", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+            dataElement = value;
+        }
+
+        var tenantId = activity.TenantId;
+        if (string.IsNullOrEmpty(verb) || tenantId is null || activity.Conversation?.Id is null || activity.ServiceUrl is null)
+        {
+            return null;
+        }
+
+        return new CardAction
+        {
+            TenantId = tenantId,
+            Kind = KindOf(activity),
+            ConversationId = activity.Conversation.Id,
+            ServiceUrl = activity.ServiceUrl,
+            BotId = activity.Recipient?.Id ?? string.Empty,
+            Verb = verb,
+            Data = dataElement.ValueKind == JsonValueKind.Object ? JsonObject.Create(dataElement) ?? [] : [],
             FromAadObjectId = activity.From?.AadObjectId,
         };
     }

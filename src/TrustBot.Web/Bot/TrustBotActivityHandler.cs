@@ -11,6 +11,7 @@ namespace TrustBot.Web.Bot;
 internal sealed class TrustBotActivityHandler(
     InstallationHandler installations,
     MessageHandler messages,
+    CardActionRouter cardActions,
     ILogger<TrustBotActivityHandler> logger) : IActivityHandler
 {
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken cancellationToken)
@@ -38,6 +39,12 @@ internal sealed class TrustBotActivityHandler(
 
                 return null;
 
+            case ActivityTypes.Message when string.IsNullOrWhiteSpace(activity.Text) && ActivityMapper.ToCardAction(activity) is { } submitted:
+                // Action.Submit from an older client: the vote counts, but nothing is posted back into the
+                // conversation, where a reply right after someone pressed a button could point at them.
+                await cardActions.HandleAsync(submitted, cancellationToken);
+                return null;
+
             case ActivityTypes.Message:
                 if (ActivityMapper.ToIncomingMessage(activity) is { } message)
                 {
@@ -47,7 +54,9 @@ internal sealed class TrustBotActivityHandler(
                 return null;
 
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction:
-                return InvokeResponse.Message("This card is no longer active. Type **help** to see what I can do.");
+                return ActivityMapper.ToCardAction(activity) is { } action
+                    ? InvokeResponse.AdaptiveCard(await cardActions.HandleAsync(action, cancellationToken))
+                    : InvokeResponse.Error(400, "BadRequest", "This card action is not valid.");
 
             case ActivityTypes.Invoke:
                 WebLog.UnsupportedInvoke(logger, activity.Name);

@@ -12,4 +12,7 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Answered an unsupported invoke {InvokeName}")]
     public static partial void UnsupportedInvoke(ILogger logger, string? invokeName);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Closing due check-ins failed; the next tick tries again")]
+    public static partial void ClosingTickFailed(ILogger logger, Exception exception);
 }

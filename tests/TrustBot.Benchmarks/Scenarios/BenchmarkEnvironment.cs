@@ -51,6 +51,7 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
             ["Storage:ConnectionString"] = azurite.ConnectionString,
             ["Storage:TablePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..6],
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Anonymity:Secret"] = "benchmark-secret-0123456789abcdefghijkl",
         });
         host.UseKestrel(0);
         host.StartServer();

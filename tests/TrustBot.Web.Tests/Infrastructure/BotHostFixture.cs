@@ -47,6 +47,11 @@ public sealed class BotHostFixture : IAsyncLifetime
         ["Storage:ConnectionString"] = Azurite.ConnectionString,
         ["Storage:TablePrefix"] = TablePrefix,
         ["Logging:LogLevel:Default"] = "Warning",
+        ["Anonymity:Secret"] = "test-secret-0123456789-abcdefghijklmnop",
+        ["CheckIns:SharedCardDebounce"] = "00:00:00.200",
+        ["SpeakUp:MinDelay"] = "00:00:00",
+        ["SpeakUp:MaxDelay"] = "00:00:00.500",
+        ["SpeakUp:Intake:PollInterval"] = "00:00:00.100",
     };
 
     public string ServiceUrl => Connector.ServiceUrl;

@@ -49,16 +49,34 @@ public sealed class TeamsActivities(string serviceUrl, string tenantId)
         });
     });
 
-    public JsonObject CardAction(string verb) => Base("invoke", SelectedChannelId, "channel", withTeam: true, extra: a =>
-    {
-        a["name"] = "adaptiveCard/action";
-        a["replyToId"] = "1776390257332";
-        a["value"] = new JsonObject
+    public JsonObject CardAction(string verb) => CardAction(verb, new JsonObject { ["x"] = 1 });
+
+    /// <summary>An Action.Execute invoke from <paramref name="user"/> (default: the installer) in a conversation (default: the chosen channel).</summary>
+    public JsonObject CardAction(string verb, JsonObject data, TeamsUser? user = null, string? conversationId = null) =>
+        Base("invoke", conversationId ?? SelectedChannelId, "channel", withTeam: true, extra: a =>
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["x"] = 1 } },
-            ["trigger"] = "manual",
-        };
+            a["name"] = "adaptiveCard/action";
+            a["replyToId"] = "1776390257332";
+            a["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["trigger"] = "manual",
+            };
+            if (user is not null)
+            {
+                a["from"] = user.ToAccount();
+            }
+        });
+
+    /// <summary>A message in a leader's (default: the installer's) 1:1 chat.</summary>
+    public JsonObject PersonalMessageFrom(TeamsUser user, string text) => Base("message", user.PersonalConversationId, "personal", extra: a =>
+    {
+        a["text"] = text;
+        a["from"] = user.ToAccount();
     });
+
+    /// <summary>The installer, as a <see cref="TeamsUser"/>.</summary>
+    public TeamsUser Installer => new(UserId, UserAadObjectId, "Ada Lovelace", PersonalConversationId);
 
     private JsonObject Base(string type, string conversationId, string conversationType, bool withTeam = false, Action<JsonObject>? extra = null)
     {

@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.Cards;
+using TrustBot.Core.Commands;
+
+namespace TrustBot.Core.CheckIns;
+
+/// <summary>
+/// The vote hot path and each person's refreshed view. Card data is untrusted: the check-in must exist in the
+/// activity's own tenant, belong to the conversation the action came from, be open, and every answer must be valid;
+/// otherwise a friendly card comes back and nothing is written. Nothing below the threshold ever leaves here.
+/// </summary>
+public sealed class CheckInActionHandler(
+    ICheckInStore checkIns,
+    IBallotBox ballots,
+    ParticipationHasher hasher,
+    SharedCardUpdater sharedCards,
+    TimeProvider timeProvider,
+    ILogger<CheckInActionHandler> logger) : ICardActionHandler
+{
+    public IReadOnlyCollection<string> Verbs { get; } = [CardVerbs.CheckInVote, CardVerbs.CheckInRefresh];
+
+    public async Task<JsonObject> HandleAsync(CardAction action, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var checkInId = action.Value(CardData.CheckInId);
+        if (string.IsNullOrWhiteSpace(checkInId))
+        {
+            return Refuse("missing-id", "This card doesn't name a check-in. Type **help** to see what I can do.");
+        }
+
+        // Looked up in the activity's own tenant: ids from another tenant simply do not exist here.
+        var checkIn = await checkIns.GetAsync(action.TenantId, checkInId, cancellationToken);
+        if (checkIn is null || !action.IsFrom(checkIn.ConversationId))
+        {
+            return Refuse("unknown", "I can't find this check-in here. It may belong to another team or chat.");
+        }
+
+        var statements = StatementsOf(checkIn);
+        var salt = checkIn.IsOpenAt(timeProvider.GetUtcNow())
+            ? await checkIns.GetSaltAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken)
+            : null;
+        if (salt is null)
+        {
+            var final = await ballots.GetTallyAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
+            return CheckInCard.Closed(checkIn, CheckInScoring.Results(final, statements, checkIn.Threshold));
+        }
+
+        if (string.IsNullOrEmpty(action.FromAadObjectId))
+        {
+            return Refuse("no-identity", "I couldn't tell who you are, so I can't keep answers to one per person. Please try from the Teams app.");
+        }
+
+        var participation = hasher.Hash(salt, checkIn.TenantId, checkIn.CheckInId, action.FromAadObjectId);
+        if (action.Verb == CardVerbs.CheckInRefresh)
+        {
+            var answered = await ballots.HasParticipatedAsync(checkIn.TenantId, checkIn.CheckInId, participation, cancellationToken);
+            var tally = await ballots.GetTallyAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
+            return answered ? AnsweredView(checkIn, statements, tally) : CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, tally.Replies);
+        }
+
+        var answers = ReadAnswers(action, statements);
+        if (answers is null)
+        {
+            return Refuse("invalid-answer", "Please choose one answer for each statement, then send again.");
+        }
+
+        var outcome = await ballots.CastAsync(checkIn.TenantId, checkIn.CheckInId, participation, answers, cancellationToken);
+        if (outcome == BallotOutcome.Counted)
+        {
+            sharedCards.Schedule(checkIn);
+        }
+
+        CoreLog.BallotHandled(logger, outcome);
+        var after = await ballots.GetTallyAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
+        return AnsweredView(checkIn, statements, after);
+    }
+
+    private static JsonObject AnsweredView(CheckIn checkIn, IReadOnlyList<Statement> statements, Tally tally) =>
+        CheckInScoring.Results(tally, statements, checkIn.Threshold) is { } results
+            ? CheckInCard.Results(checkIn, results)
+            : CheckInCard.Answered(checkIn, tally.Replies);
+
+    /// <summary>Exactly one answer 1–7 for every statement of the check-in, or null.</summary>
+    private static Dictionary<string, int>? ReadAnswers(CardAction action, IReadOnlyList<Statement> statements)
+    {
+        var answers = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var statement in statements)
+        {
+            var raw = action.Value(CardData.AnswerInput(statement.Id));
+            if (raw is null || raw.Length != 1 || raw[0] is < '1' or > '7')
+            {
+                return null;
+            }
+
+            answers[statement.Id] = raw[0] - '0';
+        }
+
+        return answers;
+    }
+
+    internal static IReadOnlyList<Statement> StatementsOf(CheckIn checkIn) =>
+        checkIn.StatementIds.Select(id => StatementCatalog.Default.Find(id)).OfType<Statement>().ToList();
+
+    private JsonObject Refuse(string reason, string message)
+    {
+        CoreLog.CardActionRefused(logger, reason);
+        return CheckInCard.Problem(message);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Commands;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.CheckIns;
+
+/// <summary><c>checkin</c> in a team channel, or <c>checkin &lt;team&gt;</c> in a leader's 1:1 chat: post a check-in now.</summary>
+public sealed class CheckInCommand(
+    InstallationResolver installations,
+    CheckInLauncher launcher,
+    IBotMessenger messenger,
+    ILogger<CheckInCommand> logger) : ICommand
+{
+    public string Name => "checkin";
+
+    public string Description => "Post a short anonymous check-in for the team now (in a chat with me: `checkin <team>`).";
+
+    public IReadOnlyCollection<string> Aliases { get; } = ["check-in"];
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var message = context.Message;
+        var (installation, problem) = await installations.ResolveAsync(message, context.Arguments, cancellationToken);
+        if (installation is null)
+        {
+            await ReplyAsync(message, problem!, cancellationToken);
+            return;
+        }
+
+        var checkIn = await launcher.LaunchAsync(installation, cancellationToken);
+        if (checkIn is null)
+        {
+            await ReplyAsync(message, "I couldn't post the check-in just now. Please try again in a few minutes.", cancellationToken);
+        }
+        else if (message.Kind == ConversationKind.Personal)
+        {
+            await ReplyAsync(message, $"Done: a check-in is open in **{installation.TeamName ?? "your team"}** until {checkIn.ClosesAt:ddd d MMM HH:mm} UTC.", cancellationToken);
+        }
+    }
+
+    private async Task ReplyAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
+    {
+        var result = await messenger.SendTextAsync(message.ReplyAddress, text, cancellationToken);
+        if (!result.IsDelivered)
+        {
+            CoreLog.ReplyNotDelivered(logger, result.Outcome);
+        }
+    }
+}

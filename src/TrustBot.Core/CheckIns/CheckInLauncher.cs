@@ -1,0 +1,61 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.Cards;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.CheckIns;
+
+/// <summary>Starts a check-in in a team: picks the next statements, stores it with a fresh salt, posts the card.</summary>
+public sealed class CheckInLauncher(
+    ICheckInStore store,
+    IBotMessenger messenger,
+    IOptions<CheckInOptions> options,
+    IOptions<AnonymityOptions> anonymity,
+    TimeProvider timeProvider,
+    ILogger<CheckInLauncher> logger)
+{
+    public async Task<CheckIn?> LaunchAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        var number = 0;
+        await foreach (var _ in store.ListForInstallationAsync(installation.TenantId, installation.Key, cancellationToken))
+        {
+            number++;
+        }
+
+        var catalog = StatementCatalog.Default;
+        var statementIds = StatementRotation.Pick(catalog, installation.Key, number, options.Value.StatementsPerCheckIn);
+        var now = timeProvider.GetUtcNow();
+        var checkIn = new CheckIn
+        {
+            TenantId = installation.TenantId,
+            CheckInId = Guid.NewGuid().ToString("N"),
+            InstallationKey = installation.Key,
+            ConversationId = installation.ConversationId,
+            ServiceUrl = installation.ServiceUrl,
+            StatementIds = statementIds,
+            Threshold = Math.Max(3, anonymity.Value.DefaultThreshold),
+            OpensAt = now,
+            ClosesAt = now + options.Value.Duration,
+        };
+        await store.CreateAsync(checkIn, ParticipationHasher.NewSalt(), cancellationToken);
+
+        var statements = statementIds.Select(id => catalog.Find(id)!).ToList();
+        var card = CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, replies: 0);
+        var address = new ConversationAddress(installation.TenantId, installation.ServiceUrl, installation.ConversationId, installation.BotId);
+        var result = await messenger.SendCardAsync(address, card, CheckInCard.Summary, cancellationToken);
+        if (!result.IsDelivered || result.ActivityId is null)
+        {
+            // A check-in nobody can see must not stay open (or keep its salt).
+            CoreLog.CheckInNotPosted(logger, result.Outcome);
+            await store.CloseAsync(checkIn.TenantId, checkIn.CheckInId, now, cancellationToken);
+            return null;
+        }
+
+        await store.SetActivityIdAsync(checkIn.TenantId, checkIn.CheckInId, result.ActivityId, cancellationToken);
+        CoreLog.CheckInPosted(logger, statementIds.Count);
+        return checkIn with { ActivityId = result.ActivityId };
+    }
+}

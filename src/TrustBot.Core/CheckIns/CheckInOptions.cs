@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace TrustBot.Core.CheckIns;
+
+/// <summary>Check-in settings (section <c>CheckIns</c>).</summary>
+public sealed class CheckInOptions
+{
+    public const string SectionName = "CheckIns";
+
+    /// <summary>How long a check-in takes answers.</summary>
+    public TimeSpan Duration { get; set; } = TimeSpan.FromDays(3);
+
+    /// <summary>Statements per check-in (1–3); the rotation covers all of them within a few check-ins.</summary>
+    [Range(1, 3)]
+    public int StatementsPerCheckIn { get; set; } = 3;
+
+    /// <summary>
+    /// The shared channel card is updated at most once per this interval per check-in, so a burst of votes never
+    /// exceeds Teams' per-conversation send limit.
+    /// </summary>
+    public TimeSpan SharedCardDebounce { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How often due check-ins are looked for and closed.</summary>
+    public TimeSpan CloseInterval { get; set; } = TimeSpan.FromMinutes(1);
+}

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Commands;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.SpeakUp;
+
+/// <summary><c>speakup</c> in a team channel (or <c>speakup &lt;team&gt;</c> in a leader's 1:1 chat): post a speak-up prompt now.</summary>
+public sealed class SpeakUpCommand(
+    InstallationResolver installations,
+    SpeakUpLauncher launcher,
+    IBotMessenger messenger,
+    ILogger<SpeakUpCommand> logger) : ICommand
+{
+    public string Name => "speakup";
+
+    public string Description => "Post an open question people can answer anonymously (in a chat with me: `speakup <team>`).";
+
+    public IReadOnlyCollection<string> Aliases { get; } = ["speak-up"];
+
+    public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var message = context.Message;
+        var (installation, problem) = await installations.ResolveAsync(message, context.Arguments, cancellationToken);
+        string? reply = problem;
+        if (installation is not null)
+        {
+            var session = await launcher.LaunchAsync(installation, cancellationToken);
+            reply = session is null
+                ? "I couldn't post the prompt just now. Please try again in a few minutes."
+                : message.Kind == ConversationKind.Personal ? $"Done: a speak-up prompt is open in **{installation.TeamName ?? "your team"}**." : null;
+        }
+
+        if (reply is not null)
+        {
+            var result = await messenger.SendTextAsync(message.ReplyAddress, reply, cancellationToken);
+            if (!result.IsDelivered)
+            {
+                CoreLog.ReplyNotDelivered(logger, result.Outcome);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.Cards;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.SpeakUp;
+
+/// <summary>Posts the next speak-up prompt into a team's channel, with a fresh participation salt.</summary>
+public sealed class SpeakUpLauncher(
+    ISpeakUpStore store,
+    IBotMessenger messenger,
+    IOptions<SpeakUpOptions> options,
+    IOptions<AnonymityOptions> anonymity,
+    TimeProvider timeProvider,
+    ILogger<SpeakUpLauncher> logger)
+{
+    public async Task<SpeakUpSession?> LaunchAsync(Installation installation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        var number = 0;
+        await foreach (var _ in store.ListSessionsAsync(installation.TenantId, installation.Key, cancellationToken))
+        {
+            number++;
+        }
+
+        var prompt = PromptLibrary.Default.Pick(installation.Key, number);
+        var now = timeProvider.GetUtcNow();
+        var session = new SpeakUpSession
+        {
+            TenantId = installation.TenantId,
+            SessionId = Guid.NewGuid().ToString("N"),
+            InstallationKey = installation.Key,
+            PromptId = prompt.Id,
+            ConversationId = installation.ConversationId,
+            ServiceUrl = installation.ServiceUrl,
+            Threshold = Math.Max(3, anonymity.Value.DefaultThreshold),
+            OpensAt = now,
+            ClosesAt = now + options.Value.SessionDuration,
+        };
+        await store.CreateSessionAsync(session, ParticipationHasher.NewSalt(), cancellationToken);
+
+        var address = new ConversationAddress(installation.TenantId, installation.ServiceUrl, installation.ConversationId, installation.BotId);
+        var result = await messenger.SendCardAsync(address, SpeakUpCard.Ask(session, prompt), SpeakUpCard.Summary, cancellationToken);
+        if (!result.IsDelivered || result.ActivityId is null)
+        {
+            CoreLog.SpeakUpNotPosted(logger, result.Outcome);
+            return null;
+        }
+
+        await store.SetActivityIdAsync(session.TenantId, session.SessionId, result.ActivityId, cancellationToken);
+        CoreLog.SpeakUpPosted(logger);
+        return session with { ActivityId = result.ActivityId };
+    }
+}

@@ -1,0 +1,45 @@
+using System.Net;
+using TrustBot.Web.Tests.Infrastructure;
+
+namespace TrustBot.Web.Tests.CheckIns;
+
+/// <summary>Concurrent votes through HTTP: sharded counters stay exact, and one person is counted once.</summary>
+[Collection(BotHostGroup.Name)]
+public sealed class VoteConcurrencyTests(BotHostFixture host)
+{
+    [Fact]
+    public async Task TwoHundredMembersAtOnce_CountsExact_AndFiftyDuplicatesCountOnce()
+    {
+        var teams = new TeamsActivities(host.ServiceUrl, Guid.NewGuid().ToString());
+        var script = new CheckInScript(host, teams);
+        await script.StartAsync();
+        var members = Enumerable.Range(1, 200).Select(TeamsUser.Create).ToList();
+
+        var statuses = await Task.WhenAll(members.Select(async (member, i) =>
+        {
+            using var response = await host.PostAsync(teams.CardAction("checkin.vote", script.Answers((i % 7) + 1), member));
+            return response.StatusCode;
+        }));
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
+        var tally = await script.TallyAsync();
+        Assert.Equal(200, tally.Replies);
+        Assert.Equal(script.Inputs.Count, tally.Counts.Count);
+        foreach (var counts in tally.Counts.Values)
+        {
+            Assert.Equal(200, counts.Sum());
+            Assert.All(counts, c => Assert.InRange(c, 28, 29));
+        }
+
+        var repeater = TeamsUser.Create(999);
+        await Task.WhenAll(Enumerable.Range(0, 50).Select(async _ =>
+        {
+            using var response = await host.PostAsync(teams.CardAction("checkin.vote", script.Answers(3), repeater));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        }));
+
+        var after = await script.TallyAsync();
+        Assert.Equal(201, after.Replies);
+        Assert.All(after.Counts.Values, counts => Assert.Equal(201, counts.Sum()));
+    }
+}
