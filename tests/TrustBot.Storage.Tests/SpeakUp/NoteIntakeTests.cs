@@ -152,6 +152,7 @@ public sealed class NoteIntakeTests(AzuriteServer azurite) : IAsyncLifetime
 
         await DrainUntilStoredAsync(worker, expected: 1);
 
+        Assert.Equal(2, calls);
         Assert.Equal([Stored(pending, T0)], await NotesAsync("s-1"));
         Assert.Equal(0, await SpeakUpTestStorage.CountAsync(_storage.Queues.Main));
         Assert.Contains(_workerLog.Entries, e => e.Level == LogLevel.Warning && e.EventId.Id == 3212);
