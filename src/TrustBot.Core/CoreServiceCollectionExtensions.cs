@@ -31,6 +31,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<ParticipationHasher>();
         services.TryAddSingleton<NoteDelayPolicy>();
         services.TryAddSingleton<SharedCardUpdater>();
+        services.TryAddSingleton<OpenCheckInCache>();
+        services.TryAddSingleton<TallyCache>();
         services.TryAddSingleton<CheckInCloser>();
         services.TryAddScoped<InstallationResolver>();
         services.TryAddScoped<CheckInLauncher>();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
@@ -12,8 +13,10 @@ namespace TrustBot.Core.CheckIns;
 /// otherwise a friendly card comes back and nothing is written. Nothing below the threshold ever leaves here.
 /// </summary>
 public sealed class CheckInActionHandler(
-    ICheckInStore checkIns,
+    OpenCheckInCache checkIns,
     IBallotBox ballots,
+    TallyCache tallies,
+    IOptions<CheckInOptions> options,
     ParticipationHasher hasher,
     SharedCardUpdater sharedCards,
     TimeProvider timeProvider,
@@ -31,17 +34,14 @@ public sealed class CheckInActionHandler(
         }
 
         // Looked up in the activity's own tenant: ids from another tenant simply do not exist here.
-        var checkIn = await checkIns.GetAsync(action.TenantId, checkInId, cancellationToken);
+        var (checkIn, salt) = await checkIns.GetAsync(action.TenantId, checkInId, cancellationToken);
         if (checkIn is null || !action.IsFrom(checkIn.ConversationId))
         {
             return Refuse("unknown", "I can't find this check-in here. It may belong to another team or chat.");
         }
 
         var statements = StatementsOf(checkIn);
-        var salt = checkIn.IsOpenAt(timeProvider.GetUtcNow())
-            ? await checkIns.GetSaltAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken)
-            : null;
-        if (salt is null)
+        if (salt is null || !checkIn.IsOpenAt(timeProvider.GetUtcNow()))
         {
             var final = await ballots.GetTallyAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
             return CheckInCard.Closed(checkIn, CheckInScoring.Results(final, statements, checkIn.Threshold));
@@ -56,7 +56,7 @@ public sealed class CheckInActionHandler(
         if (action.Verb == CardVerbs.CheckInRefresh)
         {
             var answered = await ballots.HasParticipatedAsync(checkIn.TenantId, checkIn.CheckInId, participation, cancellationToken);
-            var tally = await ballots.GetTallyAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
+            var tally = await tallies.GetAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
             return answered ? AnsweredView(checkIn, statements, tally) : CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, tally.Replies);
         }
 
@@ -73,7 +73,7 @@ public sealed class CheckInActionHandler(
         }
 
         CoreLog.BallotHandled(logger, outcome);
-        var after = await ballots.GetTallyAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
+        var after = await tallies.GetAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
         return AnsweredView(checkIn, statements, after);
     }
 

@@ -6,7 +6,12 @@ namespace TrustBot.Core.CheckIns;
 /// Closes check-ins whose time is up: marks them closed, destroys their salts (so participation can never be
 /// recomputed) and turns the shared card into its closed view. Safe to run on several instances at once.
 /// </summary>
-public sealed class CheckInCloser(ICheckInStore checkIns, SharedCardUpdater sharedCards, TimeProvider timeProvider, ILogger<CheckInCloser> logger)
+public sealed class CheckInCloser(
+    ICheckInStore checkIns,
+    OpenCheckInCache openCheckIns,
+    SharedCardUpdater sharedCards,
+    TimeProvider timeProvider,
+    ILogger<CheckInCloser> logger)
 {
     public async Task<int> CloseDueAsync(CancellationToken cancellationToken)
     {
@@ -15,6 +20,7 @@ public sealed class CheckInCloser(ICheckInStore checkIns, SharedCardUpdater shar
         await foreach (var checkIn in checkIns.ListDueToCloseAsync(now, cancellationToken))
         {
             // Only the instance whose conditional close wins updates the card.
+            openCheckIns.Evict(checkIn.TenantId, checkIn.CheckInId);
             if (await checkIns.CloseAsync(checkIn.TenantId, checkIn.CheckInId, now, cancellationToken))
             {
                 closed++;

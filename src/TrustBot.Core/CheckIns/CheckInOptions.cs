@@ -20,6 +20,15 @@ public sealed class CheckInOptions
     /// </summary>
     public TimeSpan SharedCardDebounce { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long an open check-in and its salt may be served from memory on the vote path (never past its closing
+    /// time); zero turns the cache off.
+    /// </summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one tally read may be shared by the views of several voters; zero reads it for every view.</summary>
+    public TimeSpan TallyCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>How often due check-ins are looked for and closed.</summary>
     public TimeSpan CloseInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

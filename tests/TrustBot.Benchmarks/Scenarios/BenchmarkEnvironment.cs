@@ -32,6 +32,7 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
     public LoopbackOpenIdServer OpenId { get; }
     public StubConnector Connector { get; }
     public BotHost Host { get; }
+    public required string TablePrefix { get; init; }
 
     public static async Task<BenchmarkEnvironment> StartAsync()
     {
@@ -40,6 +41,7 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
         var issuer = new TestTokenIssuer();
         var openId = await LoopbackOpenIdServer.StartAsync(issuer);
         var connector = await StubConnector.StartAsync();
+        var tablePrefix = "bench" + Guid.NewGuid().ToString("N")[..6];
         var host = new BotHost(new Dictionary<string, string?>
         {
             ["MicrosoftAppId"] = AppId,
@@ -49,13 +51,13 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
             ["BotFramework:OpenIdMetadataUrl"] = openId.MetadataUrl,
             ["BotFramework:AllowedServiceUrlHosts:0"] = "127.0.0.1",
             ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TablePrefix"] = "bench" + Guid.NewGuid().ToString("N")[..6],
+            ["Storage:TablePrefix"] = tablePrefix,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Anonymity:Secret"] = "benchmark-secret-0123456789abcdefghijkl",
         });
         host.UseKestrel(0);
         host.StartServer();
-        return new BenchmarkEnvironment(azurite, issuer, openId, connector, host);
+        return new BenchmarkEnvironment(azurite, issuer, openId, connector, host) { TablePrefix = tablePrefix };
     }
 
     public async ValueTask DisposeAsync()

@@ -59,16 +59,13 @@ internal sealed class MessagesThroughputScenario : IBenchmarkScenario
         var botStats = await LoadGenerator.RunAsync(Post(botUri), settings.Concurrency, settings.Duration, cancellationToken);
 
         var ratio = botStats.RequestsPerSecond / bareStats.RequestsPerSecond;
-        Print("bare endpoint", bareStats);
-        Print("/api/messages", botStats);
+        Report.Line("bare endpoint", bareStats);
+        Report.Line("/api/messages", botStats);
         var met = ratio >= Target && botStats.Failures == 0;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  ratio /api/messages ÷ bare = {ratio:0.00} (target ≥ {Target:0.0}): {(met ? "MET" : "NOT MET")}"));
         return met;
     }
-
-    private static void Print(string label, LatencyStats stats) => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"  {label,-15} {stats.RequestsPerSecond,9:0} req/s   p50 {stats.P50Milliseconds,6:0.00} ms   p99 {stats.P99Milliseconds,6:0.00} ms   ({stats.Requests} ok, {stats.Failures} failed)"));
 
     private static string HarmlessActivity(string serviceUrl) => new JsonObject
     {

@@ -1,0 +1,45 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace TrustBot.Core.CheckIns;
+
+/// <summary>
+/// Keeps an open check-in and its salt in memory for a few seconds, so a burst of votes does not read the same two
+/// rows from storage for every ballot. An entry never outlives the check-in's closing time, closing on this instance
+/// evicts it, and <see cref="CheckInOptions.CacheDuration"/> of zero turns the cache off.
+/// </summary>
+public sealed class OpenCheckInCache(ICheckInStore store, IOptions<CheckInOptions> options, TimeProvider timeProvider)
+{
+    private const int MaxEntries = 4096;
+    private readonly ConcurrentDictionary<(string TenantId, string CheckInId), Entry> _entries = new();
+
+    /// <summary>The check-in (any status) and, while it is open, its salt; the check-in is null when it does not exist.</summary>
+    public async Task<(CheckIn? CheckIn, byte[]? Salt)> GetAsync(string tenantId, string checkInId, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        if (_entries.TryGetValue((tenantId, checkInId), out var cached) && now < cached.ExpiresAt)
+        {
+            return (cached.CheckIn, cached.Salt);
+        }
+
+        var checkIn = await store.GetAsync(tenantId, checkInId, cancellationToken);
+        var salt = checkIn is not null && checkIn.IsOpenAt(now) ? await store.GetSaltAsync(tenantId, checkInId, cancellationToken) : null;
+        var ttl = options.Value.CacheDuration;
+        if (checkIn is not null && salt is not null && ttl > TimeSpan.Zero)
+        {
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear();
+            }
+
+            var expiresAt = now + ttl < checkIn.ClosesAt ? now + ttl : checkIn.ClosesAt;
+            _entries[(tenantId, checkInId)] = new Entry(checkIn, salt, expiresAt);
+        }
+
+        return (checkIn, salt);
+    }
+
+    public void Evict(string tenantId, string checkInId) => _entries.TryRemove((tenantId, checkInId), out _);
+
+    private sealed record Entry(CheckIn CheckIn, byte[] Salt, DateTimeOffset ExpiresAt);
+}
