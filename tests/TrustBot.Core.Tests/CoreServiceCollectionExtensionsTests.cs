@@ -1,9 +1,13 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Tests;
 
@@ -17,13 +21,15 @@ public sealed class CoreServiceCollectionExtensionsTests
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<InstallationHandler>());
         var messages = scope.ServiceProvider.GetRequiredService<MessageHandler>();
-        Assert.Equal([HelpCommand.CommandName], messages.Commands.Select(c => c.Name));
+        Assert.Equal([HelpCommand.CommandName, "checkin", "speakup", "notes"], messages.Commands.Select(c => c.Name));
+        Assert.NotNull(scope.ServiceProvider.GetRequiredService<CardActionRouter>());
+        Assert.NotNull(provider.GetRequiredService<CheckInCloser>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.Same(provider.GetRequiredService<ServiceUrlCache>(), scope.ServiceProvider.GetRequiredService<ServiceUrlCache>());
     }
 
     [Fact]
-    public void AddTrustBotCore_CalledTwiceAfterCustomClock_KeepsClockAndRegistersHelpOnce()
+    public void AddTrustBotCore_CalledTwiceAfterCustomClock_KeepsClockAndRegistersEachCommandOnce()
     {
         var clock = new FakeTimeProvider();
         var services = new ServiceCollection();
@@ -34,13 +40,21 @@ public sealed class CoreServiceCollectionExtensionsTests
         using var scope = provider.CreateScope();
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
-        Assert.Single(scope.ServiceProvider.GetServices<ICommand>());
+        Assert.Equal(4, scope.ServiceProvider.GetServices<ICommand>().Count());
+        Assert.Equal(2, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
     }
 
     private static IServiceCollection Services() => AddPorts(new ServiceCollection()).AddTrustBotCore();
 
     private static IServiceCollection AddPorts(IServiceCollection services) => services
         .AddLogging()
+        .AddSingleton<IConfiguration>(new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Anonymity:Secret"] = new string('s', 40) })
+            .Build())
         .AddSingleton(Mock.Of<IInstallationStore>())
+        .AddSingleton(Mock.Of<ICheckInStore>())
+        .AddSingleton(Mock.Of<IBallotBox>())
+        .AddSingleton(Mock.Of<ISpeakUpStore>())
+        .AddSingleton(Mock.Of<INoteDispatcher>())
         .AddSingleton(Mock.Of<IBotMessenger>());
 }
