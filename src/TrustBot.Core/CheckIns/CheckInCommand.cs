@@ -25,27 +25,18 @@ public sealed class CheckInCommand(
         var (installation, problem) = await installations.ResolveAsync(message, context.Arguments, cancellationToken);
         if (installation is null)
         {
-            await ReplyAsync(message, problem!, cancellationToken);
+            await messenger.ReplyTextAsync(message, problem!, logger, cancellationToken);
             return;
         }
 
         var checkIn = await launcher.LaunchAsync(installation, cancellationToken);
         if (checkIn is null)
         {
-            await ReplyAsync(message, "I couldn't post the check-in just now. Please try again in a few minutes.", cancellationToken);
+            await messenger.ReplyTextAsync(message, "I couldn't post the check-in just now. Please try again in a few minutes.", logger, cancellationToken);
         }
         else if (message.Kind == ConversationKind.Personal)
         {
-            await ReplyAsync(message, $"Done: a check-in is open in **{installation.TeamName ?? "your team"}** until {checkIn.ClosesAt:ddd d MMM HH:mm} UTC.", cancellationToken);
-        }
-    }
-
-    private async Task ReplyAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
-    {
-        var result = await messenger.SendTextAsync(message.ReplyAddress, text, cancellationToken);
-        if (!result.IsDelivered)
-        {
-            CoreLog.ReplyNotDelivered(logger, result.Outcome);
+            await messenger.ReplyTextAsync(message, $"Done: a check-in is open in **{installation.TeamName ?? "your team"}** until {checkIn.ClosesAt:ddd d MMM HH:mm} UTC.", logger, cancellationToken);
         }
     }
 }

@@ -52,11 +52,7 @@ public sealed class MessageHandler
         if (command is null)
         {
             CoreLog.CommandNotUnderstood(_logger, message.Kind);
-            var result = await _messenger.SendTextAsync(message.ReplyAddress, NotUnderstoodReply, cancellationToken);
-            if (!result.IsDelivered)
-            {
-                CoreLog.ReplyNotDelivered(_logger, result.Outcome);
-            }
+            await _messenger.ReplyTextAsync(message, NotUnderstoodReply, _logger, cancellationToken);
 
             return;
         }

@@ -29,14 +29,14 @@ public sealed class NotesCommand(
         var message = context.Message;
         if (message.Kind != ConversationKind.Personal)
         {
-            await ReplyTextAsync(message, "Notes are shared privately with team leaders: send me **notes** in our 1:1 chat.", cancellationToken);
+            await messenger.ReplyTextAsync(message, "Notes are shared privately with team leaders: send me **notes** in our 1:1 chat.", logger, cancellationToken);
             return;
         }
 
         var (team, problem) = await installations.ResolveAsync(message, context.Arguments, cancellationToken);
         if (team is null)
         {
-            await ReplyTextAsync(message, problem!, cancellationToken);
+            await messenger.ReplyTextAsync(message, problem!, logger, cancellationToken);
             return;
         }
 
@@ -66,15 +66,6 @@ public sealed class NotesCommand(
         var label = team.TeamName ?? "your team";
         var card = answered.Count == 0 ? NotesCard.NotEnoughYet(label, threshold) : NotesCard.Build(label, answered, threshold);
         var result = await messenger.SendCardAsync(message.ReplyAddress, card, "Anonymous notes from your team", cancellationToken);
-        if (!result.IsDelivered)
-        {
-            CoreLog.ReplyNotDelivered(logger, result.Outcome);
-        }
-    }
-
-    private async Task ReplyTextAsync(IncomingMessage message, string text, CancellationToken cancellationToken)
-    {
-        var result = await messenger.SendTextAsync(message.ReplyAddress, text, cancellationToken);
         if (!result.IsDelivered)
         {
             CoreLog.ReplyNotDelivered(logger, result.Outcome);

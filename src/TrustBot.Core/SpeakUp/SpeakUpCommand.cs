@@ -34,11 +34,7 @@ public sealed class SpeakUpCommand(
 
         if (reply is not null)
         {
-            var result = await messenger.SendTextAsync(message.ReplyAddress, reply, cancellationToken);
-            if (!result.IsDelivered)
-            {
-                CoreLog.ReplyNotDelivered(logger, result.Outcome);
-            }
+            await messenger.ReplyTextAsync(message, reply, logger, cancellationToken);
         }
     }
 }

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.Commands;
+
+/// <summary>Replies to a message; a reply that cannot be delivered is logged (outcome only) and never thrown.</summary>
+internal static class MessengerReplies
+{
+    public static async Task ReplyTextAsync(this IBotMessenger messenger, IncomingMessage message, string text, ILogger logger, CancellationToken cancellationToken)
+    {
+        var result = await messenger.SendTextAsync(message.ReplyAddress, text, cancellationToken);
+        if (!result.IsDelivered)
+        {
+            CoreLog.ReplyNotDelivered(logger, result.Outcome);
+        }
+    }
+}
