@@ -34,6 +34,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<OpenCheckInCache>();
         services.TryAddSingleton<TallyCache>();
         services.TryAddSingleton<CheckInCloser>();
+        services.TryAddSingleton<SpeakUpCloser>();
+        services.TryAddSingleton<NoteRepostJob>();
         services.TryAddScoped<InstallationResolver>();
         services.TryAddScoped<CheckInLauncher>();
         services.TryAddScoped<SpeakUpLauncher>();

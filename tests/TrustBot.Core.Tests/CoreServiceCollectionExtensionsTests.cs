@@ -24,6 +24,8 @@ public sealed class CoreServiceCollectionExtensionsTests
         Assert.Equal([HelpCommand.CommandName, "checkin", "speakup", "notes"], messages.Commands.Select(c => c.Name));
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<CardActionRouter>());
         Assert.NotNull(provider.GetRequiredService<CheckInCloser>());
+        Assert.NotNull(provider.GetRequiredService<SpeakUpCloser>());
+        Assert.NotNull(provider.GetRequiredService<NoteRepostJob>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.Same(provider.GetRequiredService<ServiceUrlCache>(), scope.ServiceProvider.GetRequiredService<ServiceUrlCache>());
     }

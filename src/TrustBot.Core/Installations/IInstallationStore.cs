@@ -8,7 +8,8 @@ public interface IInstallationStore
 
     /// <summary>
     /// Creates the installation, reactivates a removed one, or refreshes an active one's route (service URL, bot id,
-    /// team name) while keeping the channel it posts into, which only the install itself or settings choose.
+    /// team name) while keeping the channel it posts into and its team settings, which only the install itself or
+    /// settings choose.
     /// Returns true only to the one caller that made it active, so that exactly one welcome card is posted
     /// even when Teams delivers <c>installationUpdate</c> and <c>conversationUpdate</c> for the same install at once.
     /// </summary>

@@ -31,6 +31,9 @@ public sealed record Installation
     /// <summary>The bot's own account id (<c>28:…</c>).</summary>
     public required string BotId { get; init; }
 
+    /// <summary>A team setting (off by default): re-post anonymous notes in the channel once k people answered.</summary>
+    public bool ShareNotesInChannel { get; init; }
+
     public InstallationStatus Status { get; init; } = InstallationStatus.Active;
 
     public required DateTimeOffset InstalledAt { get; init; }

@@ -20,4 +20,22 @@ public interface ISpeakUpStore
 
     /// <summary>The notes of one session (random key order).</summary>
     IAsyncEnumerable<Note> ListNotesAsync(string tenantId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>Records that the note was re-posted into the channel; repeating it changes nothing.</summary>
+    Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken);
+
+    /// <summary>Sessions (any tenant) not yet closed whose closing time is at or before <paramref name="now"/>.</summary>
+    IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks the session closed and destroys its participation salt, so nobody can recompute who took part;
+    /// false when it was already closed (or does not exist). Of several concurrent callers, one gets true.
+    /// </summary>
+    Task<bool> CloseSessionAsync(string tenantId, string sessionId, DateTimeOffset closedAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Sessions (any tenant) not yet closed, including those past their closing time that the closer has not reached
+    /// yet; <paramref name="now"/> bounds how far back the scan looks.
+    /// </summary>
+    IAsyncEnumerable<SpeakUpSession> ListOpenSessionsAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

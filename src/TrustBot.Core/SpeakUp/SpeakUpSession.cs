@@ -13,4 +13,9 @@ public sealed record SpeakUpSession
     public required int Threshold { get; init; }
     public required DateTimeOffset OpensAt { get; init; }
     public required DateTimeOffset ClosesAt { get; init; }
+
+    /// <summary>True once closed: the participation salt is gone and the prompt takes no more notes.</summary>
+    public bool IsClosed { get; init; }
+
+    public DateTimeOffset? ClosedAt { get; init; }
 }

@@ -23,6 +23,9 @@ internal sealed class InstallationEntity : ITableEntity
     public string? TeamName { get; set; }
     public string? InstalledByAadObjectId { get; set; }
     public string BotId { get; set; } = "";
+
+    // A missing column (rows written before the setting existed) reads as false: notes stay private by default.
+    public bool ShareNotesInChannel { get; set; }
     public string Status { get; set; } = "";
     public DateTimeOffset InstalledAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -44,6 +47,7 @@ internal sealed class InstallationEntity : ITableEntity
         TeamName = installation.TeamName,
         InstalledByAadObjectId = installation.InstalledByAadObjectId,
         BotId = installation.BotId,
+        ShareNotesInChannel = installation.ShareNotesInChannel,
         Status = installation.Status.ToString(),
         InstalledAt = installation.InstalledAt.ToUniversalTime(),
         UpdatedAt = installation.UpdatedAt.ToUniversalTime(),
@@ -62,6 +66,7 @@ internal sealed class InstallationEntity : ITableEntity
         TeamName = TeamName,
         InstalledByAadObjectId = InstalledByAadObjectId,
         BotId = BotId,
+        ShareNotesInChannel = ShareNotesInChannel,
         Status = Enum.Parse<InstallationStatus>(Status),
         InstalledAt = InstalledAt,
         UpdatedAt = UpdatedAt,
@@ -70,7 +75,8 @@ internal sealed class InstallationEntity : ITableEntity
 
     /// <summary>
     /// Takes the address from a fresh activity for an installation that is already active. The original
-    /// install time and installer stay; optional fields the activity lacks keep their stored values.
+    /// install time and installer stay, and so do team settings (<see cref="ShareNotesInChannel"/>), which no
+    /// activity carries; optional fields the activity lacks keep their stored values.
     /// Returns false when nothing changed, so that repeated events cost no write.
     /// </summary>
     public bool RefreshAddress(Installation incoming)

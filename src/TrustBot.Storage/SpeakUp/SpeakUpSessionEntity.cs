@@ -24,6 +24,10 @@ internal sealed class SpeakUpSessionEntity : ITableEntity
     public DateTimeOffset OpensAt { get; set; }
     public DateTimeOffset ClosesAt { get; set; }
 
+    // A missing column (a row written before closing existed) reads as open.
+    public bool IsClosed { get; set; }
+    public DateTimeOffset? ClosedAt { get; set; }
+
     public static SpeakUpSessionEntity From(SpeakUpSession session) => new()
     {
         PartitionKey = TableKeys.Escape(session.TenantId),
@@ -38,6 +42,8 @@ internal sealed class SpeakUpSessionEntity : ITableEntity
         Threshold = session.Threshold,
         OpensAt = session.OpensAt.ToUniversalTime(),
         ClosesAt = session.ClosesAt.ToUniversalTime(),
+        IsClosed = session.IsClosed,
+        ClosedAt = session.ClosedAt?.ToUniversalTime(),
     };
 
     public SpeakUpSession ToSession() => new()
@@ -52,5 +58,7 @@ internal sealed class SpeakUpSessionEntity : ITableEntity
         Threshold = Threshold,
         OpensAt = OpensAt,
         ClosesAt = ClosesAt,
+        IsClosed = IsClosed,
+        ClosedAt = ClosedAt,
     };
 }

@@ -19,6 +19,16 @@ internal static partial class SpeakUpStorageLog
     [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Speak-up salt of session {SessionId} in tenant {TenantId} destroyed")]
     public static partial void SaltDestroyed(this ILogger logger, string tenantId, string sessionId);
 
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "Speak-up session {SessionId} in tenant {TenantId} closed and its salt destroyed")]
+    public static partial void SessionClosed(this ILogger logger, string tenantId, string sessionId);
+
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Debug, Message = "Speak-up session {SessionId} in tenant {TenantId} changed while being closed; reading it again")]
+    public static partial void SessionCloseConflict(this ILogger logger, string tenantId, string sessionId);
+
+    [LoggerMessage(EventId = 3206, Level = LogLevel.Information,
+        Message = "Finished an interrupted close or create: destroyed the leftover salt and index row of a speak-up session that is closed or missing")]
+    public static partial void SessionLeftoversDestroyed(this ILogger logger);
+
     // Neither the note id nor its delay: with them, this line's time would undo the delay for anyone reading logs.
     [LoggerMessage(EventId = 3210, Level = LogLevel.Debug, Message = "A note was queued")]
     public static partial void NoteDispatched(this ILogger logger);
@@ -42,4 +52,7 @@ internal static partial class SpeakUpStorageLog
 
     [LoggerMessage(EventId = 3216, Level = LogLevel.Information, Message = "Note intake stored {Count} queued notes")]
     public static partial void NotesStored(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3217, Level = LogLevel.Debug, Message = "Note {NoteId} of session {SessionId} in tenant {TenantId} marked re-posted")]
+    public static partial void NoteMarkedReposted(this ILogger logger, string tenantId, string sessionId, string noteId);
 }

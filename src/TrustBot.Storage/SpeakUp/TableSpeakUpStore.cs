@@ -10,9 +10,17 @@ using TrustBot.Storage.Tables;
 namespace TrustBot.Storage.SpeakUp;
 
 /// <summary>
-/// Speak-up sessions, salts and notes in three tables (keys: see the entity types). Sessions and salts are keyed
-/// tenant / session id; notes are partitioned by tenant | session and keyed by their random note id.
+/// Speak-up sessions, salts, their due-to-close index and notes in four tables (keys: see the entity types). Sessions
+/// and salts are keyed tenant / session id; notes are partitioned by tenant | session and keyed by their random note
+/// id; the SpeakUpClosing index is partitioned by closing hour, with tenant | session as RowKey, because the closing
+/// job works across tenants.
 /// </summary>
+/// <remarks>
+/// No step spans tables atomically, so the order of writes keeps every crash safe for the salt, as for check-ins:
+/// create writes the index row first; close marks the session closed (conditional on its ETag, so one closer wins),
+/// then deletes the salt, then the index row. An index row whose session is closed or missing therefore means an
+/// interrupted close or create, and <see cref="ListDueToCloseAsync"/> finishes it by destroying the salt.
+/// </remarks>
 internal sealed class TableSpeakUpStore(
     TableServiceClient tableService,
     IOptions<StorageOptions> options,
@@ -21,6 +29,16 @@ internal sealed class TableSpeakUpStore(
     private readonly TableClient _sessions = tableService.GetTableClient(options.Value.TableName(TableNames.SpeakUpSessions));
     private readonly TableClient _salts = tableService.GetTableClient(options.Value.TableName(TableNames.SpeakUpSalts));
     private readonly TableClient _notes = tableService.GetTableClient(options.Value.TableName(TableNames.Notes));
+    private readonly TableClient _closing = tableService.GetTableClient(options.Value.TableName(TableNames.SpeakUpClosing));
+
+    /// <summary>
+    /// How far back the index scans look. Sessions are closed within minutes of their time, so only a service down
+    /// for longer than this would leave one unclosed; a wider window would only make every scan longer.
+    /// </summary>
+    public static readonly TimeSpan LookBack = TimeSpan.FromDays(30);
+
+    // Each conflict on close means another writer changed the row (a close, or the card's activity id).
+    private const int MaxCloseAttempts = 8;
 
     /// <summary>
     /// Writes the salt, then the session, so that a session never exists without its salt. Repeating the call with
@@ -36,6 +54,13 @@ internal sealed class TableSpeakUpStore(
             throw new ArgumentException("A participation salt must not be empty.", nameof(salt));
         }
 
+        if (session.IsClosed)
+        {
+            throw new ArgumentException("A new speak-up session is open.", nameof(session));
+        }
+
+        // Index first: if a later write fails, the due scan still finds this id and destroys whatever salt was written.
+        await _closing.UpsertEntityAsync(SpeakUpClosingEntity.From(session), TableUpdateMode.Replace, cancellationToken);
         if (!await TryAddAsync(_salts, SpeakUpSaltEntity.From(session.TenantId, session.SessionId, salt), cancellationToken))
         {
             var existing = await GetSaltAsync(session.TenantId, session.SessionId, cancellationToken);
@@ -60,9 +85,8 @@ internal sealed class TableSpeakUpStore(
 
     public async Task<SpeakUpSession?> GetSessionAsync(string tenantId, string sessionId, CancellationToken cancellationToken)
     {
-        var response = await _sessions.GetEntityIfExistsAsync<SpeakUpSessionEntity>(
-            TableKeys.Escape(tenantId), TableKeys.Escape(sessionId), cancellationToken: cancellationToken);
-        return response.HasValue ? response.Value!.ToSession() : null;
+        var entity = await ReadAsync(tenantId, sessionId, cancellationToken);
+        return entity?.ToSession();
     }
 
     /// <summary>Merges only the ActivityId column; throws <see cref="KeyNotFoundException"/> when there is no such session.</summary>
@@ -91,7 +115,7 @@ internal sealed class TableSpeakUpStore(
 
     /// <summary>
     /// Destroys the session's salt: afterwards nobody, the operator included, can recompute who took part.
-    /// Returns false when it was already gone. Not on <see cref="ISpeakUpStore"/> yet.
+    /// Returns false when it was already gone. <see cref="CloseSessionAsync"/> is the way to end a session.
     /// </summary>
     public async Task<bool> DeleteSaltAsync(string tenantId, string sessionId, CancellationToken cancellationToken)
     {
@@ -126,11 +150,14 @@ internal sealed class TableSpeakUpStore(
         }
     }
 
-    /// <summary>An upsert keyed by the note id: a redelivered queue message rewrites the same row.</summary>
+    /// <summary>
+    /// An upsert keyed by the note id: a redelivered queue message rewrites the same row. A merge, so that it keeps
+    /// the row's re-posted mark.
+    /// </summary>
     public async Task SaveNoteAsync(Note note, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(note);
-        await _notes.UpsertEntityAsync(NoteEntity.From(note), TableUpdateMode.Replace, cancellationToken);
+        await _notes.UpsertEntityAsync(NoteEntity.ContentOf(note), TableUpdateMode.Merge, cancellationToken);
         logger.NoteStored(note.TenantId, note.SessionId, note.NoteId);
     }
 
@@ -143,6 +170,136 @@ internal sealed class TableSpeakUpStore(
         {
             yield return entity.ToNote(tenantId, sessionId);
         }
+    }
+
+    /// <summary>A merge of one column, so it is idempotent; throws <see cref="KeyNotFoundException"/> when there is no such note.</summary>
+    public async Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken)
+    {
+        var change = new TableEntity(NoteEntity.PartitionKeyFor(tenantId, sessionId), TableKeys.Escape(noteId))
+        {
+            [nameof(NoteEntity.Reposted)] = true,
+        };
+        try
+        {
+            await _notes.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            throw new KeyNotFoundException("There is no such note in this session.", exception);
+        }
+
+        logger.NoteMarkedReposted(tenantId, sessionId, noteId);
+    }
+
+    public async IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var from = SpeakUpClosingEntity.Bucket(now - LookBack);
+        var to = SpeakUpClosingEntity.Bucket(now);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {from} and PartitionKey le {to} and ClosesAt le {now.ToUniversalTime()}");
+
+        await foreach (var due in _closing.QueryAsync<SpeakUpClosingEntity>(filter, cancellationToken: cancellationToken))
+        {
+            var entity = await ReadAsync(due.TenantId, due.SessionId, cancellationToken);
+            if (entity is { IsClosed: false })
+            {
+                // An index row whose session closes later is left from a create that lost to another session's id.
+                if (entity.ClosesAt <= now)
+                {
+                    yield return entity.ToSession();
+                }
+
+                continue;
+            }
+
+            await DestroyLeftoversAsync(due.TenantId, due.SessionId, due.ClosesAt, cancellationToken);
+            logger.SessionLeftoversDestroyed();
+        }
+    }
+
+    public async Task<bool> CloseSessionAsync(string tenantId, string sessionId, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var entity = await ReadAsync(tenantId, sessionId, cancellationToken);
+            if (entity is null)
+            {
+                await DeleteIfExistsAsync(_salts, TableKeys.Escape(tenantId), TableKeys.Escape(sessionId), cancellationToken);
+                return false;
+            }
+
+            if (entity.IsClosed)
+            {
+                // Someone else closed it; whether or not that close got as far, the salt must not survive.
+                await DestroyLeftoversAsync(entity.TenantId, entity.SessionId, entity.ClosesAt, cancellationToken);
+                return false;
+            }
+
+            entity.IsClosed = true;
+            entity.ClosedAt = closedAt.ToUniversalTime();
+            try
+            {
+                await _sessions.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxCloseAttempts)
+            {
+                // Closed by another instance, or its activity id was recorded: reading again tells which.
+                logger.SessionCloseConflict(tenantId, sessionId);
+                continue;
+            }
+
+            await DestroyLeftoversAsync(entity.TenantId, entity.SessionId, entity.ClosesAt, cancellationToken);
+            logger.SessionClosed(tenantId, sessionId);
+            return true;
+        }
+    }
+
+    public async IAsyncEnumerable<SpeakUpSession> ListOpenSessionsAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        // Every index row belongs to a session not yet closed (or to an interrupted close the due scan finishes).
+        var from = SpeakUpClosingEntity.Bucket(now - LookBack);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from}");
+        var seen = new HashSet<(string, string)>();
+        await foreach (var row in _closing.QueryAsync<SpeakUpClosingEntity>(filter, cancellationToken: cancellationToken))
+        {
+            if (!seen.Add((row.TenantId, row.SessionId)))
+            {
+                continue;
+            }
+
+            var entity = await ReadAsync(row.TenantId, row.SessionId, cancellationToken);
+            if (entity is { IsClosed: false })
+            {
+                yield return entity.ToSession();
+            }
+        }
+    }
+
+    /// <summary>Deletes the salt, then the index row: while the salt exists, the index row is what leads back to it.</summary>
+    private async Task DestroyLeftoversAsync(string tenantId, string sessionId, DateTimeOffset closesAt, CancellationToken cancellationToken)
+    {
+        await DeleteIfExistsAsync(_salts, TableKeys.Escape(tenantId), TableKeys.Escape(sessionId), cancellationToken);
+        var index = SpeakUpClosingEntity.KeysOf(tenantId, sessionId, closesAt);
+        await DeleteIfExistsAsync(_closing, index.PartitionKey, index.RowKey, cancellationToken);
+    }
+
+    private static async Task DeleteIfExistsAsync(TableClient table, string partitionKey, string rowKey, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            // Already gone: deleting is the goal, not the act.
+        }
+    }
+
+    private async Task<SpeakUpSessionEntity?> ReadAsync(string tenantId, string sessionId, CancellationToken cancellationToken)
+    {
+        var response = await _sessions.GetEntityIfExistsAsync<SpeakUpSessionEntity>(
+            TableKeys.Escape(tenantId), TableKeys.Escape(sessionId), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
     }
 
     /// <summary>Adds the row; false when a row with its keys already exists.</summary>

@@ -21,6 +21,9 @@ internal static class TableNames
     /// <summary>Per-session participation salts, apart from the sessions so that a salt is destroyed by deleting its row.</summary>
     public const string SpeakUpSalts = "SpeakUpSalts";
 
+    /// <summary>The due-to-close index of open speak-up sessions, partitioned by closing hour.</summary>
+    public const string SpeakUpClosing = "SpeakUpClosing";
+
     /// <summary>Anonymous speak-up notes: no column names or identifies the author.</summary>
     public const string Notes = "Notes";
 
@@ -34,6 +37,7 @@ internal static class TableNames
         Ballots,
         SpeakUpSessions,
         SpeakUpSalts,
+        SpeakUpClosing,
         Notes,
     ];
 }

@@ -10,7 +10,7 @@ internal static class WebHostingExtensions
     public static IHostApplicationBuilder AddTrustBotHost(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<LocalModeGuard>();
-        builder.Services.AddHostedService<CheckInClosingService>();
+        builder.Services.AddHostedService<ClosingService>();
         builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
         builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
         builder.Services.AddHealthChecks();

@@ -13,6 +13,6 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Answered an unsupported invoke {InvokeName}")]
     public static partial void UnsupportedInvoke(ILogger logger, string? invokeName);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Closing due check-ins failed; the next tick tries again")]
-    public static partial void ClosingTickFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "{Job} failed; the next tick tries again")]
+    public static partial void ClosingTickFailed(ILogger logger, string job, Exception exception);
 }

@@ -51,6 +51,7 @@ internal sealed class InMemoryInstallationStore : IInstallationStore
                     TeamName = installation.TeamName ?? existing.TeamName,
                     InstalledByAadObjectId = existing.InstalledByAadObjectId ?? installation.InstalledByAadObjectId,
                     InstalledAt = existing.InstalledAt,
+                    ShareNotesInChannel = existing.ShareNotesInChannel,
                     Status = InstallationStatus.Active,
                     RemovedAt = null,
                 };

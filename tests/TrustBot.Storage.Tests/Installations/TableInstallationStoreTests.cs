@@ -48,6 +48,47 @@ public sealed class TableInstallationStoreTests(AzuriteServer azurite) : IAsyncL
     }
 
     [Fact]
+    public async Task ActivateAsync_ShareNotesInChannelSet_RoundTrips()
+    {
+        var installation = Channel("19:team@thread.tacv2") with { ShareNotesInChannel = true };
+
+        await _store.ActivateAsync(installation, CancellationToken.None);
+
+        Assert.True((await _store.GetAsync(Tenant, installation.Key, CancellationToken.None))!.ShareNotesInChannel);
+    }
+
+    [Fact]
+    public async Task ActivateAsync_ActiveInstallationRefreshed_KeepsShareNotesInChannel()
+    {
+        var installation = Channel("19:team@thread.tacv2") with { ShareNotesInChannel = true };
+        await _store.ActivateAsync(installation, CancellationToken.None);
+
+        // A later install event knows nothing of team settings, and names another service URL.
+        Assert.False(await _store.ActivateAsync(
+            installation with { ShareNotesInChannel = false, ServiceUrl = "https://smba.trafficmanager.net/amer/", UpdatedAt = T0.AddDays(1) },
+            CancellationToken.None));
+
+        var stored = await _store.GetAsync(Tenant, installation.Key, CancellationToken.None);
+        Assert.Equal("https://smba.trafficmanager.net/amer/", stored!.ServiceUrl);
+        Assert.True(stored.ShareNotesInChannel);
+    }
+
+    [Fact]
+    public async Task GetAsync_RowWithoutShareNotesColumn_ReadsAsOff()
+    {
+        var installation = Channel("19:team@thread.tacv2") with { ShareNotesInChannel = true };
+        await _store.ActivateAsync(installation, CancellationToken.None);
+        var table = _tableService.GetTableClient(_options.TableName(TableNames.Installations));
+        var row = (await table.GetEntityAsync<TableEntity>(TableKeys.Escape(Tenant), TableKeys.Escape(installation.Key))).Value;
+        Assert.True(row.Remove("ShareNotesInChannel"));
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
+
+        var stored = await _store.GetAsync(Tenant, installation.Key, CancellationToken.None);
+
+        Assert.Equal(installation with { ShareNotesInChannel = false }, stored);
+    }
+
+    [Fact]
     public async Task MarkRemovedAsync_ActiveInstallation_StoresStatusAndRemovalTime()
     {
         var installation = Personal("a:1chat");

@@ -266,7 +266,7 @@ public sealed class NoteIntakeTests(AzuriteServer azurite) : IAsyncLifetime
                 json.RootElement.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         }
 
-        Assert.Equal(4, rows.Count);
+        Assert.Equal(5, rows.Count);
         Assert.All(rows.Where(r => r.Table == TableNames.Notes), r => Assert.Equal(NoteColumns, TableSpeakUpStoreTests.DataColumns(r.Row)));
         Assert.Equal(["Salt"], TableSpeakUpStoreTests.DataColumns(Assert.Single(rows, r => r.Table == TableNames.SpeakUpSalts).Row));
         var columns = rows.SelectMany(r => r.Row.Keys).Concat(messages.SelectMany(JsonNames)).Distinct().ToList();

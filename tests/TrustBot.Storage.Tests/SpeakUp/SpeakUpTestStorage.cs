@@ -11,7 +11,7 @@ namespace TrustBot.Storage.Tests.SpeakUp;
 /// <summary>Fresh speak-up tables and queues under a unique prefix, created the way the host creates them, and removed after.</summary>
 internal sealed class SpeakUpTestStorage : IAsyncDisposable
 {
-    private static readonly string[] SpeakUpTables = [TableNames.SpeakUpSessions, TableNames.SpeakUpSalts, TableNames.Notes];
+    private static readonly string[] SpeakUpTables = [TableNames.SpeakUpSessions, TableNames.SpeakUpSalts, TableNames.SpeakUpClosing, TableNames.Notes];
 
     private SpeakUpTestStorage(StorageOptions options, TableServiceClient tableService, QueueServiceClient queueService)
     {
