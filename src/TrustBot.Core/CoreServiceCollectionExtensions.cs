@@ -32,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<NoteDelayPolicy>();
         services.TryAddSingleton<SharedCardUpdater>();
         services.TryAddSingleton<OpenCheckInCache>();
+        services.TryAddSingleton<CheckInStatements>();
         services.TryAddSingleton<TallyCache>();
         services.TryAddSingleton<CheckInCloser>();
         services.TryAddSingleton<SpeakUpCloser>();

@@ -34,13 +34,12 @@ public sealed class CheckInActionHandler(
         }
 
         // Looked up in the activity's own tenant: ids from another tenant simply do not exist here.
-        var (checkIn, salt) = await checkIns.GetAsync(action.TenantId, checkInId, cancellationToken);
+        var (checkIn, salt, statements) = await checkIns.GetAsync(action.TenantId, checkInId, cancellationToken);
         if (checkIn is null || !action.IsFrom(checkIn.ConversationId))
         {
             return Refuse("unknown", "I can't find this check-in here. It may belong to another team or chat.");
         }
 
-        var statements = StatementsOf(checkIn);
         if (salt is null || !checkIn.IsOpenAt(timeProvider.GetUtcNow()))
         {
             var final = await ballots.GetTallyAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
@@ -99,9 +98,6 @@ public sealed class CheckInActionHandler(
 
         return answers;
     }
-
-    internal static IReadOnlyList<Statement> StatementsOf(CheckIn checkIn) =>
-        checkIn.StatementIds.Select(id => StatementCatalog.Default.Find(id)).OfType<Statement>().ToList();
 
     private JsonObject Refuse(string reason, string message)
     {

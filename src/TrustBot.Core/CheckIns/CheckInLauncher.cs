@@ -25,7 +25,7 @@ public sealed class CheckInLauncher(
             number++;
         }
 
-        var catalog = StatementCatalog.Default;
+        var catalog = installation.Catalog();
         var statementIds = StatementRotation.Pick(catalog, installation.Key, number, options.Value.StatementsPerCheckIn);
         var now = timeProvider.GetUtcNow();
         var checkIn = new CheckIn
@@ -36,7 +36,7 @@ public sealed class CheckInLauncher(
             ConversationId = installation.ConversationId,
             ServiceUrl = installation.ServiceUrl,
             StatementIds = statementIds,
-            Threshold = Math.Max(3, anonymity.Value.DefaultThreshold),
+            Threshold = installation.ThresholdOr(anonymity.Value.DefaultThreshold),
             OpensAt = now,
             ClosesAt = now + options.Value.Duration,
         };

@@ -8,24 +8,33 @@ namespace TrustBot.Core.CheckIns;
 /// rows from storage for every ballot. An entry never outlives the check-in's closing time, closing on this instance
 /// evicts it, and <see cref="CheckInOptions.CacheDuration"/> of zero turns the cache off.
 /// </summary>
-public sealed class OpenCheckInCache(ICheckInStore store, IOptions<CheckInOptions> options, TimeProvider timeProvider)
+public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements statements, IOptions<CheckInOptions> options, TimeProvider timeProvider)
 {
     private const int MaxEntries = 4096;
     private readonly ConcurrentDictionary<(string TenantId, string CheckInId), Entry> _entries = new();
 
-    /// <summary>The check-in (any status) and, while it is open, its salt; the check-in is null when it does not exist.</summary>
-    public async Task<(CheckIn? CheckIn, byte[]? Salt)> GetAsync(string tenantId, string checkInId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The check-in (any status), its statements, and, while it is open, its salt; the check-in is null when it does
+    /// not exist.
+    /// </summary>
+    public async Task<(CheckIn? CheckIn, byte[]? Salt, IReadOnlyList<Statement> Statements)> GetAsync(string tenantId, string checkInId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
         if (_entries.TryGetValue((tenantId, checkInId), out var cached) && now < cached.ExpiresAt)
         {
-            return (cached.CheckIn, cached.Salt);
+            return (cached.CheckIn, cached.Salt, cached.Statements);
         }
 
         var checkIn = await store.GetAsync(tenantId, checkInId, cancellationToken);
-        var salt = checkIn is not null && checkIn.IsOpenAt(now) ? await store.GetSaltAsync(tenantId, checkInId, cancellationToken) : null;
+        if (checkIn is null)
+        {
+            return (null, null, []);
+        }
+
+        var salt = checkIn.IsOpenAt(now) ? await store.GetSaltAsync(tenantId, checkInId, cancellationToken) : null;
+        var asked = await statements.ResolveAsync(checkIn, cancellationToken);
         var ttl = options.Value.CacheDuration;
-        if (checkIn is not null && salt is not null && ttl > TimeSpan.Zero)
+        if (salt is not null && ttl > TimeSpan.Zero)
         {
             if (_entries.Count >= MaxEntries)
             {
@@ -33,13 +42,13 @@ public sealed class OpenCheckInCache(ICheckInStore store, IOptions<CheckInOption
             }
 
             var expiresAt = now + ttl < checkIn.ClosesAt ? now + ttl : checkIn.ClosesAt;
-            _entries[(tenantId, checkInId)] = new Entry(checkIn, salt, expiresAt);
+            _entries[(tenantId, checkInId)] = new Entry(checkIn, salt, asked, expiresAt);
         }
 
-        return (checkIn, salt);
+        return (checkIn, salt, asked);
     }
 
     public void Evict(string tenantId, string checkInId) => _entries.TryRemove((tenantId, checkInId), out _);
 
-    private sealed record Entry(CheckIn CheckIn, byte[] Salt, DateTimeOffset ExpiresAt);
+    private sealed record Entry(CheckIn CheckIn, byte[] Salt, IReadOnlyList<Statement> Statements, DateTimeOffset ExpiresAt);
 }

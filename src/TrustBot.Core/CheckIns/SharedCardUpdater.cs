@@ -14,6 +14,7 @@ namespace TrustBot.Core.CheckIns;
 /// </summary>
 public sealed class SharedCardUpdater(
     ICheckInStore checkIns,
+    CheckInStatements checkInStatements,
     IBallotBox ballots,
     IServiceScopeFactory scopes,
     IOptions<CheckInOptions> options,
@@ -51,7 +52,7 @@ public sealed class SharedCardUpdater(
             return;
         }
 
-        var statements = CheckInActionHandler.StatementsOf(current);
+        var statements = await checkInStatements.ResolveAsync(current, cancellationToken);
         var tally = await ballots.GetTallyAsync(current.TenantId, current.CheckInId, cancellationToken);
         var card = current.IsOpenAt(timeProvider.GetUtcNow())
             ? CheckInCard.Ask(current, statements, Instrument.Default.Scale, tally.Replies)

@@ -108,6 +108,32 @@ public sealed partial class StatementCatalog
     /// Pass the result to <see cref="WithCustom"/>, which applies the rules.
     /// </summary>
     /// <exception cref="ArgumentException">The JSON is malformed or a statement lacks a field.</exception>
+    /// <summary>Writes statements in the shape <see cref="ParseCustom"/> reads.</summary>
+    public static string ToJson(IEnumerable<Statement> statements)
+    {
+        ArgumentNullException.ThrowIfNull(statements);
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartArray();
+            foreach (var statement in statements)
+            {
+                writer.WriteStartObject();
+                writer.WriteString("id", statement.Id);
+                writer.WriteString("index", statement.Index);
+                writer.WriteString("dimension", statement.Dimension);
+                writer.WriteBoolean("reverse", statement.Reverse);
+                writer.WriteString("label", statement.Label);
+                writer.WriteString("text", statement.Text);
+                writer.WriteEndObject();
+            }
+
+            writer.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     public static IReadOnlyList<Statement> ParseCustom(string json)
     {
         using var document = StatementJson.Parse(json, "list of custom statements");

@@ -34,6 +34,18 @@ public sealed record Installation
     /// <summary>A team setting (off by default): re-post anonymous notes in the channel once k people answered.</summary>
     public bool ShareNotesInChannel { get; init; }
 
+    /// <summary>The team's anonymity threshold k (3–25), or null for the service default.</summary>
+    public int? AnonymityThreshold { get; init; }
+
+    /// <summary>The team's own check-in statements, asked alongside the built-in ones (ids start with <c>custom-</c>).</summary>
+    public IReadOnlyList<CheckIns.Statement> CustomStatements { get; init; } = [];
+
+    /// <summary>The threshold in force for this team: its own, else <paramref name="serviceDefault"/>, never below 3.</summary>
+    public int ThresholdOr(int serviceDefault) => Math.Max(CheckIns.CheckInScoring.MinimumThreshold, AnonymityThreshold ?? serviceDefault);
+
+    /// <summary>The built-in statements plus this team's own.</summary>
+    public CheckIns.StatementCatalog Catalog() => CheckIns.StatementCatalog.Default.WithCustom(CustomStatements);
+
     public InstallationStatus Status { get; init; } = InstallationStatus.Active;
 
     public required DateTimeOffset InstalledAt { get; init; }

@@ -35,7 +35,7 @@ public sealed class SpeakUpLauncher(
             PromptId = prompt.Id,
             ConversationId = installation.ConversationId,
             ServiceUrl = installation.ServiceUrl,
-            Threshold = Math.Max(3, anonymity.Value.DefaultThreshold),
+            Threshold = installation.ThresholdOr(anonymity.Value.DefaultThreshold),
             OpensAt = now,
             ClosesAt = now + options.Value.SessionDuration,
         };

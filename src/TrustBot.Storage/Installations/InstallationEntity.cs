@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
 using TrustBot.Storage.Tables;
 
@@ -26,6 +27,11 @@ internal sealed class InstallationEntity : ITableEntity
 
     // A missing column (rows written before the setting existed) reads as false: notes stay private by default.
     public bool ShareNotesInChannel { get; set; }
+
+    public int? AnonymityThreshold { get; set; }
+
+    /// <summary>The team's own statements as JSON in the shape of the instrument file; null when it has none.</summary>
+    public string? CustomStatements { get; set; }
     public string Status { get; set; } = "";
     public DateTimeOffset InstalledAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -48,6 +54,8 @@ internal sealed class InstallationEntity : ITableEntity
         InstalledByAadObjectId = installation.InstalledByAadObjectId,
         BotId = installation.BotId,
         ShareNotesInChannel = installation.ShareNotesInChannel,
+        AnonymityThreshold = installation.AnonymityThreshold,
+        CustomStatements = installation.CustomStatements.Count == 0 ? null : StatementCatalog.ToJson(installation.CustomStatements),
         Status = installation.Status.ToString(),
         InstalledAt = installation.InstalledAt.ToUniversalTime(),
         UpdatedAt = installation.UpdatedAt.ToUniversalTime(),
@@ -67,6 +75,8 @@ internal sealed class InstallationEntity : ITableEntity
         InstalledByAadObjectId = InstalledByAadObjectId,
         BotId = BotId,
         ShareNotesInChannel = ShareNotesInChannel,
+        AnonymityThreshold = AnonymityThreshold,
+        CustomStatements = string.IsNullOrEmpty(CustomStatements) ? [] : StatementCatalog.ParseCustom(CustomStatements),
         Status = Enum.Parse<InstallationStatus>(Status),
         InstalledAt = InstalledAt,
         UpdatedAt = UpdatedAt,

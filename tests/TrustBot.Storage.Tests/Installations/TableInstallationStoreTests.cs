@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Installations;
@@ -55,6 +56,21 @@ public sealed class TableInstallationStoreTests(AzuriteServer azurite) : IAsyncL
         await _store.ActivateAsync(installation, CancellationToken.None);
 
         Assert.True((await _store.GetAsync(Tenant, installation.Key, CancellationToken.None))!.ShareNotesInChannel);
+    }
+
+    [Fact]
+    public async Task ActivateAsync_TeamThresholdAndOwnStatements_RoundTripAndSurviveARefresh()
+    {
+        Statement custom = new("custom-retro", "psychological-safety", "tough-issues", false, "Retros are honest", "Our retrospectives name real problems.");
+        var installation = Channel("19:team@thread.tacv2") with { AnonymityThreshold = 7, CustomStatements = [custom] };
+        await _store.ActivateAsync(installation, CancellationToken.None);
+
+        await _store.ActivateAsync(installation with { AnonymityThreshold = null, CustomStatements = [], UpdatedAt = T0.AddDays(1) }, CancellationToken.None);
+
+        var stored = await _store.GetAsync(Tenant, installation.Key, CancellationToken.None);
+        Assert.Equal(7, stored!.AnonymityThreshold);
+        Assert.Equal([custom], stored.CustomStatements);
+        Assert.Equal(7, stored.ThresholdOr(5));
     }
 
     [Fact]

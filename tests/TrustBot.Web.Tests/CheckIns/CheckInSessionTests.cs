@@ -1,4 +1,6 @@
 using System.Net;
+using Azure;
+using Azure.Data.Tables;
 using System.Text.Json.Nodes;
 using TrustBot.Web.Tests.Infrastructure;
 
@@ -59,6 +61,21 @@ public sealed class CheckInSessionTests(BotHostFixture host)
         var closed = await script.VoteAsync(members[7], value: 6);
         Assert.DoesNotContain("checkin.vote", closed.ToJsonString(), StringComparison.Ordinal);
         AssertSameTally(before, await script.TallyAsync());
+    }
+
+    [Fact]
+    public async Task TeamWithThresholdThree_SeesResultsAtTheThirdReply()
+    {
+        (await host.PostAsync(_teams.TeamInstall())).Dispose();
+        // The settings card writes this column; here the test plays that part.
+        await host.Table("Installations").UpdateEntityAsync(
+            new TableEntity(_teams.TenantId, _teams.TeamId) { ["AnonymityThreshold"] = 3 }, ETag.All, TableUpdateMode.Merge);
+        var script = new CheckInScript(host, _teams);
+        await script.StartAsync();
+
+        AssertAnsweredView(await script.VoteAsync(TeamsUser.Create(1), value: 2), replies: 1);
+        AssertAnsweredView(await script.VoteAsync(TeamsUser.Create(2), value: 6), replies: 2);
+        AssertResultsView(await script.VoteAsync(TeamsUser.Create(3), value: 7));
     }
 
     [Fact]
