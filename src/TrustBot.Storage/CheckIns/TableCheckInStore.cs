@@ -59,7 +59,7 @@ internal sealed class TableCheckInStore(
         Validate(checkIn, salt);
 
         // Index first: if a later write fails, the due scan still finds this id and cleans up after it.
-        await _closing.UpsertEntityAsync(CheckInClosingEntity.From(checkIn), TableUpdateMode.Replace, cancellationToken);
+        await _closing.UpsertEntityAsync(ClosingIndexEntity.From(checkIn.TenantId, checkIn.CheckInId, checkIn.ClosesAt), TableUpdateMode.Replace, cancellationToken);
 
         // Add, never upsert: replacing the salt of a live check-in would let everyone vote again.
         var keys = Keys(checkIn.TenantId, checkIn.CheckInId);
@@ -133,14 +133,14 @@ internal sealed class TableCheckInStore(
 
     public async IAsyncEnumerable<CheckIn> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var from = CheckInClosingEntity.Bucket(now - LookBack);
-        var to = CheckInClosingEntity.Bucket(now);
+        var from = ClosingIndexEntity.Bucket(now - LookBack);
+        var to = ClosingIndexEntity.Bucket(now);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey le {to} and ClosesAt le {now.ToUniversalTime()}");
 
-        await foreach (var due in _closing.QueryAsync<CheckInClosingEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var due in _closing.QueryAsync<ClosingIndexEntity>(filter, cancellationToken: cancellationToken))
         {
-            var entity = await ReadAsync(due.TenantId, due.CheckInId, cancellationToken);
+            var entity = await ReadAsync(due.TenantId, due.ItemId, cancellationToken);
             if (entity is { IsOpen: true })
             {
                 if (entity.ClosesAt <= now)
@@ -151,7 +151,7 @@ internal sealed class TableCheckInStore(
                 continue;
             }
 
-            await DestroyLeftoversAsync(due.TenantId, due.CheckInId, due.ClosesAt, cancellationToken);
+            await DestroyLeftoversAsync(due.TenantId, due.ItemId, due.ClosesAt, cancellationToken);
             logger.CheckInLeftoversDestroyed();
         }
     }
@@ -178,7 +178,7 @@ internal sealed class TableCheckInStore(
     private async Task DestroyLeftoversAsync(string tenantId, string checkInId, DateTimeOffset closesAt, CancellationToken cancellationToken)
     {
         await DeleteSaltAsync(tenantId, checkInId, cancellationToken);
-        var index = CheckInClosingEntity.KeysOf(tenantId, checkInId, closesAt);
+        var index = ClosingIndexEntity.KeysOf(tenantId, checkInId, closesAt);
         await DeleteIfExistsAsync(_closing, index.PartitionKey, index.RowKey, cancellationToken);
     }
 

@@ -60,7 +60,7 @@ internal sealed class TableSpeakUpStore(
         }
 
         // Index first: if a later write fails, the due scan still finds this id and destroys whatever salt was written.
-        await _closing.UpsertEntityAsync(SpeakUpClosingEntity.From(session), TableUpdateMode.Replace, cancellationToken);
+        await _closing.UpsertEntityAsync(ClosingIndexEntity.From(session.TenantId, session.SessionId, session.ClosesAt), TableUpdateMode.Replace, cancellationToken);
         if (!await TryAddAsync(_salts, SpeakUpSaltEntity.From(session.TenantId, session.SessionId, salt), cancellationToken))
         {
             var existing = await GetSaltAsync(session.TenantId, session.SessionId, cancellationToken);
@@ -193,14 +193,14 @@ internal sealed class TableSpeakUpStore(
 
     public async IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var from = SpeakUpClosingEntity.Bucket(now - LookBack);
-        var to = SpeakUpClosingEntity.Bucket(now);
+        var from = ClosingIndexEntity.Bucket(now - LookBack);
+        var to = ClosingIndexEntity.Bucket(now);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {from} and PartitionKey le {to} and ClosesAt le {now.ToUniversalTime()}");
 
-        await foreach (var due in _closing.QueryAsync<SpeakUpClosingEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var due in _closing.QueryAsync<ClosingIndexEntity>(filter, cancellationToken: cancellationToken))
         {
-            var entity = await ReadAsync(due.TenantId, due.SessionId, cancellationToken);
+            var entity = await ReadAsync(due.TenantId, due.ItemId, cancellationToken);
             if (entity is { IsClosed: false })
             {
                 // An index row whose session closes later is left from a create that lost to another session's id.
@@ -212,7 +212,7 @@ internal sealed class TableSpeakUpStore(
                 continue;
             }
 
-            await DestroyLeftoversAsync(due.TenantId, due.SessionId, due.ClosesAt, cancellationToken);
+            await DestroyLeftoversAsync(due.TenantId, due.ItemId, due.ClosesAt, cancellationToken);
             logger.SessionLeftoversDestroyed();
         }
     }
@@ -257,17 +257,17 @@ internal sealed class TableSpeakUpStore(
     public async IAsyncEnumerable<SpeakUpSession> ListOpenSessionsAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Every index row belongs to a session not yet closed (or to an interrupted close the due scan finishes).
-        var from = SpeakUpClosingEntity.Bucket(now - LookBack);
+        var from = ClosingIndexEntity.Bucket(now - LookBack);
         var filter = TableClient.CreateQueryFilter($"PartitionKey ge {from}");
         var seen = new HashSet<(string, string)>();
-        await foreach (var row in _closing.QueryAsync<SpeakUpClosingEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _closing.QueryAsync<ClosingIndexEntity>(filter, cancellationToken: cancellationToken))
         {
-            if (!seen.Add((row.TenantId, row.SessionId)))
+            if (!seen.Add((row.TenantId, row.ItemId)))
             {
                 continue;
             }
 
-            var entity = await ReadAsync(row.TenantId, row.SessionId, cancellationToken);
+            var entity = await ReadAsync(row.TenantId, row.ItemId, cancellationToken);
             if (entity is { IsClosed: false })
             {
                 yield return entity.ToSession();
@@ -279,7 +279,7 @@ internal sealed class TableSpeakUpStore(
     private async Task DestroyLeftoversAsync(string tenantId, string sessionId, DateTimeOffset closesAt, CancellationToken cancellationToken)
     {
         await DeleteIfExistsAsync(_salts, TableKeys.Escape(tenantId), TableKeys.Escape(sessionId), cancellationToken);
-        var index = SpeakUpClosingEntity.KeysOf(tenantId, sessionId, closesAt);
+        var index = ClosingIndexEntity.KeysOf(tenantId, sessionId, closesAt);
         await DeleteIfExistsAsync(_closing, index.PartitionKey, index.RowKey, cancellationToken);
     }
 

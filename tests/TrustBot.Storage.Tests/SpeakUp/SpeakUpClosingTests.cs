@@ -33,7 +33,7 @@ public sealed class SpeakUpClosingTests(AzuriteServer azurite) : IAsyncLifetime
 
         Assert.Equal("2025031109", row.PartitionKey);
         Assert.Equal(Tenant, row.GetString("TenantId"));
-        Assert.Equal("s-1", row.GetString("SessionId"));
+        Assert.Equal("s-1", row.GetString("ItemId"));
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using TrustBot.Storage.Ballots;
+
+namespace TrustBot.Storage.Tables;
+
+/// <summary>
+/// One row of a due-to-close index (check-ins, speak-up sessions): PartitionKey = the UTC hour of ClosesAt
+/// (<c>yyyyMMddHH</c>), RowKey = tenant | item. The ids are columns too, so that the index never has to parse its
+/// own keys. A row lives while its item is open.
+/// </summary>
+internal sealed class ClosingIndexEntity : ITableEntity
+{
+    private const string BucketFormat = "yyyyMMddHH";
+
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TenantId { get; set; } = "";
+    public string ItemId { get; set; } = "";
+    public DateTimeOffset ClosesAt { get; set; }
+
+    public static ClosingIndexEntity From(string tenantId, string itemId, DateTimeOffset closesAt) => new()
+    {
+        PartitionKey = Bucket(closesAt),
+        RowKey = CompositeKey.Join(tenantId, itemId),
+        TenantId = tenantId,
+        ItemId = itemId,
+        ClosesAt = closesAt.ToUniversalTime(),
+    };
+
+    /// <summary>The hour bucket; the fixed-width digits sort as the times do, so a bucket range is a time range.</summary>
+    public static string Bucket(DateTimeOffset time) => time.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
+
+    public static (string PartitionKey, string RowKey) KeysOf(string tenantId, string itemId, DateTimeOffset closesAt) =>
+        (Bucket(closesAt), CompositeKey.Join(tenantId, itemId));
+}
