@@ -43,6 +43,9 @@ public sealed record Installation
     /// <summary>The threshold in force for this team: its own, else <paramref name="serviceDefault"/>, never below 3.</summary>
     public int ThresholdOr(int serviceDefault) => Math.Max(CheckIns.CheckInScoring.MinimumThreshold, AnonymityThreshold ?? serviceDefault);
 
+    /// <summary>Where TrustBot posts for this installation.</summary>
+    public Messaging.ConversationAddress Address => new(TenantId, ServiceUrl, ConversationId, BotId);
+
     /// <summary>The built-in statements plus this team's own.</summary>
     public CheckIns.StatementCatalog Catalog() => CheckIns.StatementCatalog.Default.WithCustom(CustomStatements);
 

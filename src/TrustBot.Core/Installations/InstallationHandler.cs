@@ -95,7 +95,7 @@ public sealed class InstallationHandler(
 
     private async Task PostWelcomeAsync(Installation installation, CancellationToken cancellationToken)
     {
-        var address = new ConversationAddress(installation.TenantId, installation.ServiceUrl, installation.ConversationId, installation.BotId);
+        var address = installation.Address;
         try
         {
             var result = await messenger.SendCardAsync(address, WelcomeCard.Build(installation.Kind), WelcomeCard.Summary, cancellationToken);

@@ -41,7 +41,7 @@ public sealed class SpeakUpLauncher(
         };
         await store.CreateSessionAsync(session, ParticipationHasher.NewSalt(), cancellationToken);
 
-        var address = new ConversationAddress(installation.TenantId, installation.ServiceUrl, installation.ConversationId, installation.BotId);
+        var address = installation.Address;
         var result = await messenger.SendCardAsync(address, SpeakUpCard.Ask(session, prompt), SpeakUpCard.Summary, cancellationToken);
         if (!result.IsDelivered || result.ActivityId is null)
         {
