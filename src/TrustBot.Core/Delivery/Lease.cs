@@ -4,5 +4,5 @@ namespace TrustBot.Core.Delivery;
 /// <param name="Resource">The claimed name, e.g. <c>occurrence:{tenant}:{team}:checkin:2026-11-24T10:00Z</c> or <c>scheduler-tick</c>.</param>
 /// <param name="Owner">Who holds it: one id per host instance, so that instances never mistake each other's claims.</param>
 /// <param name="ExpiresAt">After this instant anyone may take the resource over.</param>
-/// <param name="Version">The store's version (ETag) of the claim as written; renewing or releasing checks it.</param>
+/// <param name="Version">The store's version (ETag) of the claim as written by the acquire.</param>
 public sealed record Lease(string Resource, string Owner, DateTimeOffset ExpiresAt, string Version);

@@ -28,7 +28,7 @@ internal static partial class DeliveryStorageLog
     [LoggerMessage(EventId = 3314, Level = LogLevel.Debug, Message = "Lease on {Resource} released by {Owner}")]
     public static partial void LeaseReleased(this ILogger logger, string resource, string owner);
 
-    [LoggerMessage(EventId = 3315, Level = LogLevel.Debug, Message = "Lease on {Resource} of {Owner} changed since it was taken; checking its owner again")]
+    [LoggerMessage(EventId = 3315, Level = LogLevel.Debug, Message = "Lease on {Resource} of {Owner} was renewed since this copy was taken; still the same owner")]
     public static partial void LeaseVersionStale(this ILogger logger, string resource, string owner);
 
     [LoggerMessage(EventId = 3320, Level = LogLevel.Debug, Message = "Send {Key} began")]

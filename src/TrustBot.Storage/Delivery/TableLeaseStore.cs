@@ -87,27 +87,22 @@ internal sealed class TableLeaseStore(
     }
 
     /// <summary>
-    /// Writes conditional on the lease's own version first. A renewal changes the version without changing the
-    /// owner, so when that fails the row is read again and written conditional on the fresh version if (and only
-    /// if) it still names the same owner; a takeover by anyone else changes the owner, and a takeover between the
-    /// read and the write changes the version, so neither is ever overwritten.
+    /// Reads the row and writes conditional on the version just read, but only while it names the lease's owner. The
+    /// lease's own <see cref="Lease.Version"/> is not enough: a renewal changes it without changing the owner, and a
+    /// version alone does not prove who wrote it. A takeover changes the owner, and a takeover between the read and
+    /// the write changes the version, so neither is ever overwritten.
     /// </summary>
     private async Task<bool> WriteWhileOwnedAsync(Lease lease, Func<ETag, Task<Response>> write, CancellationToken cancellationToken)
     {
-        try
-        {
-            await write(new ETag(lease.Version));
-            return true;
-        }
-        catch (RequestFailedException exception) when (IsLost(exception) || exception.Status == 404)
-        {
-            logger.LeaseVersionStale(lease.Resource, lease.Owner);
-        }
-
         var current = await ReadAsync(lease.Resource, cancellationToken);
         if (current is null || !string.Equals(current.Owner, lease.Owner, StringComparison.Ordinal))
         {
             return false;
+        }
+
+        if (current.ETag.ToString() != lease.Version)
+        {
+            logger.LeaseVersionStale(lease.Resource, lease.Owner);
         }
 
         try
