@@ -27,6 +27,15 @@ internal static class TableNames
     /// <summary>Anonymous speak-up notes: no column names or identifies the author.</summary>
     public const string Notes = "Notes";
 
+    /// <summary>Expiring claims that let one host instance of several handle a due occurrence or a tick.</summary>
+    public const string Leases = "Leases";
+
+    /// <summary>One row per occurrence's send: pending, done or dead.</summary>
+    public const string Idempotency = "Idempotency";
+
+    /// <summary>Sends that ran out of retries, partitioned by the day they were given up.</summary>
+    public const string DeadLetters = "DeadLetters";
+
     /// <summary>Every table the initializer creates at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -39,5 +48,8 @@ internal static class TableNames
         SpeakUpSalts,
         SpeakUpClosing,
         Notes,
+        Leases,
+        Idempotency,
+        DeadLetters,
     ];
 }

@@ -1,0 +1,11 @@
+namespace TrustBot.Core.Delivery;
+
+/// <summary>The values of <see cref="OutboundSend.Kind"/>.</summary>
+public static class OutboundKinds
+{
+    public const string CheckIn = "checkin";
+    public const string SpeakUp = "speakup";
+    public const string Digest = "digest";
+    public const string Nudge = "nudge";
+    public const string Reminder = "reminder";
+}

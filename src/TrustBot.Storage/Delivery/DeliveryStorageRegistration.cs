@@ -1,0 +1,27 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustBot.Core.Delivery;
+
+namespace TrustBot.Storage.Delivery;
+
+internal static class DeliveryStorageRegistration
+{
+    /// <summary>
+    /// Registers the lease, idempotency and dead-letter stores, the outbox with its start-up queue initializer, and
+    /// the <c>delivery</c> health check (tag <c>ready</c>). Expects the storage clients and
+    /// <see cref="Hosting.StorageOptions"/> from AddTrustBotStorage; the tables are created by the table initializer.
+    /// </summary>
+    public static IServiceCollection AddDeliveryStorage(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ILeaseStore, TableLeaseStore>();
+        services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
+        services.TryAddSingleton<IDeadLetterLog, TableDeadLetterLog>();
+        services.TryAddSingleton<OutboxQueue>();
+        services.TryAddSingleton<IOutbox, QueueOutbox>();
+        services.AddHostedService<OutboxQueueInitializer>();
+        services.TryAddSingleton<DeadLetterHealthCheck>();
+        services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("delivery", tags: ["ready"]);
+        return services;
+    }
+}

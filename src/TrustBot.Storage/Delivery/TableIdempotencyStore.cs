@@ -1,0 +1,102 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Delivery;
+using TrustBot.Storage.Hosting;
+using TrustBot.Storage.Tables;
+
+namespace TrustBot.Storage.Delivery;
+
+/// <summary>
+/// Idempotency records in the Idempotency table (PartitionKey = <see cref="SpreadPartition"/> of the key, RowKey =
+/// the escaped key). Beginning is an insert, so of two racing producers exactly one gets true.
+/// </summary>
+internal sealed class TableIdempotencyStore(
+    TableServiceClient tableService,
+    IOptions<StorageOptions> options,
+    TimeProvider time,
+    ILogger<TableIdempotencyStore> logger) : IIdempotencyStore
+{
+    // Each conflict means another writer changed the row; a handful of writers per key at most ever race.
+    private const int MaxAttempts = 4;
+
+    private readonly TableClient _table = tableService.GetTableClient(options.Value.TableName(TableNames.Idempotency));
+
+    public async Task<bool> TryBeginAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        try
+        {
+            await _table.AddEntityAsync(IdempotencyEntity.For(key, IdempotencyStates.Pending, time.GetUtcNow()), cancellationToken);
+            logger.IdempotencyBegun(key);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            logger.IdempotencyAlreadyBegun(key);
+            return false;
+        }
+    }
+
+    public async Task CompleteAsync(string key, string? resultId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        // Unconditional: a successful send is the truth about the occurrence, whatever was recorded before.
+        var done = IdempotencyEntity.For(key, IdempotencyStates.Done, time.GetUtcNow());
+        done.ResultId = resultId;
+        await _table.UpsertEntityAsync(done, TableUpdateMode.Replace, cancellationToken);
+        logger.IdempotencyCompleted(key);
+    }
+
+    public async Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var entity = await ReadAsync(key, cancellationToken);
+        return entity?.ToRecord();
+    }
+
+    public async Task MarkDeadAsync(string key, string reason, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentNullException.ThrowIfNull(reason);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await ReadAsync(key, cancellationToken);
+            if (current?.State == IdempotencyStates.Done)
+            {
+                // The effect is visible; a late failure report from a duplicate must not hide that.
+                logger.IdempotencyDeadIgnored(key);
+                return;
+            }
+
+            var dead = IdempotencyEntity.For(key, IdempotencyStates.Dead, time.GetUtcNow());
+            dead.Reason = reason;
+            try
+            {
+                if (current is null)
+                {
+                    await _table.AddEntityAsync(dead, cancellationToken);
+                }
+                else
+                {
+                    await _table.UpdateEntityAsync(dead, current.ETag, TableUpdateMode.Replace, cancellationToken);
+                }
+
+                logger.IdempotencyMarkedDead(key);
+                return;
+            }
+            catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                logger.IdempotencyWriteConflict(key);
+            }
+        }
+    }
+
+    private async Task<IdempotencyEntity?> ReadAsync(string key, CancellationToken cancellationToken)
+    {
+        var response = await _table.GetEntityIfExistsAsync<IdempotencyEntity>(
+            SpreadPartition.For(key), TableKeys.Escape(key), cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
+    }
+}
