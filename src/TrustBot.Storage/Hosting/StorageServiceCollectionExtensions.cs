@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Installations;
 using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.SpeakUp;
 
@@ -34,6 +35,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IInstallationStore, TableInstallationStore>();
         services.AddBallotStorage();
         services.AddSpeakUpStorage();
+        services.AddDeliveryStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();
