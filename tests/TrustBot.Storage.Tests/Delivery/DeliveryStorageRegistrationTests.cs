@@ -17,7 +17,7 @@ namespace TrustBot.Storage.Tests.Delivery;
 public sealed class DeliveryStorageRegistrationTests(AzuriteServer azurite)
 {
     [Fact]
-    public async Task AddDeliveryStorage_HostStarted_CreatesTablesAndQueueAndResolvesEveryPort()
+    public async Task AddTrustBotStorage_HostStarted_CreatesDeliveryTablesAndQueueAndResolvesEveryPort()
     {
         var prefix = AzuriteFixture.NewTablePrefix();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
@@ -27,8 +27,8 @@ public sealed class DeliveryStorageRegistrationTests(AzuriteServer azurite)
             ["Storage:TablePrefix"] = prefix,
         });
         builder.Services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.None));
+        // AddTrustBotStorage includes the delivery stores, as the host composes them.
         builder.AddTrustBotStorage();
-        builder.Services.AddDeliveryStorage();
         using var host = builder.Build();
 
         await host.StartAsync();
