@@ -133,10 +133,7 @@ internal sealed class TableCheckInStore(
 
     public async IAsyncEnumerable<CheckIn> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var from = ClosingIndexEntity.Bucket(now - LookBack);
-        var to = ClosingIndexEntity.Bucket(now);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey le {to} and ClosesAt le {now.ToUniversalTime()}");
+        var filter = ClosingIndexEntity.DueFilter(now, LookBack);
 
         await foreach (var due in _closing.QueryAsync<ClosingIndexEntity>(filter, cancellationToken: cancellationToken))
         {

@@ -193,10 +193,7 @@ internal sealed class TableSpeakUpStore(
 
     public async IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var from = ClosingIndexEntity.Bucket(now - LookBack);
-        var to = ClosingIndexEntity.Bucket(now);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey le {to} and ClosesAt le {now.ToUniversalTime()}");
+        var filter = ClosingIndexEntity.DueFilter(now, LookBack);
 
         await foreach (var due in _closing.QueryAsync<ClosingIndexEntity>(filter, cancellationToken: cancellationToken))
         {

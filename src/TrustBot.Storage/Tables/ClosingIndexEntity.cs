@@ -35,6 +35,13 @@ internal sealed class ClosingIndexEntity : ITableEntity
     /// <summary>The hour bucket; the fixed-width digits sort as the times do, so a bucket range is a time range.</summary>
     public static string Bucket(DateTimeOffset time) => time.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// The rows due at <paramref name="now"/>: the hour buckets from <paramref name="lookBack"/> ago up to now, and
+    /// within them only items whose closing time has passed.
+    /// </summary>
+    public static string DueFilter(DateTimeOffset now, TimeSpan lookBack) => TableClient.CreateQueryFilter(
+        $"PartitionKey ge {Bucket(now - lookBack)} and PartitionKey le {Bucket(now)} and ClosesAt le {now.ToUniversalTime()}");
+
     public static (string PartitionKey, string RowKey) KeysOf(string tenantId, string itemId, DateTimeOffset closesAt) =>
         (Bucket(closesAt), CompositeKey.Join(tenantId, itemId));
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Protocol.Activities;
 
 namespace TrustBot.Web.Bot;
@@ -21,7 +22,7 @@ internal static class ActivityMapper
     public static string? InstallationKeyOf(Activity activity) =>
         KindOf(activity) == ConversationKind.Channel
             ? activity.ChannelData?.Team?.Id
-            : WithoutThread(activity.Conversation?.Id);
+            : activity.Conversation?.Id is { } id ? ConversationIds.WithoutThread(id) : null;
 
     public static InstallationEvent? ToInstallationEvent(Activity activity)
     {
@@ -46,7 +47,7 @@ internal static class ActivityMapper
         var teamId = activity.ChannelData?.Team?.Id;
         var conversationId = kind == ConversationKind.Channel
             ? activity.ChannelData?.Settings?.SelectedChannel?.Id ?? activity.ChannelData?.Channel?.Id ?? teamId
-            : WithoutThread(activity.Conversation?.Id);
+            : activity.Conversation?.Id is { } id ? ConversationIds.WithoutThread(id) : null;
         if (change is null || tenantId is null || conversationId is null || activity.ServiceUrl is null)
         {
             return null;
@@ -154,15 +155,4 @@ internal static class ActivityMapper
 
     private static bool IncludesBot(IList<ChannelAccount>? members, Activity activity) =>
         members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m.Id == botId);
-
-    private static string? WithoutThread(string? conversationId)
-    {
-        if (conversationId is null)
-        {
-            return null;
-        }
-
-        var marker = conversationId.IndexOf(";messageid=", StringComparison.OrdinalIgnoreCase);
-        return marker < 0 ? conversationId : conversationId[..marker];
-    }
 }
