@@ -41,6 +41,12 @@ internal static partial class CoreLog
     [LoggerMessage(2010, LogLevel.Debug, "Activity from a conversation with no stored installation; service URL not stored")]
     public static partial void ServiceUrlForUnknownInstallation(ILogger logger);
 
+    [LoggerMessage(2012, LogLevel.Warning, "Installation observer {Observer} failed with {ExceptionType}; the installation is kept")]
+    public static partial void InstallationObserverFailed(ILogger logger, string observer, string exceptionType);
+
+    [LoggerMessage(2013, LogLevel.Debug, "Installation observer failure detail")]
+    public static partial void InstallationObserverFailureDetail(ILogger logger, Exception exception);
+
     [LoggerMessage(2020, LogLevel.Debug, "Running command {Command} in a {Kind} conversation")]
     public static partial void CommandRunning(ILogger logger, string command, ConversationKind kind);
 

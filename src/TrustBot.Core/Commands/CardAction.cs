@@ -30,6 +30,12 @@ public sealed record CardAction
     /// <summary>The Entra object id of the person who pressed the button; never stored.</summary>
     public string? FromAadObjectId { get; init; }
 
+    /// <summary>The Teams user id (<c>29:…</c>) of the person who pressed the button; never stored with an answer.</summary>
+    public string? FromId { get; init; }
+
+    /// <summary>The IANA time zone of the person's Teams client, when it said.</summary>
+    public string? ClientTimeZone { get; init; }
+
     public ConversationAddress ReplyAddress => new(TenantId, ServiceUrl, ConversationId, BotId);
 
     /// <summary>A string value from <see cref="Data"/>, or null when absent or not a string.</summary>

@@ -26,6 +26,18 @@ public sealed record IncomingMessage
     /// <summary>The sender's Entra object id.</summary>
     public string? FromAadObjectId { get; init; }
 
+    /// <summary>The sender's Teams user id (<c>29:…</c>).</summary>
+    public string? FromId { get; init; }
+
+    /// <summary>The sender's display name; never logged.</summary>
+    public string? FromName { get; init; }
+
+    /// <summary>The people @mentioned in the message, the bot excluded, in order.</summary>
+    public IReadOnlyList<TeamMember> Mentions { get; init; } = [];
+
+    /// <summary>The IANA time zone of the sender's Teams client, when it said.</summary>
+    public string? ClientTimeZone { get; init; }
+
     /// <summary>Where replies to this message go.</summary>
     public ConversationAddress ReplyAddress => new(TenantId, ServiceUrl, ConversationId, BotId);
 }

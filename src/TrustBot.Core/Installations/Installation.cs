@@ -40,6 +40,12 @@ public sealed record Installation
     /// <summary>The team's own check-in statements, asked alongside the built-in ones (ids start with <c>custom-</c>).</summary>
     public IReadOnlyList<CheckIns.Statement> CustomStatements { get; init; } = [];
 
+    /// <summary>When the team's check-ins and speak-up prompts are posted; null until set (the default then applies).</summary>
+    public Scheduling.TeamSchedule? Schedule { get; init; }
+
+    /// <summary>The team's schedule in force: its own, else the default (Tuesday 10:00 weekly, in UTC).</summary>
+    public Scheduling.TeamSchedule EffectiveSchedule => Schedule ?? Scheduling.TeamSchedule.Default(null);
+
     /// <summary>The threshold in force for this team: its own, else <paramref name="serviceDefault"/>, never below 3.</summary>
     public int ThresholdOr(int serviceDefault) => Math.Max(CheckIns.CheckInScoring.MinimumThreshold, AnonymityThreshold ?? serviceDefault);
 

@@ -30,6 +30,15 @@ public sealed record InstallationEvent
     /// <summary>The Entra object id of the person who installed, upgraded or removed the app.</summary>
     public string? ActorAadObjectId { get; init; }
 
+    /// <summary>The Teams user id (<c>29:…</c>) of that person, when the activity carries it.</summary>
+    public string? ActorId { get; init; }
+
+    /// <summary>That person's display name; never logged.</summary>
+    public string? ActorName { get; init; }
+
+    /// <summary>The IANA time zone of that person's Teams client, when it said.</summary>
+    public string? ActorTimeZone { get; init; }
+
     public required InstallationChange Change { get; init; }
 
     /// <summary>The installation key: the team id for a team, else the conversation id.</summary>

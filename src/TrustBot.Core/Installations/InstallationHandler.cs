@@ -9,6 +9,7 @@ public sealed class InstallationHandler(
     IInstallationStore store,
     IBotMessenger messenger,
     ServiceUrlCache serviceUrls,
+    IEnumerable<IInstallationObserver> observers,
     TimeProvider timeProvider,
     ILogger<InstallationHandler> logger)
 {
@@ -67,6 +68,7 @@ public sealed class InstallationHandler(
 
         CoreLog.InstallationActivated(logger, installation.Kind);
         await PostWelcomeAsync(installation, cancellationToken);
+        await NotifyAsync(o => o.OnActivatedAsync(installation, installationEvent, cancellationToken), cancellationToken);
     }
 
     private async Task UpgradeAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)
@@ -86,10 +88,28 @@ public sealed class InstallationHandler(
         if (removed)
         {
             CoreLog.InstallationRemoved(logger, installationEvent.Kind);
+            await NotifyAsync(o => o.OnRemovedAsync(installationEvent.TenantId, key, cancellationToken), cancellationToken);
         }
         else
         {
             CoreLog.RemovalOfUnknownInstallation(logger, installationEvent.Kind);
+        }
+    }
+
+    private async Task NotifyAsync(Func<IInstallationObserver, Task> notify, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await notify(observer);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One observer's failure (say, planning the schedule) must not undo the install or starve the others.
+                CoreLog.InstallationObserverFailed(logger, observer.GetType().Name, exception.GetType().Name);
+                CoreLog.InstallationObserverFailureDetail(logger, exception);
+            }
         }
     }
 
@@ -127,6 +147,7 @@ public sealed class InstallationHandler(
         ChannelId = installationEvent.Kind == ConversationKind.Channel ? installationEvent.ConversationId : null,
         TeamName = installationEvent.Kind == ConversationKind.Channel ? installationEvent.TeamName : null,
         InstalledByAadObjectId = installationEvent.ActorAadObjectId,
+        Schedule = installationEvent.Kind == ConversationKind.Channel ? Scheduling.TeamSchedule.Default(installationEvent.ActorTimeZone) : null,
         BotId = installationEvent.BotId,
         Status = InstallationStatus.Active,
         InstalledAt = now,

@@ -13,4 +13,13 @@ public interface IBotMessenger
 
     /// <summary>Replaces a card posted earlier.</summary>
     Task<DeliveryResult> UpdateCardAsync(ConversationAddress address, string activityId, JsonObject card, string summary, CancellationToken cancellationToken);
+
+    /// <summary>Opens (or finds) the 1:1 chat between the bot and <paramref name="userId"/> (<c>29:…</c>) — proactive, no message needed.</summary>
+    Task<OpenedChat> OpenPersonalChatAsync(string tenantId, string serviceUrl, string botId, string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The people of a team (or chat), page by page; <paramref name="conversationId"/> is the team id for a team.
+    /// Throws <see cref="InvalidOperationException"/> when the roster cannot be read.
+    /// </summary>
+    IAsyncEnumerable<TeamMember> ListMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken);
 }

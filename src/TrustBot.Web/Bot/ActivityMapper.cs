@@ -64,6 +64,9 @@ internal static class ActivityMapper
             ServiceUrl = activity.ServiceUrl,
             BotId = activity.Recipient?.Id ?? string.Empty,
             ActorAadObjectId = activity.From?.AadObjectId,
+            ActorId = activity.From?.Id,
+            ActorName = activity.From?.Name,
+            ActorTimeZone = ClientTimeZone(activity),
             Change = change.Value,
         };
     }
@@ -86,6 +89,10 @@ internal static class ActivityMapper
             BotId = activity.Recipient?.Id ?? string.Empty,
             Text = CommandText(activity),
             FromAadObjectId = activity.From?.AadObjectId,
+            FromId = activity.From?.Id,
+            FromName = activity.From?.Name,
+            Mentions = Mentions(activity),
+            ClientTimeZone = ClientTimeZone(activity),
         };
     }
 
@@ -135,7 +142,25 @@ internal static class ActivityMapper
             Verb = verb,
             Data = dataElement.ValueKind == JsonValueKind.Object ? JsonObject.Create(dataElement) ?? [] : [],
             FromAadObjectId = activity.From?.AadObjectId,
+            FromId = activity.From?.Id,
+            ClientTimeZone = ClientTimeZone(activity),
         };
+    }
+
+    /// <summary>The people @mentioned, the bot left out, each once, in the order they appear.</summary>
+    public static IReadOnlyList<TeamMember> Mentions(Activity activity) =>
+        (activity.Entities ?? [])
+            .Where(e => e.Type == Entity.MentionType && e.Mentioned?.Id is { Length: > 0 } id && id != activity.Recipient?.Id)
+            .Select(e => new TeamMember(e.Mentioned!.Id!, e.Mentioned.AadObjectId, e.Mentioned.Name))
+            .DistinctBy(m => m.UserId, StringComparer.Ordinal)
+            .ToList();
+
+    /// <summary>The IANA zone of the sender's Teams client (<c>clientInfo.timezone</c>), when it is a zone this host knows.</summary>
+    public static string? ClientTimeZone(Activity activity)
+    {
+        var zone = (activity.Entities ?? []).FirstOrDefault(e => e.Type == Entity.ClientInfoType)?.Timezone
+            ?? activity.LocalTimezone;
+        return !string.IsNullOrWhiteSpace(zone) && TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _) ? zone.Trim() : null;
     }
 
     /// <summary>The message text with the bot's @mention and HTML entities removed.</summary>

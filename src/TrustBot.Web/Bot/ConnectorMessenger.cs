@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using TrustBot.Core.Messaging;
 using TrustBot.Protocol.Activities;
@@ -8,6 +9,9 @@ namespace TrustBot.Web.Bot;
 /// <summary>Core's messaging port over the Bot Connector client.</summary>
 internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessenger
 {
+    // The largest page Teams serves; fewer round trips against the members rate limit.
+    private const int MembersPageSize = 500;
+
     public async Task<DeliveryResult> SendCardAsync(ConversationAddress address, JsonObject card, string summary, CancellationToken cancellationToken)
     {
         var response = await connector.SendToConversationAsync(address.ServiceUrl, address.ConversationId, CardActivity(card, summary), cancellationToken);
@@ -27,6 +31,40 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
         activity.Id = activityId;
         var response = await connector.UpdateActivityAsync(address.ServiceUrl, address.ConversationId, activityId, activity, cancellationToken);
         return ToResult(response.Outcome, activityId, response.StatusCode, response.ErrorCode);
+    }
+
+    public async Task<OpenedChat> OpenPersonalChatAsync(string tenantId, string serviceUrl, string botId, string userId, CancellationToken cancellationToken)
+    {
+        var response = await connector.CreatePersonalConversationAsync(serviceUrl, tenantId, botId, userId, cancellationToken);
+        var result = ToResult(response.Outcome, null, response.StatusCode, response.ErrorCode);
+        return response.Value?.Id is { Length: > 0 } conversationId && result.IsDelivered
+            ? new OpenedChat(DeliveryOutcome.Delivered, new ConversationAddress(tenantId, serviceUrl, conversationId, botId))
+            : new OpenedChat(result.IsDelivered ? DeliveryOutcome.Failed : result.Outcome, null, result.Detail ?? "no conversation id");
+    }
+
+    public async IAsyncEnumerable<TeamMember> ListMembersAsync(
+        string serviceUrl, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? continuation = null;
+        do
+        {
+            var page = await connector.GetPagedMembersAsync(serviceUrl, conversationId, MembersPageSize, continuation, cancellationToken);
+            if (page.Outcome != ConnectorOutcome.Delivered || page.Value is null)
+            {
+                throw new InvalidOperationException($"The roster could not be read ({page.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"} {page.ErrorCode}).");
+            }
+
+            foreach (var member in page.Value.Members)
+            {
+                if (!string.IsNullOrEmpty(member.Id))
+                {
+                    yield return new TeamMember(member.Id, member.AadObjectId, member.Name);
+                }
+            }
+
+            continuation = page.Value.ContinuationToken;
+        }
+        while (!string.IsNullOrEmpty(continuation));
     }
 
     private static Activity CardActivity(JsonObject card, string summary) => new()

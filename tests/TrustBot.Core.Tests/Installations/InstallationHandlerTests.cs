@@ -18,11 +18,13 @@ public sealed class InstallationHandlerTests
     private readonly RecordingLogger<InstallationHandler> _logger = new();
     private readonly List<(ConversationAddress Address, JsonObject Card, string Summary)> _sentCards = [];
     private readonly InstallationHandler _handler;
+    private readonly Mock<IInstallationObserver> _observer = new();
+    private readonly Mock<IInstallationObserver> _failingObserver = new();
 
     public InstallationHandlerTests()
     {
         RespondToCards(new DeliveryResult(DeliveryOutcome.Delivered, "1776390257332"));
-        _handler = new InstallationHandler(_store, _messenger.Object, new ServiceUrlCache(), _time, _logger);
+        _handler = new InstallationHandler(_store, _messenger.Object, new ServiceUrlCache(), [_observer.Object, _failingObserver.Object], _time, _logger);
     }
 
     [Fact]
@@ -70,11 +72,38 @@ public sealed class InstallationHandlerTests
     }
 
     [Fact]
+    public async Task HandleAsync_DuplicateAdd_TellsObserversOnceEvenWhenOneThrows()
+    {
+        _failingObserver
+            .Setup(o => o.OnActivatedAsync(It.IsAny<Installation>(), It.IsAny<InstallationEvent>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("planning failed"));
+
+        await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
+        await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
+        await _handler.HandleAsync(TeamEvent(InstallationChange.Removed), CancellationToken.None);
+
+        _observer.Verify(
+            o => o.OnActivatedAsync(It.Is<Installation>(i => i.Key == TestIds.TeamId), It.IsAny<InstallationEvent>(), It.IsAny<CancellationToken>()),
+            Times.Once);
+        _observer.Verify(o => o.OnRemovedAsync(TestIds.TenantId, TestIds.TeamId, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.NotNull(_store[TestIds.TenantId, TestIds.TeamId]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TeamAdded_StoresDefaultScheduleInTheInstallersZone()
+    {
+        await _handler.HandleAsync(TeamEvent(InstallationChange.Added) with { ActorTimeZone = "Europe/Berlin" }, CancellationToken.None);
+
+        var schedule = _store[TestIds.TenantId, TestIds.TeamId]!.EffectiveSchedule;
+        Assert.Equal(("Europe/Berlin", DayOfWeek.Tuesday, new TimeOnly(10, 0)), (schedule.TimeZoneId, schedule.Day, schedule.Time));
+    }
+
+    [Fact]
     public async Task HandleAsync_AddedWhenStoreReportsAlreadyActive_PostsNoWelcome()
     {
         var store = new Mock<IInstallationStore>();
         store.Setup(s => s.ActivateAsync(It.IsAny<Installation>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        var handler = new InstallationHandler(store.Object, _messenger.Object, new ServiceUrlCache(), _time, _logger);
+        var handler = new InstallationHandler(store.Object, _messenger.Object, new ServiceUrlCache(), [_observer.Object], _time, _logger);
 
         await handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
 

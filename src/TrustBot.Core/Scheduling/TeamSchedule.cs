@@ -1,0 +1,22 @@
+namespace TrustBot.Core.Scheduling;
+
+/// <summary>
+/// When a team's scheduled work happens: the check-in every <paramref name="CadenceWeeks"/> weeks on
+/// <paramref name="Day"/> at <paramref name="Time"/> in <paramref name="TimeZoneId"/> (the installer's zone, else UTC),
+/// a speak-up prompt every <paramref name="SpeakUpEveryWeeks"/> weeks (0 turns it off), nothing before
+/// <paramref name="PausedUntil"/>.
+/// </summary>
+public sealed record TeamSchedule(
+    DayOfWeek Day,
+    TimeOnly Time,
+    string? TimeZoneId,
+    int CadenceWeeks = 1,
+    int SpeakUpEveryWeeks = 2,
+    DateOnly? PausedUntil = null)
+{
+    /// <summary>Weekly on Tuesday at 10:00, speak-up every other week.</summary>
+    public static TeamSchedule Default(string? timeZoneId) => new(DayOfWeek.Tuesday, new TimeOnly(10, 0), timeZoneId);
+
+    /// <summary>The check-in slot.</summary>
+    public WeeklySlot CheckInSlot => new(Day, Time, TimeZones.Resolve(TimeZoneId, null).Id, Math.Max(1, CadenceWeeks));
+}
