@@ -36,6 +36,18 @@ internal static class TableNames
     /// <summary>Sends that ran out of retries, partitioned by the day they were given up.</summary>
     public const string DeadLetters = "DeadLetters";
 
+    /// <summary>The leaders of each team, and their private chats.</summary>
+    public const string Leaders = "Leaders";
+
+    /// <summary>When each installation's scheduled jobs are next due.</summary>
+    public const string Timetable = "Timetable";
+
+    /// <summary>The nudges sent to each leader and how they were answered.</summary>
+    public const string Nudges = "Nudges";
+
+    /// <summary>Leaders' predictions of their team's next check-in score, for the digest's perception gap.</summary>
+    public const string Predictions = "Predictions";
+
     /// <summary>Every table the initializer creates at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -51,5 +63,9 @@ internal static class TableNames
         Leases,
         Idempotency,
         DeadLetters,
+        Leaders,
+        Timetable,
+        Nudges,
+        Predictions,
     ];
 }

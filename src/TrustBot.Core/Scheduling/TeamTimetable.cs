@@ -1,0 +1,83 @@
+using TrustBot.Core.Leaders;
+
+namespace TrustBot.Core.Scheduling;
+
+/// <summary>When each scheduled job of a team or leader is next due. Pure: the caller supplies "now" and the settings.</summary>
+public static class TeamTimetable
+{
+    /// <summary>
+    /// The team's next check-in after <paramref name="after"/>. <paramref name="previous"/> (the occurrence just run)
+    /// anchors the every-N-weeks cadence; a pause moves the occurrence to the first slot on or after its end.
+    /// </summary>
+    public static DateTimeOffset NextCheckIn(TeamSchedule schedule, DateTimeOffset after, DateTimeOffset? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        return AfterPause(schedule, schedule.CheckInSlot, after, previous);
+    }
+
+    /// <summary>The team's next speak-up prompt, at the check-in slot every few weeks; null when speak-up is off.</summary>
+    public static DateTimeOffset? NextSpeakUp(TeamSchedule schedule, DateTimeOffset after, DateTimeOffset? previous = null)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        if (schedule.SpeakUpEveryWeeks <= 0)
+        {
+            return null;
+        }
+
+        return AfterPause(schedule, schedule.CheckInSlot with { IntervalWeeks = schedule.SpeakUpEveryWeeks }, after, previous);
+    }
+
+    /// <summary>
+    /// The team's next weekly digest: when the week's check-in has closed (slot + <paramref name="checkInDuration"/>),
+    /// moved out of quiet hours in the team's zone.
+    /// </summary>
+    public static DateTimeOffset NextDigest(TeamSchedule schedule, DateTimeOffset after, TimeSpan checkInDuration, QuietHours quiet)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        ArgumentNullException.ThrowIfNull(quiet);
+        var weekly = schedule.CheckInSlot with { IntervalWeeks = 1 };
+        var due = SlotCalendar.NextOccurrence(weekly, after - checkInDuration) + checkInDuration;
+        return SlotCalendar.OutsideQuietHours(due, TimeZones.Resolve(weekly.TimeZoneId, null), quiet);
+    }
+
+    /// <summary>
+    /// A leader's next nudge: the leader's slot, at least <paramref name="interval"/> after <paramref name="previous"/>
+    /// (or the first slot after <paramref name="after"/>), never inside quiet hours in the leader's zone.
+    /// </summary>
+    public static DateTimeOffset NextNudge(
+        Leader leader, string? teamTimeZoneId, DateTimeOffset after, DateTimeOffset? previous, TimeSpan interval, QuietHours quiet)
+    {
+        ArgumentNullException.ThrowIfNull(leader);
+        ArgumentNullException.ThrowIfNull(quiet);
+        var slot = leader.NudgeSlot(teamTimeZoneId);
+        // Half a day of slack keeps a slot that DST moved by an hour inside the wanted week.
+        var from = previous is { } last && last + interval - TimeSpan.FromHours(12) > after ? last + interval - TimeSpan.FromHours(12) : after;
+        var due = SlotCalendar.NextOccurrence(slot, from);
+        return SlotCalendar.OutsideQuietHours(due, TimeZones.Resolve(slot.TimeZoneId, null), quiet);
+    }
+
+    /// <summary>
+    /// The once-only reminder of a check-in: halfway through it, moved out of quiet hours in the team's zone, and
+    /// null when that would be too close to (or after) its closing time to be of use.
+    /// </summary>
+    public static DateTimeOffset? ReminderAt(DateTimeOffset opensAt, DateTimeOffset closesAt, string? teamTimeZoneId, QuietHours quiet)
+    {
+        ArgumentNullException.ThrowIfNull(quiet);
+        var due = opensAt + ((closesAt - opensAt) / 2);
+        due = SlotCalendar.OutsideQuietHours(due, TimeZones.Resolve(teamTimeZoneId, null), quiet);
+        return closesAt - due >= TimeSpan.FromHours(2) ? due : null;
+    }
+
+    private static DateTimeOffset AfterPause(TeamSchedule schedule, WeeklySlot slot, DateTimeOffset after, DateTimeOffset? previous)
+    {
+        var next = SlotCalendar.NextOccurrence(slot, after, previous);
+        if (schedule.PausedUntil is not { } until)
+        {
+            return next;
+        }
+
+        var zone = TimeZones.Resolve(slot.TimeZoneId, null);
+        var resume = LocalTime.ToInstant(until, TimeOnly.MinValue, zone);
+        return next >= resume ? next : SlotCalendar.NextOccurrence(slot, resume - TimeSpan.FromTicks(1), previous);
+    }
+}
