@@ -13,7 +13,11 @@ namespace TrustBot.Web.Tests.Infrastructure;
 /// OpenID document, real Azurite storage, and the real Connector client pointed at a loopback stub.
 /// Only the outbound token source is replaced, because Azure.Identity cannot be pointed at a fake authority.
 /// </summary>
-public sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?> settings, string environment = "Testing", bool fixedOutboundToken = true)
+public sealed class BotApplicationFactory(
+    IReadOnlyDictionary<string, string?> settings,
+    string environment = "Testing",
+    bool fixedOutboundToken = true,
+    Action<IServiceCollection>? configureServices = null)
     : WebApplicationFactory<Program>
 {
     public const string OutboundToken = "test-outbound-token";
@@ -37,6 +41,9 @@ public sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?> s
             }
 
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new OutboundRecordingFilter(Outbound));
+
+            // Only for what settings cannot express, such as a shared fake clock across several hosts.
+            configureServices?.Invoke(services);
         });
     }
 }
