@@ -27,8 +27,11 @@ public static class TeamTimetable
         return AfterPause(schedule, schedule.CheckInSlot with { IntervalWeeks = schedule.SpeakUpEveryWeeks }, after, previous);
     }
 
+    /// <summary>How long after a check-in's closing time its digest goes out, so that the closer has surely run first.</summary>
+    public static readonly TimeSpan DigestAfterClose = TimeSpan.FromHours(1);
+
     /// <summary>
-    /// The team's next weekly digest: when the week's check-in has closed (slot + <paramref name="checkInDuration"/>),
+    /// The team's next weekly digest: an hour after the week's check-in has closed (slot + <paramref name="checkInDuration"/>),
     /// moved out of quiet hours in the team's zone.
     /// </summary>
     public static DateTimeOffset NextDigest(TeamSchedule schedule, DateTimeOffset after, TimeSpan checkInDuration, QuietHours quiet)
@@ -36,7 +39,8 @@ public static class TeamTimetable
         ArgumentNullException.ThrowIfNull(schedule);
         ArgumentNullException.ThrowIfNull(quiet);
         var weekly = schedule.CheckInSlot with { IntervalWeeks = 1 };
-        var due = SlotCalendar.NextOccurrence(weekly, after - checkInDuration) + checkInDuration;
+        var wait = checkInDuration + DigestAfterClose;
+        var due = SlotCalendar.NextOccurrence(weekly, after - wait) + wait;
         return SlotCalendar.OutsideQuietHours(due, TimeZones.Resolve(weekly.TimeZoneId, null), quiet);
     }
 
