@@ -2,9 +2,12 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http;
+using TrustBot.Core.Scheduling;
 using TrustBot.Protocol.Connector;
 using TrustBot.Testing.Connector;
+using TrustBot.Web.Tests.Leaders;
 
 namespace TrustBot.Web.Tests.Infrastructure;
 
@@ -37,6 +40,8 @@ public sealed class BotApplicationFactory(IReadOnlyDictionary<string, string?> s
             }
 
             services.AddSingleton<IHttpMessageHandlerBuilderFilter>(new OutboundRecordingFilter(Outbound));
+            // Until the host stores a timetable, the leader features get an in-memory one; a stored one wins.
+            services.TryAddSingleton<ITimetable, InMemoryTimetable>();
         });
     }
 }
