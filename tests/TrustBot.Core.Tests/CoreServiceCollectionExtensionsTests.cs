@@ -6,7 +6,9 @@ using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Scheduling;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Tests;
@@ -21,7 +23,7 @@ public sealed class CoreServiceCollectionExtensionsTests
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<InstallationHandler>());
         var messages = scope.ServiceProvider.GetRequiredService<MessageHandler>();
-        Assert.Equal([HelpCommand.CommandName, "checkin", "speakup", "notes"], messages.Commands.Select(c => c.Name));
+        Assert.Equal([HelpCommand.CommandName, "checkin", "speakup", "notes", "leaders"], messages.Commands.Select(c => c.Name));
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<CardActionRouter>());
         Assert.NotNull(provider.GetRequiredService<CheckInCloser>());
         Assert.NotNull(provider.GetRequiredService<SpeakUpCloser>());
@@ -42,7 +44,7 @@ public sealed class CoreServiceCollectionExtensionsTests
         using var scope = provider.CreateScope();
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
-        Assert.Equal(4, scope.ServiceProvider.GetServices<ICommand>().Count());
+        Assert.Equal(5, scope.ServiceProvider.GetServices<ICommand>().Count());
         Assert.Equal(2, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
     }
 
@@ -58,5 +60,7 @@ public sealed class CoreServiceCollectionExtensionsTests
         .AddSingleton(Mock.Of<IBallotBox>())
         .AddSingleton(Mock.Of<ISpeakUpStore>())
         .AddSingleton(Mock.Of<INoteDispatcher>())
+        .AddSingleton(Mock.Of<ILeaderStore>())
+        .AddSingleton(Mock.Of<ITimetable>())
         .AddSingleton(Mock.Of<IBotMessenger>());
 }

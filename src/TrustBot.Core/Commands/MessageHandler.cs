@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;
@@ -18,13 +20,15 @@ public sealed class MessageHandler
     private readonly Dictionary<string, ICommand> _byWord = new(StringComparer.OrdinalIgnoreCase);
     private readonly IBotMessenger _messenger;
     private readonly ILogger<MessageHandler> _logger;
+    private readonly LeaderDetails? _leaderDetails;
 
-    public MessageHandler(IEnumerable<ICommand> commands, IBotMessenger messenger, ILogger<MessageHandler> logger)
+    public MessageHandler(IEnumerable<ICommand> commands, IBotMessenger messenger, ILogger<MessageHandler> logger, LeaderDetails? leaderDetails = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
         _commands = commands.ToList();
         _messenger = messenger;
         _logger = logger;
+        _leaderDetails = leaderDetails;
 
         // Names first, so an alias of a later command can never shadow another command's name.
         foreach (var command in _commands)
@@ -47,6 +51,12 @@ public sealed class MessageHandler
     public async Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        if (message.Kind == ConversationKind.Personal && _leaderDetails is not null)
+        {
+            // Cached per person and failure-tolerant: keeps a leader's zone and Entra id current at no cost per message.
+            await _leaderDetails.RefreshAsync(message.TenantId, message.FromId, message.FromAadObjectId, message.ClientTimeZone, cancellationToken);
+        }
+
         var (word, arguments) = Split(message.Text);
         var command = Resolve(word.Length == 0 ? HelpCommand.CommandName : word);
         if (command is null)

@@ -1,4 +1,5 @@
 using TrustBot.Core.Commands;
+using TrustBot.Core.Leaders;
 
 namespace TrustBot.Core.Installations;
 
@@ -6,7 +7,7 @@ namespace TrustBot.Core.Installations;
 /// Finds the installation a command is about: the team or chat it was typed in, or, in a leader's 1:1 chat, the
 /// team the leader named (or their only team).
 /// </summary>
-public sealed class InstallationResolver(IInstallationStore store)
+public sealed class InstallationResolver(IInstallationStore store, ILeaderStore leaders)
 {
     public async Task<(Installation? Installation, string? Problem)> ResolveAsync(IncomingMessage message, string teamName, CancellationToken cancellationToken)
     {
@@ -20,7 +21,7 @@ public sealed class InstallationResolver(IInstallationStore store)
                 : (null, "I can't find my installation here. Try removing and adding TrustBot again.");
         }
 
-        var teams = await LedTeamsAsync(message.TenantId, message.FromAadObjectId, cancellationToken);
+        var teams = await LedTeamsAsync(message.TenantId, message.FromId, message.FromAadObjectId, cancellationToken);
         if (teams.Count == 0)
         {
             return (null, "You don't lead a team that uses TrustBot yet. Add TrustBot to a team first, then try again here.");
@@ -37,20 +38,24 @@ public sealed class InstallationResolver(IInstallationStore store)
         };
     }
 
-    /// <summary>The active team installations whose leader is <paramref name="aadObjectId"/>.</summary>
-    public async Task<IReadOnlyList<Installation>> LedTeamsAsync(string tenantId, string? aadObjectId, CancellationToken cancellationToken)
+    /// <summary>The active team installations the person leads, found by Teams user id or Entra object id.</summary>
+    public async Task<IReadOnlyList<Installation>> LedTeamsAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
     {
-        var teams = new List<Installation>();
-        if (string.IsNullOrEmpty(aadObjectId))
+        var teamKeys = new List<string>();
+        await foreach (var leader in leaders.ListForPersonAsync(tenantId, userId, aadObjectId, cancellationToken))
         {
-            return teams;
+            // One person can show up twice for a team when rows were found by user id and by Entra id.
+            if (!teamKeys.Contains(leader.TeamKey, StringComparer.Ordinal))
+            {
+                teamKeys.Add(leader.TeamKey);
+            }
         }
 
-        await foreach (var installation in store.ListAsync(tenantId, cancellationToken))
+        var teams = new List<Installation>();
+        foreach (var key in teamKeys)
         {
-            // Until leaders can be managed, the person who installed TrustBot in a team is its leader.
-            if (installation is { Kind: ConversationKind.Channel, Status: InstallationStatus.Active }
-                && string.Equals(installation.InstalledByAadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase))
+            var installation = await store.GetAsync(tenantId, key, cancellationToken);
+            if (installation is { Kind: ConversationKind.Channel, Status: InstallationStatus.Active })
             {
                 teams.Add(installation);
             }

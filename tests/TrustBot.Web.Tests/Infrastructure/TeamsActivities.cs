@@ -49,6 +49,44 @@ public sealed class TeamsActivities(string serviceUrl, string tenantId)
         });
     });
 
+    /// <summary>
+    /// A channel message to the bot from <paramref name="sender"/> that also @mentions <paramref name="mentioned"/>
+    /// (each as <c>&lt;at&gt;Name&lt;/at&gt;</c> with a mention entity), optionally with the sender's client time zone.
+    /// </summary>
+    public JsonObject ChannelMentionFrom(TeamsUser sender, string text, IReadOnlyList<TeamsUser> mentioned, string? clientTimeZone = null)
+    {
+        var activity = ChannelMention($"{text} {string.Join(" ", mentioned.Select(m => $"<at>{m.Name}</at>"))}".TrimEnd());
+        activity["from"] = sender.ToAccount();
+        var entities = activity["entities"]!.AsArray();
+        foreach (var person in mentioned)
+        {
+            // Teams mentions carry the 29: id and name; the Entra id is not guaranteed, so only some tests add it.
+            entities.Add(new JsonObject
+            {
+                ["type"] = "mention",
+                ["text"] = $"<at>{person.Name}</at>",
+                ["mentioned"] = new JsonObject { ["id"] = person.Id, ["name"] = person.Name },
+            });
+        }
+
+        if (clientTimeZone is not null)
+        {
+            entities.Add(ClientInfo(clientTimeZone));
+        }
+
+        return activity;
+    }
+
+    /// <summary>A <c>clientInfo</c> entity as Teams clients send it.</summary>
+    public static JsonObject ClientInfo(string timeZone) => new()
+    {
+        ["type"] = "clientInfo",
+        ["locale"] = "en-US",
+        ["country"] = "US",
+        ["platform"] = "Web",
+        ["timezone"] = timeZone,
+    };
+
     public JsonObject CardAction(string verb) => CardAction(verb, new JsonObject { ["x"] = 1 });
 
     /// <summary>An Action.Execute invoke from <paramref name="user"/> (default: the installer) in a conversation (default: the chosen channel).</summary>

@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+
+namespace TrustBot.Core.Leaders;
+
+/// <summary>
+/// Keeps each leader's Entra object id and client time zone current from the messages they send. What was seen is
+/// remembered per person for <see cref="FreshFor"/>, so a chatty person costs one storage query per window, not per
+/// message. Register as a singleton.
+/// </summary>
+public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvider, ILogger<LeaderDetails> logger)
+{
+    /// <summary>How long details seen once are taken to be stored already.</summary>
+    public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(10);
+
+    /// <summary>People remembered at most; past it, expired entries go, and if none has expired, all of them.</summary>
+    public const int Capacity = 10_000;
+
+    private readonly ConcurrentDictionary<(string TenantId, string Person), Seen> _fresh = new();
+
+    /// <summary>
+    /// Stores <paramref name="fromAadObjectId"/> and <paramref name="clientTimeZone"/> (each when given) on every team
+    /// the person leads, writing only rows where a value changed. Never throws for a storage failure: it is logged,
+    /// because a refresh must never stop the message that carried the details from being handled.
+    /// </summary>
+    public async Task RefreshAsync(
+        string tenantId, string? fromId, string? fromAadObjectId, string? clientTimeZone, CancellationToken cancellationToken)
+    {
+        var person = string.IsNullOrEmpty(fromId) ? fromAadObjectId : fromId;
+        if (string.IsNullOrEmpty(tenantId) || string.IsNullOrEmpty(person))
+        {
+            return;
+        }
+
+        var key = (tenantId, person);
+        var now = timeProvider.GetUtcNow();
+        if (_fresh.TryGetValue(key, out var seen) && seen.Until > now && seen.Covers(fromAadObjectId, clientTimeZone))
+        {
+            return;
+        }
+
+        try
+        {
+            var rows = new List<Leader>();
+            await foreach (var leader in leaders.ListForPersonAsync(tenantId, fromId, fromAadObjectId, cancellationToken))
+            {
+                rows.Add(leader);
+            }
+
+            var updated = 0;
+            foreach (var leader in rows)
+            {
+                var fresh = leader with
+                {
+                    AadObjectId = string.IsNullOrEmpty(fromAadObjectId) ? leader.AadObjectId : fromAadObjectId,
+                    TimeZoneId = string.IsNullOrEmpty(clientTimeZone) ? leader.TimeZoneId : clientTimeZone,
+                };
+                if (fresh != leader && await leaders.UpdateAsync(fresh, cancellationToken))
+                {
+                    updated++;
+                }
+            }
+
+            Remember(key, new Seen(fromAadObjectId, clientTimeZone, now + FreshFor), now);
+            if (updated > 0)
+            {
+                LeaderLog.DetailsRefreshed(logger, updated);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LeaderLog.DetailsRefreshFailed(logger, exception.GetType().Name);
+            LeaderLog.DetailsRefreshFailureDetail(logger, exception);
+        }
+    }
+
+    /// <summary>Forgets what was seen of the person, so that their next message refreshes again (say, just made a leader).</summary>
+    public void Forget(string tenantId, string userId) => _fresh.TryRemove((tenantId, userId), out _);
+
+    private void Remember((string, string) key, Seen seen, DateTimeOffset now)
+    {
+        if (_fresh.Count >= Capacity)
+        {
+            foreach (var entry in _fresh)
+            {
+                if (entry.Value.Until <= now)
+                {
+                    _fresh.TryRemove(entry.Key, out _);
+                }
+            }
+
+            if (_fresh.Count >= Capacity)
+            {
+                _fresh.Clear();
+            }
+        }
+
+        _fresh[key] = seen;
+    }
+
+    private sealed record Seen(string? AadObjectId, string? TimeZoneId, DateTimeOffset Until)
+    {
+        // A message without a value says nothing new about it.
+        public bool Covers(string? aadObjectId, string? timeZoneId) =>
+            (string.IsNullOrEmpty(aadObjectId) || string.Equals(aadObjectId, AadObjectId, StringComparison.OrdinalIgnoreCase))
+            && (string.IsNullOrEmpty(timeZoneId) || string.Equals(timeZoneId, TimeZoneId, StringComparison.Ordinal));
+    }
+}

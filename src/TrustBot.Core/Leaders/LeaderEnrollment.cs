@@ -1,0 +1,59 @@
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Scheduling;
+
+namespace TrustBot.Core.Leaders;
+
+/// <summary>Makes the person who adds TrustBot to a team its first leader, and puts their weekly nudge on the timetable.</summary>
+public sealed class LeaderEnrollment(
+    ILeaderStore leaders,
+    ITimetable timetable,
+    TimeProvider timeProvider,
+    ILogger<LeaderEnrollment> logger) : IInstallationObserver
+{
+    public async Task OnActivatedAsync(Installation installation, InstallationEvent installationEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        ArgumentNullException.ThrowIfNull(installationEvent);
+        if (installation.Kind != ConversationKind.Channel)
+        {
+            return;
+        }
+
+        if (string.IsNullOrEmpty(installationEvent.ActorId))
+        {
+            LeaderLog.InstallerUnknown(logger);
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var leader = new Leader
+        {
+            TenantId = installation.TenantId,
+            TeamKey = installation.Key,
+            UserId = installationEvent.ActorId,
+            AadObjectId = installationEvent.ActorAadObjectId,
+            Name = installationEvent.ActorName,
+            TimeZoneId = installationEvent.ActorTimeZone,
+            ServiceUrl = installationEvent.ServiceUrl,
+            BotId = installationEvent.BotId,
+            AddedAt = now,
+        };
+
+        if (await leaders.AddAsync(leader, cancellationToken))
+        {
+            LeaderLog.InstallerEnrolled(logger);
+        }
+        else
+        {
+            // A reinstall within the grace period: the stored leader (and their chosen nudge slot) stays.
+            leader = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken) ?? leader;
+            LeaderLog.InstallerAlreadyLeader(logger);
+        }
+
+        await timetable.AddIfMissingAsync(LeaderNudges.FirstEntry(leader, installation.EffectiveSchedule.TimeZoneId, now), cancellationToken);
+    }
+
+    // Leaders outlive a removal for now: a grace period, after which they are deleted, is planned separately.
+    public Task OnRemovedAsync(string tenantId, string key, CancellationToken cancellationToken) => Task.CompletedTask;
+}

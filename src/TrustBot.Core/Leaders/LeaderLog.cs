@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+
+namespace TrustBot.Core.Leaders;
+
+// Event ids 2300–2399. Leaders are people: no ids, names or message text above Debug.
+internal static partial class LeaderLog
+{
+    [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "The installer became the first leader of a new team installation")]
+    public static partial void InstallerEnrolled(ILogger logger);
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Debug, Message = "The installer already led the team; their nudge is kept on the timetable")]
+    public static partial void InstallerAlreadyLeader(ILogger logger);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Warning, Message = "A team installation named no installer; nobody was made its leader")]
+    public static partial void InstallerUnknown(ILogger logger);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Information, Message = "{Count} leaders were added to a team")]
+    public static partial void LeadersAdded(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Information, Message = "{Count} leaders were removed from a team")]
+    public static partial void LeadersRemoved(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "Someone who does not lead the team tried to change its leaders; nothing changed")]
+    public static partial void ChangeRefused(ILogger logger);
+
+    [LoggerMessage(EventId = 2306, Level = LogLevel.Debug, Message = "Refreshed {Count} leader rows with a new Entra id or time zone")]
+    public static partial void DetailsRefreshed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2307, Level = LogLevel.Warning, Message = "Refreshing a leader's details failed ({ExceptionType}); the message is handled anyway")]
+    public static partial void DetailsRefreshFailed(ILogger logger, string exceptionType);
+
+    // The exception text may carry ids from storage requests, so the full exception stays at Debug.
+    [LoggerMessage(EventId = 2308, Level = LogLevel.Debug, Message = "Leader details refresh failure detail")]
+    public static partial void DetailsRefreshFailureDetail(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2309, Level = LogLevel.Information, Message = "The installer of a team that had no leaders was made its leader")]
+    public static partial void InstallerAdopted(ILogger logger);
+}

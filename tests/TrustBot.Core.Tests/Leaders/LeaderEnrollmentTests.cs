@@ -1,0 +1,124 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
+using TrustBot.Core.Scheduling;
+
+namespace TrustBot.Core.Tests.Leaders;
+
+public sealed class LeaderEnrollmentTests
+{
+    private const string InstallerId = "29:1installer";
+    private readonly InMemoryLeaderStore _leaders = new();
+    private readonly Mock<ITimetable> _timetable = new();
+    private readonly LeaderEnrollment _enrollment;
+
+    public LeaderEnrollmentTests()
+    {
+        _timetable.Setup(t => t.AddIfMissingAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _enrollment = new LeaderEnrollment(_leaders, _timetable.Object, new FakeTimeProvider(LeaderTestData.Now), NullLogger<LeaderEnrollment>.Instance);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_TeamInstall_MakesTheInstallerTheFirstLeader()
+    {
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install(), CancellationToken.None);
+
+        var leader = Assert.Single(_leaders.All);
+        Assert.Equal(TestIds.TenantId, leader.TenantId);
+        Assert.Equal(TestIds.TeamId, leader.TeamKey);
+        Assert.Equal(InstallerId, leader.UserId);
+        Assert.Equal(TestIds.InstallerAadObjectId, leader.AadObjectId);
+        Assert.Equal("Ada Lovelace", leader.Name);
+        Assert.Equal("America/New_York", leader.TimeZoneId);
+        Assert.Equal(TestIds.ServiceUrl, leader.ServiceUrl);
+        Assert.Equal(TestIds.BotId, leader.BotId);
+        Assert.Equal(LeaderTestData.Now, leader.AddedAt);
+        Assert.Null(leader.ChatConversationId);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_TeamInstall_PutsTheInstallersFirstNudgeOnTheTimetable()
+    {
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install(), CancellationToken.None);
+
+        // Monday 09:00 in the installer's zone (New York, EST in late November): still ahead of 05:00 there on Monday 23 Nov.
+        var expected = new TimetableEntry(TestIds.TenantId, TestIds.TeamId, "nudge|" + InstallerId, new DateTimeOffset(2026, 11, 23, 14, 0, 0, TimeSpan.Zero));
+        _timetable.Verify(t => t.AddIfMissingAsync(expected, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_InstallerWithoutZone_NudgesInTheTeamsZone()
+    {
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team("Asia/Tokyo"), Install() with { ActorTimeZone = null }, CancellationToken.None);
+
+        // Monday 09:00 in Tokyo is 00:00 UTC; Monday 23 Nov has passed there, so the next Monday.
+        _timetable.Verify(
+            t => t.AddIfMissingAsync(It.Is<TimetableEntry>(e => e.DueAt == new DateTimeOffset(2026, 11, 30, 0, 0, 0, TimeSpan.Zero)), It.IsAny<CancellationToken>()),
+            Times.Once);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_InstallerAlreadyLeads_KeepsTheStoredLeaderAndTheirSlot()
+    {
+        var stored = LeaderTestData.Leader(InstallerId, "Old name") with { NudgeDay = DayOfWeek.Wednesday, TimeZoneId = "UTC", ChatConversationId = "a:1chat" };
+        _leaders.Seed(stored);
+
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install(), CancellationToken.None);
+
+        Assert.Equal(stored, Assert.Single(_leaders.All));
+        _timetable.Verify(
+            t => t.AddIfMissingAsync(It.Is<TimetableEntry>(e => e.DueAt == new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)), It.IsAny<CancellationToken>()),
+            Times.Once);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_NoActorId_AddsNobody()
+    {
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install() with { ActorId = null }, CancellationToken.None);
+
+        Assert.Empty(_leaders.All);
+        _timetable.VerifyNoOtherCalls();
+    }
+
+    [Theory]
+    [InlineData(ConversationKind.Personal)]
+    [InlineData(ConversationKind.GroupChat)]
+    public async Task OnActivatedAsync_ChatInstall_AddsNobody(ConversationKind kind)
+    {
+        var chat = LeaderTestData.Team() with { Kind = kind, Key = TestIds.GroupChatId, TeamId = null };
+
+        await _enrollment.OnActivatedAsync(chat, Install() with { Kind = kind }, CancellationToken.None);
+
+        Assert.Empty(_leaders.All);
+        _timetable.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task OnRemovedAsync_KeepsTheLeaders()
+    {
+        _leaders.Seed(LeaderTestData.Leader(InstallerId));
+
+        await _enrollment.OnRemovedAsync(TestIds.TenantId, TestIds.TeamId, CancellationToken.None);
+
+        Assert.Single(_leaders.All);
+        _timetable.VerifyNoOtherCalls();
+    }
+
+    private static InstallationEvent Install() => new()
+    {
+        TenantId = TestIds.TenantId,
+        Kind = ConversationKind.Channel,
+        ConversationId = TestIds.ChosenChannelId,
+        TeamId = TestIds.TeamId,
+        TeamName = "Platform Team",
+        ServiceUrl = TestIds.ServiceUrl,
+        BotId = TestIds.BotId,
+        ActorId = InstallerId,
+        ActorAadObjectId = TestIds.InstallerAadObjectId,
+        ActorName = "Ada Lovelace",
+        ActorTimeZone = "America/New_York",
+        Change = InstallationChange.Added,
+    };
+}
