@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.SpeakUp;
@@ -48,6 +49,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, CheckInActionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, SpeakUpActionHandler>());
         services.AddLeaders();
+        services.AddDeliveryEngine();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 
@@ -16,7 +17,12 @@ public sealed class CheckInLauncher(
     TimeProvider timeProvider,
     ILogger<CheckInLauncher> logger)
 {
-    public async Task<CheckIn?> LaunchAsync(Installation installation, CancellationToken cancellationToken)
+    /// <summary>Launches a check-in; null when its card could not be posted.</summary>
+    public async Task<CheckIn?> LaunchAsync(Installation installation, CancellationToken cancellationToken) =>
+        (await LaunchWithResultAsync(installation, cancellationToken)).Item;
+
+    /// <summary>Launches a check-in and tells how its post ended, so that a scheduled send can be retried or settled.</summary>
+    public async Task<Launched<CheckIn>> LaunchWithResultAsync(Installation installation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
         var number = 0;
@@ -51,11 +57,11 @@ public sealed class CheckInLauncher(
             // A check-in nobody can see must not stay open (or keep its salt).
             CoreLog.CheckInNotPosted(logger, result.Outcome);
             await store.CloseAsync(checkIn.TenantId, checkIn.CheckInId, now, cancellationToken);
-            return null;
+            return new Launched<CheckIn>(null, result);
         }
 
         await store.SetActivityIdAsync(checkIn.TenantId, checkIn.CheckInId, result.ActivityId, cancellationToken);
         CoreLog.CheckInPosted(logger, statementIds.Count);
-        return checkIn with { ActivityId = result.ActivityId };
+        return new Launched<CheckIn>(checkIn with { ActivityId = result.ActivityId }, result);
     }
 }

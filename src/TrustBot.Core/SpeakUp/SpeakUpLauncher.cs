@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 
@@ -16,7 +17,12 @@ public sealed class SpeakUpLauncher(
     TimeProvider timeProvider,
     ILogger<SpeakUpLauncher> logger)
 {
-    public async Task<SpeakUpSession?> LaunchAsync(Installation installation, CancellationToken cancellationToken)
+    /// <summary>Posts the next prompt; null when its card could not be posted.</summary>
+    public async Task<SpeakUpSession?> LaunchAsync(Installation installation, CancellationToken cancellationToken) =>
+        (await LaunchWithResultAsync(installation, cancellationToken)).Item;
+
+    /// <summary>Posts the next prompt and tells how its post ended, so that a scheduled send can be retried or settled.</summary>
+    public async Task<Launched<SpeakUpSession>> LaunchWithResultAsync(Installation installation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
         var number = 0;
@@ -46,11 +52,11 @@ public sealed class SpeakUpLauncher(
         if (!result.IsDelivered || result.ActivityId is null)
         {
             CoreLog.SpeakUpNotPosted(logger, result.Outcome);
-            return null;
+            return new Launched<SpeakUpSession>(null, result);
         }
 
         await store.SetActivityIdAsync(session.TenantId, session.SessionId, result.ActivityId, cancellationToken);
         CoreLog.SpeakUpPosted(logger);
-        return session with { ActivityId = result.ActivityId };
+        return new Launched<SpeakUpSession>(session with { ActivityId = result.ActivityId }, result);
     }
 }

@@ -10,6 +10,7 @@ using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.Leaders;
+using TrustBot.Storage.Scheduling;
 using TrustBot.Storage.SpeakUp;
 
 namespace TrustBot.Storage.Hosting;
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSpeakUpStorage();
         services.AddDeliveryStorage();
         services.AddLeaderStorage();
+        services.AddTimetableStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();

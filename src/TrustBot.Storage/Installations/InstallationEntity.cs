@@ -1,7 +1,9 @@
+using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Installations;
@@ -9,6 +11,9 @@ namespace TrustBot.Storage.Installations;
 /// <summary>One row of the Installations table: plain columns, enums as their names, times in UTC.</summary>
 internal sealed class InstallationEntity : ITableEntity
 {
+    private const string TimeFormat = "HH:mm:ss";
+    private const string DateFormat = "yyyy-MM-dd";
+
     public string PartitionKey { get; set; } = "";
     public string RowKey { get; set; } = "";
     public DateTimeOffset? Timestamp { get; set; }
@@ -32,6 +37,15 @@ internal sealed class InstallationEntity : ITableEntity
 
     /// <summary>The team's own statements as JSON in the shape of the instrument file; null when it has none.</summary>
     public string? CustomStatements { get; set; }
+
+    // The team schedule, one column per field; all null (no columns) when the team has none of its own.
+    public string? ScheduleDay { get; set; }
+    public string? ScheduleTime { get; set; }
+    public string? ScheduleTimeZone { get; set; }
+    public int? ScheduleCadenceWeeks { get; set; }
+    public int? ScheduleSpeakUpEveryWeeks { get; set; }
+    public string? SchedulePausedUntil { get; set; }
+
     public string Status { get; set; } = "";
     public DateTimeOffset InstalledAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
@@ -39,7 +53,7 @@ internal sealed class InstallationEntity : ITableEntity
 
     public bool IsRemoved => Status == nameof(InstallationStatus.Removed);
 
-    public static InstallationEntity From(Installation installation) => new()
+    public static InstallationEntity From(Installation installation) => new InstallationEntity
     {
         PartitionKey = TableKeys.Escape(installation.TenantId),
         RowKey = TableKeys.Escape(installation.Key),
@@ -60,7 +74,7 @@ internal sealed class InstallationEntity : ITableEntity
         InstalledAt = installation.InstalledAt.ToUniversalTime(),
         UpdatedAt = installation.UpdatedAt.ToUniversalTime(),
         RemovedAt = installation.RemovedAt?.ToUniversalTime(),
-    };
+    }.WithSchedule(installation.Schedule);
 
     public Installation ToInstallation() => new()
     {
@@ -77,11 +91,43 @@ internal sealed class InstallationEntity : ITableEntity
         ShareNotesInChannel = ShareNotesInChannel,
         AnonymityThreshold = AnonymityThreshold,
         CustomStatements = string.IsNullOrEmpty(CustomStatements) ? [] : StatementCatalog.ParseCustom(CustomStatements),
+        Schedule = ReadSchedule(),
         Status = Enum.Parse<InstallationStatus>(Status),
         InstalledAt = InstalledAt,
         UpdatedAt = UpdatedAt,
         RemovedAt = RemovedAt,
     };
+
+    private InstallationEntity WithSchedule(TeamSchedule? schedule)
+    {
+        if (schedule is not null)
+        {
+            ScheduleDay = schedule.Day.ToString();
+            ScheduleTime = schedule.Time.ToString(TimeFormat, CultureInfo.InvariantCulture);
+            ScheduleTimeZone = schedule.TimeZoneId;
+            ScheduleCadenceWeeks = schedule.CadenceWeeks;
+            ScheduleSpeakUpEveryWeeks = schedule.SpeakUpEveryWeeks;
+            SchedulePausedUntil = schedule.PausedUntil?.ToString(DateFormat, CultureInfo.InvariantCulture);
+        }
+
+        return this;
+    }
+
+    private TeamSchedule? ReadSchedule()
+    {
+        if (ScheduleDay is null || ScheduleTime is null)
+        {
+            return null;
+        }
+
+        return new TeamSchedule(
+            Enum.Parse<DayOfWeek>(ScheduleDay),
+            TimeOnly.ParseExact(ScheduleTime, TimeFormat, CultureInfo.InvariantCulture),
+            ScheduleTimeZone,
+            ScheduleCadenceWeeks ?? 1,
+            ScheduleSpeakUpEveryWeeks ?? 2,
+            SchedulePausedUntil is null ? null : DateOnly.ParseExact(SchedulePausedUntil, DateFormat, CultureInfo.InvariantCulture));
+    }
 
     /// <summary>
     /// Takes the address from a fresh activity for an installation that is already active. The original

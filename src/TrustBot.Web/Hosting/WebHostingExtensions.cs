@@ -11,6 +11,8 @@ internal static class WebHostingExtensions
     {
         builder.Services.AddHostedService<LocalModeGuard>();
         builder.Services.AddHostedService<ClosingService>();
+        builder.Services.AddHostedService<SchedulerService>();
+        builder.Services.AddHostedService<OutboxWorkerService>();
         builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
         builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
         builder.Services.AddHealthChecks();

@@ -1,0 +1,193 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.Delivery;
+
+/// <summary>
+/// Drains the outbox: each message is sent once by the handler of its kind, unless its idempotency record says it
+/// is settled already. Several workers (instances) may drain at once; the send lease keeps two of them off one
+/// send while both hold a copy of it, and the idempotency record skips a copy that arrives after the send settled.
+/// </summary>
+public sealed class OutboxWorker(
+    IOutbox outbox,
+    IIdempotencyStore idempotency,
+    ILeaseStore leases,
+    IDeadLetterLog deadLetters,
+    IServiceScopeFactory scopes,
+    DeliveryInstance instance,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger<OutboxWorker> logger)
+{
+    /// <summary>The most messages one receive returns.</summary>
+    public const int BatchSize = 32;
+
+    /// <summary>
+    /// Receives one batch and handles its messages concurrently; returns how many were received. Cancelling only
+    /// stops new messages from starting: a send under way finishes its send, completion record and removal.
+    /// </summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return 0;
+        }
+
+        var settings = options.Value;
+        var messages = await outbox.ReceiveAsync(BatchSize, settings.Visibility, cancellationToken);
+        if (messages.Count == 0)
+        {
+            return 0;
+        }
+
+        using var gate = new SemaphoreSlim(settings.Concurrency);
+        var running = new List<Task>(messages.Count);
+        foreach (var message in messages)
+        {
+            try
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // Messages not started come back after their visibility timeout.
+                break;
+            }
+
+            running.Add(HandleGatedAsync(message, gate, settings, cancellationToken));
+        }
+
+        await Task.WhenAll(running);
+        return messages.Count;
+    }
+
+    private async Task HandleGatedAsync(OutboxMessage message, SemaphoreSlim gate, DeliveryOptions settings, CancellationToken stopping)
+    {
+        try
+        {
+            // Yield first, so that the loop starts the next message while this one waits on storage.
+            await Task.Yield();
+            await HandleAsync(message, settings, stopping);
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Stopped before the send began; the message comes back.
+        }
+        catch (Exception exception)
+        {
+            EngineLog.MessageFailed(logger, exception.GetType().Name, exception);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task HandleAsync(OutboxMessage message, DeliveryOptions settings, CancellationToken stopping)
+    {
+        var key = message.Send.IdempotencyKey;
+        var record = await idempotency.GetAsync(key, stopping);
+        if (record is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
+        {
+            EngineLog.SendAlreadySettled(logger, key, record.State);
+            await outbox.DeleteAsync(message, stopping);
+            return;
+        }
+
+        var lease = await leases.TryAcquireAsync("send:" + key, instance.Id, settings.Visibility, stopping);
+        if (lease is null)
+        {
+            // Another worker is sending this copy's twin; this copy reappears later and is then skipped as done.
+            EngineLog.SendHeld(logger, key);
+            return;
+        }
+
+        // From here on the host's shutdown must not cut a send off from its completion record and removal, or the
+        // message would come back and be sent twice; the section's own timeout (shorter than the visibility) bounds it.
+        using var section = new CancellationTokenSource(settings.SendSectionTimeout, timeProvider);
+        try
+        {
+            await SendAndSettleAsync(message, settings, section.Token);
+        }
+        finally
+        {
+            try
+            {
+                await leases.ReleaseAsync(lease, section.Token);
+            }
+            catch (Exception exception)
+            {
+                EngineLog.ReleaseFailed(logger, exception);
+            }
+        }
+    }
+
+    private async Task SendAndSettleAsync(OutboxMessage message, DeliveryOptions settings, CancellationToken cancellationToken)
+    {
+        var send = message.Send;
+        await using var scope = scopes.CreateAsyncScope();
+        var handler = scope.ServiceProvider.GetServices<IOutboundHandler>()
+            .FirstOrDefault(h => string.Equals(h.Kind, send.Kind, StringComparison.Ordinal));
+        if (handler is null)
+        {
+            EngineLog.UnknownSendKind(logger, send.Kind);
+            await DeadLetterAsync(message, "no handler for this kind", cancellationToken);
+            return;
+        }
+
+        var result = await SendAsync(handler, send, cancellationToken);
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                // The completion record first: until it is written, a crash means the send is made again.
+                await idempotency.CompleteAsync(send.IdempotencyKey, result.ActivityId, cancellationToken);
+                await outbox.DeleteAsync(message, cancellationToken);
+                EngineLog.SendSettled(logger, send.Kind, result.Outcome);
+                break;
+
+            case DeliveryOutcome.RecipientGone:
+                // Nothing more can be done for this send; settling it keeps every later copy from trying again.
+                await idempotency.CompleteAsync(send.IdempotencyKey, null, cancellationToken);
+                await outbox.DeleteAsync(message, cancellationToken);
+                EngineLog.SendSettled(logger, send.Kind, result.Outcome);
+                break;
+
+            default:
+                if (message.DequeueCount >= settings.MaxAttempts)
+                {
+                    await DeadLetterAsync(message, result.Detail ?? result.Outcome.ToString(), cancellationToken);
+                }
+                else
+                {
+                    // Left in the queue: it reappears after the visibility timeout, which spaces the attempts out.
+                    EngineLog.SendWillRetry(logger, send.Kind, result.Outcome, message.DequeueCount, settings.MaxAttempts);
+                }
+
+                break;
+        }
+    }
+
+    private async Task<DeliveryResult> SendAsync(IOutboundHandler handler, OutboundSend send, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await handler.SendAsync(send, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            EngineLog.HandlerThrew(logger, send.Kind, exception.GetType().Name, exception);
+            return new DeliveryResult(DeliveryOutcome.Failed, Detail: exception.GetType().Name);
+        }
+    }
+
+    private async Task DeadLetterAsync(OutboxMessage message, string reason, CancellationToken cancellationToken)
+    {
+        var send = message.Send;
+        await idempotency.MarkDeadAsync(send.IdempotencyKey, reason, cancellationToken);
+        await deadLetters.RecordAsync(send.IdempotencyKey, send.Kind, reason, cancellationToken);
+        EngineLog.SendDeadLettered(logger, send.Kind, message.DequeueCount, reason);
+        await outbox.DeleteAsync(message, cancellationToken);
+    }
+}

@@ -1,0 +1,146 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Scheduling;
+
+namespace TrustBot.Core.Delivery;
+
+/// <summary>
+/// One pass of the scheduler: runs every due timetable entry this instance can claim, queues the sends it plans
+/// (once per idempotency key), and moves the entry on. Any number of instances may tick at once; the occurrence
+/// lease keeps them from running the same occurrence together, and the idempotency record keeps a rerun after a
+/// crash from queuing a send that was already queued and settled.
+/// </summary>
+public sealed class SchedulerTick(
+    ITimetable timetable,
+    ILeaseStore leases,
+    IIdempotencyStore idempotency,
+    IOutbox outbox,
+    IServiceScopeFactory scopes,
+    DeliveryInstance instance,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SchedulerTick> logger)
+{
+    /// <summary>Runs the due entries of one batch; returns how many occurrences this instance ran.</summary>
+    public async Task<int> RunDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var due = await timetable.ListDueAsync(timeProvider.GetUtcNow(), settings.TickBatch, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+
+        // Jobs may depend on scoped services (the messenger is scoped), so one scope serves the whole pass.
+        await using var scope = scopes.CreateAsyncScope();
+        var jobs = JobsByKind(scope.ServiceProvider);
+        var ran = 0;
+        foreach (var entry in due)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            try
+            {
+                if (await RunOccurrenceAsync(entry, jobs, settings, cancellationToken))
+                {
+                    ran++;
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // The entry keeps its due time, so the next tick (here or on another instance) tries it again.
+                EngineLog.OccurrenceFailed(logger, entry.Kind, exception.GetType().Name, exception);
+            }
+        }
+
+        if (ran > 0)
+        {
+            EngineLog.TickRan(logger, ran, ran == 1 ? "occurrence" : "occurrences");
+        }
+
+        return ran;
+    }
+
+    private async Task<bool> RunOccurrenceAsync(
+        TimetableEntry entry, Dictionary<string, IScheduledJob> jobs, DeliveryOptions settings, CancellationToken cancellationToken)
+    {
+        var occurrence = entry.OccurrenceKey;
+        var lease = await leases.TryAcquireAsync("occurrence:" + occurrence, instance.Id, settings.LeaseDuration, cancellationToken);
+        if (lease is null)
+        {
+            EngineLog.OccurrenceHeld(logger, occurrence);
+            return false;
+        }
+
+        try
+        {
+            if (!jobs.TryGetValue(entry.Kind, out var job))
+            {
+                EngineLog.UnknownJobKind(logger, entry.Kind);
+                await timetable.TryAdvanceAsync(entry, null, cancellationToken);
+                return true;
+            }
+
+            var run = await job.RunAsync(entry, cancellationToken);
+            foreach (var send in run.Sends)
+            {
+                await QueueOnceAsync(send, cancellationToken);
+            }
+
+            EngineLog.OccurrenceQueued(logger, occurrence, run.Sends.Count);
+            if (!await timetable.TryAdvanceAsync(entry, run.NextDueAt, cancellationToken))
+            {
+                // A replan or another instance moved it; its sends are queued under keys that stay unique.
+                EngineLog.OccurrenceNotAdvanced(logger, occurrence);
+            }
+
+            return true;
+        }
+        finally
+        {
+            await ReleaseAsync(lease);
+        }
+    }
+
+    private async Task QueueOnceAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        if (await idempotency.TryBeginAsync(send.IdempotencyKey, cancellationToken))
+        {
+            await outbox.EnqueueAsync(send, null, cancellationToken);
+            return;
+        }
+
+        // Begun before: either queued and settled, or the instance that began it died before it queued. Queuing a
+        // pending send again may leave two copies in the queue, which the worker's idempotency check makes harmless.
+        var record = await idempotency.GetAsync(send.IdempotencyKey, cancellationToken);
+        if (record is null || record.State == IdempotencyStates.Pending)
+        {
+            EngineLog.SendRequeued(logger, send.IdempotencyKey);
+            await outbox.EnqueueAsync(send, null, cancellationToken);
+        }
+    }
+
+    private async Task ReleaseAsync(Lease lease)
+    {
+        try
+        {
+            // Not the caller's token: a stopping host should still give the claim back rather than leave it to expire.
+            await leases.ReleaseAsync(lease, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            EngineLog.ReleaseFailed(logger, exception);
+        }
+    }
+
+    private static Dictionary<string, IScheduledJob> JobsByKind(IServiceProvider services)
+    {
+        var jobs = new Dictionary<string, IScheduledJob>(StringComparer.Ordinal);
+        foreach (var job in services.GetServices<IScheduledJob>())
+        {
+            jobs.TryAdd(job.Kind, job);
+        }
+
+        return jobs;
+    }
+}

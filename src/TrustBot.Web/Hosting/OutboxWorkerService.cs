@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Delivery;
+
+namespace TrustBot.Web.Hosting;
+
+/// <summary>
+/// Drains the outbox batch after batch while it has messages, and waits <see cref="DeliveryOptions.PollInterval"/>
+/// when it is empty. Stopping lets the sends under way finish (the worker bounds them) and starts no new ones.
+/// </summary>
+internal sealed class OutboxWorkerService(
+    OutboxWorker worker,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger<OutboxWorkerService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PollInterval;
+        EngineHostingLog.LoopStarted(logger, "outbox worker", interval);
+        try
+        {
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                var handled = 0;
+                try
+                {
+                    handled = await worker.DrainOnceAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    EngineHostingLog.OutboxDrainFailed(logger, exception);
+                }
+
+                if (handled == 0)
+                {
+                    await Task.Delay(interval, timeProvider, stoppingToken);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: messages not started come back after their visibility timeout.
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Delivery;
+
+namespace TrustBot.Web.Hosting;
+
+/// <summary>Runs a scheduler tick every <see cref="DeliveryOptions.PollInterval"/>; a failed tick is logged and the next one retries.</summary>
+internal sealed class SchedulerService(
+    SchedulerTick tick,
+    IOptions<DeliveryOptions> options,
+    TimeProvider timeProvider,
+    ILogger<SchedulerService> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var interval = options.Value.PollInterval;
+        EngineHostingLog.LoopStarted(logger, "scheduler", interval);
+        using var timer = new PeriodicTimer(interval, timeProvider);
+        try
+        {
+            do
+            {
+                try
+                {
+                    await tick.RunDueAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    EngineHostingLog.SchedulerTickFailed(logger, exception);
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: whatever the tick had not claimed stays due for the next instance to start.
+        }
+    }
+}

@@ -1,0 +1,239 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Moq;
+using TrustBot.Core.Delivery;
+using TrustBot.Core.Messaging;
+using OptionsFactory = Microsoft.Extensions.Options.Options;
+
+namespace TrustBot.Core.Tests.Delivery;
+
+public sealed class OutboxWorkerTests
+{
+    private const string Key = "checkin:tenant:team:checkin:20261124T100000Z";
+    private static readonly DateTimeOffset Now = new(2026, 11, 24, 10, 1, 0, TimeSpan.Zero);
+
+    private readonly Mock<IOutbox> _outbox = new();
+    private readonly Mock<IIdempotencyStore> _idempotency = new();
+    private readonly Mock<ILeaseStore> _leases = new();
+    private readonly Mock<IDeadLetterLog> _deadLetters = new();
+    private readonly Mock<IOutboundHandler> _handler = new();
+
+    public OutboxWorkerTests()
+    {
+        _leases.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string resource, string owner, TimeSpan duration, CancellationToken _) => new Lease(resource, owner, Now + duration, "\"l1\""));
+        _idempotency.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string key, CancellationToken _) => new IdempotencyRecord(key, IdempotencyStates.Pending, null, Now));
+        _handler.SetupGet(h => h.Kind).Returns(OutboundKinds.CheckIn);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_Delivered_CompletesWithTheActivityIdThenDeletes()
+    {
+        var message = Receive(Message(Key, dequeueCount: 1));
+        HandlerReturns(new DeliveryResult(DeliveryOutcome.Delivered, "activity-1"));
+        var order = new List<string>();
+        _idempotency.Setup(i => i.CompleteAsync(Key, "activity-1", It.IsAny<CancellationToken>())).Callback(() => order.Add("complete")).Returns(Task.CompletedTask);
+        _outbox.Setup(o => o.DeleteAsync(message, It.IsAny<CancellationToken>())).Callback(() => order.Add("delete")).Returns(Task.CompletedTask);
+
+        var handled = await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        Assert.Equal(1, handled);
+        Assert.Equal(["complete", "delete"], order);
+        _leases.Verify(l => l.TryAcquireAsync("send:" + Key, "worker-a", TimeSpan.FromMinutes(2), It.IsAny<CancellationToken>()), Times.Once);
+        _leases.Verify(l => l.ReleaseAsync(It.Is<Lease>(x => x.Resource == "send:" + Key), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Theory]
+    [InlineData(IdempotencyStates.Done)]
+    [InlineData(IdempotencyStates.Dead)]
+    public async Task DrainOnceAsync_AlreadySettled_SkipsTheSendAndDeletes(string state)
+    {
+        var message = Receive(Message(Key, dequeueCount: 2));
+        _idempotency.Setup(i => i.GetAsync(Key, It.IsAny<CancellationToken>())).ReturnsAsync(new IdempotencyRecord(Key, state, "a", Now));
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _handler.Verify(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_SendClaimedByAnotherWorker_LeavesTheMessageAlone()
+    {
+        Receive(Message(Key, dequeueCount: 1));
+        _leases.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((Lease?)null);
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _handler.Verify(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.DeleteAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Theory]
+    [InlineData(DeliveryOutcome.Throttled, 1)]
+    [InlineData(DeliveryOutcome.Failed, 4)]
+    public async Task DrainOnceAsync_RetryableUnderMaxAttempts_KeepsTheMessage(DeliveryOutcome outcome, long dequeueCount)
+    {
+        Receive(Message(Key, dequeueCount));
+        HandlerReturns(new DeliveryResult(outcome, Detail: "429"));
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _handler.Verify(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.DeleteAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()), Times.Never);
+        _idempotency.Verify(i => i.CompleteAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _idempotency.Verify(i => i.MarkDeadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _leases.Verify(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_ThrottledAtMaxAttempts_DeadLettersWithTheDetailAndDeletes()
+    {
+        var message = Receive(Message(Key, dequeueCount: 5));
+        HandlerReturns(new DeliveryResult(DeliveryOutcome.Throttled, Detail: "429 TooManyRequests"));
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _idempotency.Verify(i => i.MarkDeadAsync(Key, "429 TooManyRequests", It.IsAny<CancellationToken>()), Times.Once);
+        _deadLetters.Verify(d => d.RecordAsync(Key, OutboundKinds.CheckIn, "429 TooManyRequests", It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+        _idempotency.Verify(i => i.CompleteAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_HandlerThrowsOnLastAttempt_CountsAsFailedAndDeadLetters()
+    {
+        Receive(Message(Key, dequeueCount: 5));
+        _handler.Setup(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("boom"));
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _deadLetters.Verify(d => d.RecordAsync(Key, OutboundKinds.CheckIn, nameof(InvalidOperationException), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_RecipientGone_CompletesWithoutIdAndIsNotRetried()
+    {
+        var message = Receive(Message(Key, dequeueCount: 1));
+        HandlerReturns(new DeliveryResult(DeliveryOutcome.RecipientGone, Detail: "403"));
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _idempotency.Verify(i => i.CompleteAsync(Key, null, It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+        _deadLetters.Verify(d => d.RecordAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_NoHandlerForTheKind_DeadLettersAndDeletes()
+    {
+        var message = Receive(Message(Key, dequeueCount: 1, kind: "carrier-pigeon"));
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _deadLetters.Verify(d => d.RecordAsync(Key, "carrier-pigeon", It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_StoppedDuringASend_StillCompletesAndDeletesWithALiveToken()
+    {
+        var message = Receive(Message(Key, dequeueCount: 1));
+        var sending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _handler.Setup(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                sending.SetResult();
+                return release.Task;
+            });
+        var tokens = new List<CancellationToken>();
+        _idempotency.Setup(i => i.CompleteAsync(Key, "activity-1", It.IsAny<CancellationToken>()))
+            .Callback((string _, string? _, CancellationToken token) => tokens.Add(token)).Returns(Task.CompletedTask);
+        _outbox.Setup(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()))
+            .Callback((OutboxMessage _, CancellationToken token) => tokens.Add(token)).Returns(Task.CompletedTask);
+        using var stopping = new CancellationTokenSource();
+
+        var drain = NewWorker().DrainOnceAsync(stopping.Token);
+        await sending.Task.WaitAsync(TimeSpan.FromSeconds(5));
+        await stopping.CancelAsync();
+        release.SetResult(new DeliveryResult(DeliveryOutcome.Delivered, "activity-1"));
+        await drain.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(2, tokens.Count);
+        Assert.All(tokens, t => Assert.False(t.IsCancellationRequested));
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_AlreadyStopping_ReceivesNothing()
+    {
+        using var stopping = new CancellationTokenSource();
+        await stopping.CancelAsync();
+
+        var handled = await NewWorker().DrainOnceAsync(stopping.Token);
+
+        Assert.Equal(0, handled);
+        _outbox.Verify(o => o.ReceiveAsync(It.IsAny<int>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_ManyMessages_SendsConcurrentlyUpToTheConfiguredDegree()
+    {
+        var messages = Enumerable.Range(0, 12).Select(i => Message(Key + i, dequeueCount: 1)).ToList();
+        _outbox.Setup(o => o.ReceiveAsync(OutboxWorker.BatchSize, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>())).ReturnsAsync(messages);
+        var inFlight = 0;
+        var peak = 0;
+        _handler.Setup(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()))
+            .Returns(async () =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref peak, now);
+                await Task.Delay(50);
+                Interlocked.Decrement(ref inFlight);
+                return new DeliveryResult(DeliveryOutcome.Delivered, "a");
+            });
+
+        await NewWorker(new DeliveryOptions { Concurrency = 4 }).DrainOnceAsync(CancellationToken.None);
+
+        Assert.InRange(peak, 2, 4);
+        _outbox.Verify(o => o.DeleteAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(12));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
+    private static OutboxMessage Message(string key, long dequeueCount, string kind = OutboundKinds.CheckIn) =>
+        new(new OutboundSend(key, kind, TestIds.TenantId, TestIds.TeamId, null, "{}"), "m-" + key, "pop", dequeueCount);
+
+    private OutboxMessage Receive(OutboxMessage message)
+    {
+        _outbox.Setup(o => o.ReceiveAsync(OutboxWorker.BatchSize, TimeSpan.FromMinutes(2), It.IsAny<CancellationToken>())).ReturnsAsync([message]);
+        return message;
+    }
+
+    private void HandlerReturns(DeliveryResult result) =>
+        _handler.Setup(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>())).ReturnsAsync(result);
+
+    private OutboxWorker NewWorker(DeliveryOptions? options = null)
+    {
+        var services = new ServiceCollection().AddScoped(_ => _handler.Object).BuildServiceProvider();
+        return new OutboxWorker(
+            _outbox.Object,
+            _idempotency.Object,
+            _leases.Object,
+            _deadLetters.Object,
+            services.GetRequiredService<IServiceScopeFactory>(),
+            new DeliveryInstance("worker-a"),
+            OptionsFactory.Create(options ?? new DeliveryOptions()),
+            new FakeTimeProvider(Now),
+            NullLogger<OutboxWorker>.Instance);
+    }
+}
