@@ -5,6 +5,7 @@ using TrustBot.Core.Commands;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Nudges;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
@@ -46,6 +47,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, NotesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, CheckInActionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, SpeakUpActionHandler>());
+        services.AddNudges();
         return services;
     }
 }

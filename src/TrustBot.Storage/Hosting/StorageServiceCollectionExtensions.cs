@@ -9,6 +9,7 @@ using TrustBot.Core.Installations;
 using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Installations;
+using TrustBot.Storage.Nudges;
 using TrustBot.Storage.SpeakUp;
 
 namespace TrustBot.Storage.Hosting;
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddBallotStorage();
         services.AddSpeakUpStorage();
         services.AddDeliveryStorage();
+        services.AddNudgeStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();
