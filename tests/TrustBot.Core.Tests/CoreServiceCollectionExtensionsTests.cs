@@ -5,8 +5,11 @@ using Moq;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Nudges;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Tests;
@@ -43,7 +46,7 @@ public sealed class CoreServiceCollectionExtensionsTests
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.Equal(4, scope.ServiceProvider.GetServices<ICommand>().Count());
-        Assert.Equal(2, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
+        Assert.Equal(3, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
     }
 
     private static IServiceCollection Services() => AddPorts(new ServiceCollection()).AddTrustBotCore();
@@ -58,5 +61,9 @@ public sealed class CoreServiceCollectionExtensionsTests
         .AddSingleton(Mock.Of<IBallotBox>())
         .AddSingleton(Mock.Of<ISpeakUpStore>())
         .AddSingleton(Mock.Of<INoteDispatcher>())
-        .AddSingleton(Mock.Of<IBotMessenger>());
+        .AddSingleton(Mock.Of<IBotMessenger>())
+        .AddSingleton(Mock.Of<ILeaderStore>())
+        .AddSingleton(Mock.Of<INudgeStore>())
+        .AddSingleton(Mock.Of<IOutbox>())
+        .AddSingleton(Mock.Of<IIdempotencyStore>());
 }
