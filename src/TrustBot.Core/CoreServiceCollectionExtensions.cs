@@ -7,6 +7,7 @@ using TrustBot.Core.CheckIns;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
+using TrustBot.Core.Nudges;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
@@ -50,6 +51,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, SpeakUpActionHandler>());
         services.AddLeaders();
         services.AddDeliveryEngine();
+        services.AddNudges();
         return services;
     }
 }

@@ -5,10 +5,12 @@ using Moq;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
+using TrustBot.Core.Nudges;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Tests;
@@ -46,6 +48,8 @@ public sealed class CoreServiceCollectionExtensionsTests
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.Equal(5, scope.ServiceProvider.GetServices<ICommand>().Count());
         Assert.Equal(2, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
+        Assert.Equal(4, scope.ServiceProvider.GetServices<ICommand>().Count());
+        Assert.Equal(3, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
     }
 
     private static IServiceCollection Services() => AddPorts(new ServiceCollection()).AddTrustBotCore();
@@ -63,4 +67,9 @@ public sealed class CoreServiceCollectionExtensionsTests
         .AddSingleton(Mock.Of<ILeaderStore>())
         .AddSingleton(Mock.Of<ITimetable>())
         .AddSingleton(Mock.Of<IBotMessenger>());
+        .AddSingleton(Mock.Of<IBotMessenger>())
+        .AddSingleton(Mock.Of<ILeaderStore>())
+        .AddSingleton(Mock.Of<INudgeStore>())
+        .AddSingleton(Mock.Of<IOutbox>())
+        .AddSingleton(Mock.Of<IIdempotencyStore>());
 }

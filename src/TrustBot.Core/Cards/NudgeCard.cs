@@ -82,6 +82,16 @@ public static class NudgeCard
             CardParts.Paragraph($"\"{habit.Title}\" is off your list. Next week brings a different habit."));
     }
 
+    /// <summary>A nudge the leader swapped with "Give me another", seen again on a stale copy of the card.</summary>
+    public static JsonObject Replaced(Habit habit)
+    {
+        ArgumentNullException.ThrowIfNull(habit);
+        return CardParts.Card(
+            Summary,
+            CardParts.Heading("You swapped this habit"),
+            CardParts.Paragraph($"\"{habit.Title}\" was replaced by another habit in this chat."));
+    }
+
     private static string Minutes(int minutes) =>
         minutes == 1 ? "1 minute" : string.Create(CultureInfo.InvariantCulture, $"{minutes} minutes");
 

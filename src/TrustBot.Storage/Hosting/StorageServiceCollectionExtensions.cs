@@ -11,6 +11,7 @@ using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.Leaders;
 using TrustBot.Storage.Scheduling;
+using TrustBot.Storage.Nudges;
 using TrustBot.Storage.SpeakUp;
 
 namespace TrustBot.Storage.Hosting;
@@ -40,6 +41,7 @@ public static class StorageServiceCollectionExtensions
         services.AddDeliveryStorage();
         services.AddLeaderStorage();
         services.AddTimetableStorage();
+        services.AddNudgeStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Delivery;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
+using TrustBot.Core.Scheduling;
+
+namespace TrustBot.Core.Nudges;
+
+/// <summary>
+/// Plans a leader's weekly nudge (job <c>nudge|{leaderUserId}</c>): one send to the leader, and the next slot in their
+/// zone — a week on, or two weeks after three ignored nudges in a row — never inside quiet hours. A leader who is gone
+/// or unreachable, or a team that removed the app, ends the job.
+/// </summary>
+public sealed class NudgeJob(
+    IInstallationStore installations,
+    ILeaderStore leaders,
+    INudgeStore nudges,
+    TimeProvider timeProvider,
+    ILogger<NudgeJob> logger) : IScheduledJob
+{
+    /// <summary>The idempotency key prefix of weekly nudge sends; the occurrence key follows.</summary>
+    public const string KeyPrefix = "nudge:";
+
+    public string Kind => JobNames.Nudge;
+
+    public async Task<JobRun> RunAsync(TimetableEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        if (entry.Subject is not { Length: > 0 } leaderUserId)
+        {
+            return Drop("no leader named");
+        }
+
+        var team = await installations.GetAsync(entry.TenantId, entry.InstallationKey, cancellationToken);
+        if (team is null || team.Status != InstallationStatus.Active)
+        {
+            return Drop("team inactive");
+        }
+
+        var leader = await leaders.GetAsync(entry.TenantId, entry.InstallationKey, leaderUserId, cancellationToken);
+        if (leader is null || leader.Unreachable)
+        {
+            return Drop("leader gone or unreachable");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var history = await nudges.ListForLeaderAsync(entry.TenantId, entry.InstallationKey, leaderUserId, now - NudgeHistory.Window, cancellationToken);
+        var schedule = team.EffectiveSchedule;
+        var next = TeamTimetable.NextNudge(
+            leader, schedule.TimeZoneId, now, entry.DueAt, NudgeCadence.IntervalFor(NudgeHistory.Entries(history)), QuietHours.Default);
+
+        if (IsPaused(schedule, now))
+        {
+            NudgeLog.SkippedWhilePaused(logger);
+            return new JobRun([], next);
+        }
+
+        var send = new OutboundSend(
+            KeyPrefix + entry.OccurrenceKey,
+            OutboundKinds.Nudge,
+            entry.TenantId,
+            entry.InstallationKey,
+            leaderUserId,
+            NudgePayload.Weekly.ToJson());
+        return new JobRun([send], next);
+    }
+
+    private static bool IsPaused(TeamSchedule schedule, DateTimeOffset now) =>
+        schedule.PausedUntil is { } until
+        && LocalTime.ToInstant(until, TimeOnly.MinValue, TimeZones.Resolve(schedule.TimeZoneId, null)) > now;
+
+    private JobRun Drop(string reason)
+    {
+        NudgeLog.JobDropped(logger, reason);
+        return new JobRun([], null);
+    }
+}

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Logging;
+using TrustBot.Core.Cards;
+using TrustBot.Core.Delivery;
+using TrustBot.Core.Habits;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
+using TrustBot.Core.Messaging;
+
+namespace TrustBot.Core.Nudges;
+
+/// <summary>
+/// Sends nudge cards to leaders' private chats for the outbox worker: a newly chosen habit for the weekly nudge, or
+/// the same habit again for "Remind me tomorrow". The record is written once the card is posted, so a send that is
+/// retried never leaves a phantom nudge behind that would count as ignored.
+/// </summary>
+public sealed class NudgeSender(
+    IInstallationStore installations,
+    ILeaderStore leaders,
+    LeaderChats chats,
+    INudgeStore nudges,
+    HabitChooser chooser,
+    IBotMessenger messenger,
+    TimeProvider timeProvider,
+    ILogger<NudgeSender> logger) : IOutboundHandler
+{
+    private static readonly DeliveryResult NothingLeft = new(DeliveryOutcome.Delivered);
+
+    public string Kind => OutboundKinds.Nudge;
+
+    /// <summary>A new random nudge id.</summary>
+    public static string NewNudgeId() => "ng-" + RandomNumberGenerator.GetHexString(20, lowercase: true);
+
+    public async Task<DeliveryResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        if (send.RecipientId is not { Length: > 0 } userId)
+        {
+            return Nothing("no recipient");
+        }
+
+        var leader = await leaders.GetAsync(send.TenantId, send.InstallationKey, userId, cancellationToken);
+        if (leader is null || leader.Unreachable)
+        {
+            return Nothing("leader gone or unreachable");
+        }
+
+        var team = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
+        if (team is null || team.Status != InstallationStatus.Active)
+        {
+            return Nothing("team inactive");
+        }
+
+        var (address, opened) = await chats.EnsureAsync(leader, cancellationToken);
+        if (address is null)
+        {
+            NudgeLog.NotDelivered(logger, opened.Outcome);
+            return opened;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var history = await nudges.ListForLeaderAsync(send.TenantId, send.InstallationKey, userId, now - NudgeHistory.Window, cancellationToken);
+        var payload = NudgePayload.Parse(send.PayloadJson);
+        var planned = payload.IsReminder
+            ? await ReminderAsync(send, userId, payload.NudgeId!, cancellationToken)
+            : await NewNudgeAsync(send, userId, history, now, cancellationToken);
+        if (planned is not { } chosen)
+        {
+            return NothingLeft;
+        }
+
+        var (record, habit) = chosen;
+
+        var streak = NudgeHistory.Streak(history.Where(r => r.NudgeId != record.NudgeId));
+        var card = NudgeCard.Build(record.NudgeId, habit, team.TeamName ?? "", streak);
+        var result = await messenger.SendCardAsync(address, card, NudgeCard.Summary, cancellationToken);
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                await nudges.SaveAsync(record with { ActivityId = result.ActivityId ?? record.ActivityId }, cancellationToken);
+                NudgeLog.Sent(logger, payload.Reason);
+                break;
+            case DeliveryOutcome.RecipientGone:
+                // Re-read: opening the chat may just have stored its id on the leader.
+                var current = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken) ?? leader;
+                await chats.MarkUnreachableAsync(current, cancellationToken);
+                NudgeLog.LeaderUnreachable(logger);
+                break;
+            default:
+                NudgeLog.NotDelivered(logger, result.Outcome);
+                break;
+        }
+
+        return result;
+    }
+
+    private async Task<(NudgeRecord Record, Habit Habit)?> NewNudgeAsync(
+        OutboundSend send, string userId, IReadOnlyList<NudgeRecord> history, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var habit = await chooser.ChooseAsync(send.TenantId, send.InstallationKey, history, now, cancellationToken);
+        if (habit is null)
+        {
+            NudgeLog.NoHabitLeft(logger);
+            return null;
+        }
+
+        return (new NudgeRecord(send.TenantId, send.InstallationKey, userId, NewNudgeId(), habit.Id, now), habit);
+    }
+
+    private async Task<(NudgeRecord Record, Habit Habit)?> ReminderAsync(
+        OutboundSend send, string userId, string nudgeId, CancellationToken cancellationToken)
+    {
+        var record = await nudges.GetAsync(send.TenantId, send.InstallationKey, userId, nudgeId, cancellationToken);
+        if (record is null || record.IsClosed)
+        {
+            // Answered since the leader asked for the reminder: nothing to remind them of.
+            NudgeLog.NothingToSend(logger, "reminder no longer needed");
+            return null;
+        }
+
+        var habit = HabitLibrary.Default.Find(record.HabitId);
+        if (habit is null)
+        {
+            NudgeLog.NothingToSend(logger, "habit no longer in the library");
+            return null;
+        }
+
+        return (record, habit);
+    }
+
+    private DeliveryResult Nothing(string reason)
+    {
+        NudgeLog.NothingToSend(logger, reason);
+        return NothingLeft;
+    }
+}

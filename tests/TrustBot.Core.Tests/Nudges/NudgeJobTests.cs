@@ -1,0 +1,166 @@
+using TrustBot.Core.Delivery;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Nudges;
+using TrustBot.Core.Scheduling;
+using TrustBot.Core.Tests.Scheduling;
+
+namespace TrustBot.Core.Tests.Nudges;
+
+public sealed class NudgeJobTests
+{
+    private readonly NudgeWorld _world = new();
+
+    private static TimetableEntry Entry(DateTimeOffset dueAt, string leaderId = NudgeWorld.LeaderId) =>
+        new(TestIds.TenantId, TestIds.TeamId, JobNames.For(JobNames.Nudge, leaderId), dueAt);
+
+    [Fact]
+    public async Task RunAsync_DueLeader_PlansOneSendToTheLeaderKeyedByOccurrence()
+    {
+        var entry = Entry(NudgeWorld.MondayNine);
+
+        var run = await _world.Job().RunAsync(entry, CancellationToken.None);
+
+        var send = Assert.Single(run.Sends);
+        Assert.Equal(new OutboundSend(
+            "nudge:" + entry.OccurrenceKey, OutboundKinds.Nudge, TestIds.TenantId, TestIds.TeamId, NudgeWorld.LeaderId, "{\"reason\":\"weekly\"}"), send);
+        Assert.Equal(JobNames.Nudge, _world.Job().Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_NoHistory_NextDueAWeekLaterAtTheLeadersLocalTime()
+    {
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Equal(NudgeWorld.MondayNine.AddDays(7), run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThreeIgnoredInARow_NextDueFourteenDaysLater()
+    {
+        for (var week = 1; week <= 3; week++)
+        {
+            _world.AddNudge($"ng-{week}", $"habit-{week}", NudgeWorld.MondayNine.AddDays(-7 * week));
+        }
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Equal(NudgeWorld.MondayNine.AddDays(14), run.NextDueAt);
+        Assert.Single(run.Sends);
+    }
+
+    [Fact]
+    public async Task RunAsync_AnsweredAfterIgnoredRun_BackToSevenDays()
+    {
+        for (var week = 2; week <= 4; week++)
+        {
+            _world.AddNudge($"ng-{week}", $"habit-{week}", NudgeWorld.MondayNine.AddDays(-7 * week));
+        }
+
+        _world.AddNudge("ng-1", "habit-1", NudgeWorld.MondayNine.AddDays(-7), NudgeResponse.Done);
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Equal(NudgeWorld.MondayNine.AddDays(7), run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaderInTokyo_UsesTheLeadersZoneNotTheTeams()
+    {
+        await _world.Leaders.UpdateAsync(NudgeWorld.Leader("Asia/Tokyo"), CancellationToken.None);
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        // Monday 09:00 in Tokyo (UTC+9) is Monday 00:00 UTC.
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero), run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaderZoneUnknown_UsesTheTeamsZone()
+    {
+        await _world.Leaders.UpdateAsync(NudgeWorld.Leader(timeZoneId: null), CancellationToken.None);
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        // Monday 09:00 in New York (UTC-5 until 8 March, UTC-4 from then) is 13:00 UTC on 9 March.
+        Assert.Equal(new DateTimeOffset(2026, 3, 9, 13, 0, 0, TimeSpan.Zero), run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_ChosenTimeInQuietHours_MovedToWhenTheyEnd()
+    {
+        await _world.Leaders.UpdateAsync(NudgeWorld.Leader() with { NudgeDay = DayOfWeek.Friday, NudgeTime = new TimeOnly(19, 0) }, CancellationToken.None);
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        // A week after this run comes Friday 13 March, 19:00: quiet, and the weekend too, so Monday 16 March, 08:00 in Berlin.
+        Assert.Equal(new DateTimeOffset(2026, 3, 16, 7, 0, 0, TimeSpan.Zero), run.NextDueAt);
+        Assert.False(QuietHours.Default.Contains(run.NextDueAt!.Value, Instants.Zone("Europe/Berlin")));
+    }
+
+    [Fact]
+    public async Task RunAsync_TeamPaused_SkipsTheSendButKeepsTheEntry()
+    {
+        _world.Installations.Seed(NudgeWorld.Team() with
+        {
+            Schedule = TeamSchedule.Default("America/New_York") with { PausedUntil = new DateOnly(2026, 3, 20) },
+        });
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Empty(run.Sends);
+        Assert.Equal(NudgeWorld.MondayNine.AddDays(7), run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_PauseEnded_Sends()
+    {
+        _world.Installations.Seed(NudgeWorld.Team() with
+        {
+            Schedule = TeamSchedule.Default("America/New_York") with { PausedUntil = new DateOnly(2026, 3, 1) },
+        });
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Single(run.Sends);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaderGone_DropsTheJob()
+    {
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine, NudgeWorld.OtherPersonId), CancellationToken.None);
+
+        Assert.Equal(new JobRun([], null), run);
+    }
+
+    [Fact]
+    public async Task RunAsync_LeaderUnreachable_DropsTheJob()
+    {
+        await _world.Leaders.UpdateAsync(NudgeWorld.Leader() with { Unreachable = true }, CancellationToken.None);
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Empty(run.Sends);
+        Assert.Null(run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_TeamRemoved_DropsTheJob()
+    {
+        _world.Installations.Seed(NudgeWorld.Team() with { Status = InstallationStatus.Removed });
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Empty(run.Sends);
+        Assert.Null(run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_JobWithoutSubject_DropsTheJob()
+    {
+        var entry = new TimetableEntry(TestIds.TenantId, TestIds.TeamId, JobNames.Nudge, NudgeWorld.MondayNine);
+
+        var run = await _world.Job().RunAsync(entry, CancellationToken.None);
+
+        Assert.Null(run.NextDueAt);
+    }
+}
