@@ -4,7 +4,9 @@ using Microsoft.Extensions.Options;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
+using TrustBot.Core.Digests;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Reminders;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
@@ -46,6 +48,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, NotesCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, CheckInActionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, SpeakUpActionHandler>());
+        services.AddDigests().AddReminders();
         return services;
     }
 }
