@@ -43,7 +43,7 @@ public sealed class CoreServiceCollectionExtensionsTests
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.Equal(4, scope.ServiceProvider.GetServices<ICommand>().Count());
-        Assert.Equal(2, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
+        Assert.Equal(3, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
     }
 
     private static IServiceCollection Services() => AddPorts(new ServiceCollection()).AddTrustBotCore();
@@ -58,5 +58,8 @@ public sealed class CoreServiceCollectionExtensionsTests
         .AddSingleton(Mock.Of<IBallotBox>())
         .AddSingleton(Mock.Of<ISpeakUpStore>())
         .AddSingleton(Mock.Of<INoteDispatcher>())
-        .AddSingleton(Mock.Of<IBotMessenger>());
+        .AddSingleton(Mock.Of<IBotMessenger>())
+        .AddSingleton(Mock.Of<Core.Leaders.ILeaderStore>())
+        .AddSingleton(Mock.Of<Core.Digests.IPredictionStore>())
+        .AddSingleton(Mock.Of<Core.Delivery.IIdempotencyStore>());
 }

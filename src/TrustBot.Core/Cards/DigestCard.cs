@@ -163,7 +163,7 @@ public static class DigestCard
                 ["type"] = "Input.Number",
                 ["id"] = DigestVerbs.PredictionInput,
                 ["label"] = "Your prediction (0 to 100)",
-                ["placeholder"] = "For example 70",
+                ["placeholder"] = "Your guess",
                 ["min"] = Prediction.Min,
                 ["max"] = Prediction.Max,
                 ["isRequired"] = true,

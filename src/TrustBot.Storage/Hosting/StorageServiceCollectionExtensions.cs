@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using TrustBot.Core.Installations;
 using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Delivery;
+using TrustBot.Storage.Digests;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.SpeakUp;
 
@@ -36,6 +37,7 @@ public static class StorageServiceCollectionExtensions
         services.AddBallotStorage();
         services.AddSpeakUpStorage();
         services.AddDeliveryStorage();
+        services.AddPredictionStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();
