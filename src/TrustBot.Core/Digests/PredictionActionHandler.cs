@@ -67,16 +67,14 @@ public sealed class PredictionActionHandler(
             return null;
         }
 
-        decimal number;
-        if (raw.TryGetValue<string>(out var text))
+        var text = raw.GetValueKind() switch
         {
-            const NumberStyles Style = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
-            if (text.Length > 20 || !decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out number))
-            {
-                return null;
-            }
-        }
-        else if (!raw.TryGetValue(out number))
+            System.Text.Json.JsonValueKind.String => raw.GetValue<string>(),
+            System.Text.Json.JsonValueKind.Number => raw.ToJsonString(),
+            _ => null,
+        };
+        const NumberStyles Style = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign;
+        if (text is null || text.Length > 20 || !decimal.TryParse(text, Style, CultureInfo.InvariantCulture, out var number))
         {
             return null;
         }
