@@ -8,6 +8,9 @@ using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
+using TrustBot.Core.Digests;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Reminders;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
@@ -52,6 +55,7 @@ public static class CoreServiceCollectionExtensions
         services.AddLeaders();
         services.AddDeliveryEngine();
         services.AddNudges();
+        services.AddDigests().AddReminders();
         return services;
     }
 }

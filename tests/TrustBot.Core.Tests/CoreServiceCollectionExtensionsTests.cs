@@ -72,4 +72,8 @@ public sealed class CoreServiceCollectionExtensionsTests
         .AddSingleton(Mock.Of<INudgeStore>())
         .AddSingleton(Mock.Of<IOutbox>())
         .AddSingleton(Mock.Of<IIdempotencyStore>());
+        .AddSingleton(Mock.Of<IBotMessenger>())
+        .AddSingleton(Mock.Of<Core.Leaders.ILeaderStore>())
+        .AddSingleton(Mock.Of<Core.Digests.IPredictionStore>())
+        .AddSingleton(Mock.Of<Core.Delivery.IIdempotencyStore>());
 }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using TrustBot.Core.Installations;
 using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Delivery;
+using TrustBot.Storage.Digests;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.Leaders;
 using TrustBot.Storage.Scheduling;
@@ -42,6 +43,7 @@ public static class StorageServiceCollectionExtensions
         services.AddLeaderStorage();
         services.AddTimetableStorage();
         services.AddNudgeStorage();
+        services.AddPredictionStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();

@@ -1,0 +1,19 @@
+namespace TrustBot.Core.Digests;
+
+/// <summary>
+/// What one leader's weekly digest shows. Every number in it came through <see cref="CheckIns.CheckInScoring.Results"/>
+/// (see <see cref="DigestBuilder"/>), so nothing below the threshold k is ever here.
+/// </summary>
+/// <param name="TeamKey">The team the digest is about.</param>
+/// <param name="TeamLabel">The team's name for people.</param>
+/// <param name="AsOf">The instant the digest describes; its week ends here.</param>
+/// <param name="CheckIn">The latest closed check-in, or null when the team has none yet.</param>
+/// <param name="Notes">The anonymous notes of prompts that closed in the week and that at least k people answered.</param>
+/// <param name="Perception">The leader's prediction beside the actual score, when both exist.</param>
+public sealed record Digest(
+    string TeamKey,
+    string TeamLabel,
+    DateTimeOffset AsOf,
+    DigestCheckIn? CheckIn,
+    IReadOnlyList<DigestNoteGroup> Notes,
+    PerceptionGap? Perception);

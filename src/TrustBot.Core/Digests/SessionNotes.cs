@@ -1,0 +1,7 @@
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.SpeakUp;
+
+namespace TrustBot.Core.Digests;
+
+/// <summary>A speak-up session with its tally (for the threshold) and its notes, as the digest receives it.</summary>
+public sealed record SessionNotes(SpeakUpSession Session, Tally Tally, IReadOnlyList<string> Notes);

@@ -1,0 +1,45 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using TrustBot.Core.Digests;
+using TrustBot.Storage.Ballots;
+
+namespace TrustBot.Storage.Digests;
+
+/// <summary>
+/// One prediction. PartitionKey = tenant | team; RowKey = leader | inverted ticks of when it was made, so a leader's
+/// predictions sort newest first and one range query finds the latest in a window.
+/// </summary>
+internal sealed class PredictionEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string TenantId { get; set; } = "";
+    public string TeamKey { get; set; } = "";
+    public string LeaderUserId { get; set; } = "";
+    public int Value { get; set; }
+    public DateTimeOffset MadeAt { get; set; }
+
+    public static string Partition(string tenantId, string teamKey) => CompositeKey.Join(tenantId, teamKey);
+
+    /// <summary>The row key of <paramref name="leaderUserId"/>'s prediction at <paramref name="at"/>; later instants sort first.</summary>
+    public static string Row(string leaderUserId, DateTimeOffset at) =>
+        CompositeKey.Part(leaderUserId) + CompositeKey.Separator
+        + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
+
+    public static PredictionEntity From(string tenantId, string teamKey, string leaderUserId, int value, DateTimeOffset madeAt) => new()
+    {
+        PartitionKey = Partition(tenantId, teamKey),
+        RowKey = Row(leaderUserId, madeAt),
+        TenantId = tenantId,
+        TeamKey = teamKey,
+        LeaderUserId = leaderUserId,
+        Value = value,
+        MadeAt = madeAt.ToUniversalTime(),
+    };
+
+    public Prediction ToPrediction() => new(TenantId, TeamKey, LeaderUserId, Value, MadeAt);
+}
