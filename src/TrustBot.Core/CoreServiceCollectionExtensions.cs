@@ -1,15 +1,14 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using TrustBot.Core.Commands;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
+using TrustBot.Core.Commands;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Digests;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Digests;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Reminders;
 using TrustBot.Core.SpeakUp;
 

@@ -66,14 +66,11 @@ public sealed class CoreServiceCollectionExtensionsTests
         .AddSingleton(Mock.Of<INoteDispatcher>())
         .AddSingleton(Mock.Of<ILeaderStore>())
         .AddSingleton(Mock.Of<ITimetable>())
-        .AddSingleton(Mock.Of<IBotMessenger>());
-        .AddSingleton(Mock.Of<IBotMessenger>())
-        .AddSingleton(Mock.Of<ILeaderStore>())
         .AddSingleton(Mock.Of<INudgeStore>())
         .AddSingleton(Mock.Of<IOutbox>())
-        .AddSingleton(Mock.Of<IIdempotencyStore>());
-        .AddSingleton(Mock.Of<IBotMessenger>())
-        .AddSingleton(Mock.Of<Core.Leaders.ILeaderStore>())
+        .AddSingleton(Mock.Of<IIdempotencyStore>())
+        .AddSingleton(Mock.Of<ILeaseStore>())
+        .AddSingleton(Mock.Of<IDeadLetterLog>())
         .AddSingleton(Mock.Of<Core.Digests.IPredictionStore>())
-        .AddSingleton(Mock.Of<Core.Delivery.IIdempotencyStore>());
+        .AddSingleton(Mock.Of<IBotMessenger>());
 }
