@@ -47,30 +47,10 @@ public sealed class CoreServiceCollectionExtensionsTests
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.Equal(5, scope.ServiceProvider.GetServices<ICommand>().Count());
-        Assert.Equal(2, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
-        Assert.Equal(4, scope.ServiceProvider.GetServices<ICommand>().Count());
-        Assert.Equal(3, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
+        Assert.Equal(4, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
     }
 
     private static IServiceCollection Services() => AddPorts(new ServiceCollection()).AddTrustBotCore();
 
-    private static IServiceCollection AddPorts(IServiceCollection services) => services
-        .AddLogging()
-        .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Anonymity:Secret"] = new string('s', 40) })
-            .Build())
-        .AddSingleton(Mock.Of<IInstallationStore>())
-        .AddSingleton(Mock.Of<ICheckInStore>())
-        .AddSingleton(Mock.Of<IBallotBox>())
-        .AddSingleton(Mock.Of<ISpeakUpStore>())
-        .AddSingleton(Mock.Of<INoteDispatcher>())
-        .AddSingleton(Mock.Of<ILeaderStore>())
-        .AddSingleton(Mock.Of<ITimetable>())
-        .AddSingleton(Mock.Of<INudgeStore>())
-        .AddSingleton(Mock.Of<IOutbox>())
-        .AddSingleton(Mock.Of<IIdempotencyStore>())
-        .AddSingleton(Mock.Of<ILeaseStore>())
-        .AddSingleton(Mock.Of<IDeadLetterLog>())
-        .AddSingleton(Mock.Of<Core.Digests.IPredictionStore>())
-        .AddSingleton(Mock.Of<IBotMessenger>());
+    private static IServiceCollection AddPorts(IServiceCollection services) => CorePorts.AddTo(services);
 }

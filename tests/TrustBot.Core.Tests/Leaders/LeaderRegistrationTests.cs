@@ -17,19 +17,7 @@ public sealed class LeaderRegistrationTests
     [Fact]
     public void AddTrustBotCore_RegistersEnrollmentCommandChatsAndOneDetailsCache()
     {
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-                .AddInMemoryCollection(new Dictionary<string, string?> { ["Anonymity:Secret"] = new string('s', 40) })
-                .Build())
-            .AddSingleton(Mock.Of<IInstallationStore>())
-            .AddSingleton(Mock.Of<ICheckInStore>())
-            .AddSingleton(Mock.Of<IBallotBox>())
-            .AddSingleton(Mock.Of<ISpeakUpStore>())
-            .AddSingleton(Mock.Of<INoteDispatcher>())
-            .AddSingleton(Mock.Of<IBotMessenger>())
-            .AddSingleton(Mock.Of<ILeaderStore>())
-            .AddSingleton(Mock.Of<ITimetable>());
+        var services = CorePorts.AddTo(new ServiceCollection());
         services.AddTrustBotCore().AddTrustBotCore();
         using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var first = provider.CreateScope();

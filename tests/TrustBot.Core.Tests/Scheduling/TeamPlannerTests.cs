@@ -29,14 +29,14 @@ public sealed class TeamPlannerTests
             .Callback((string _, string _, string job, CancellationToken _) => _removed.Add(job)).Returns(Task.CompletedTask);
     }
 
-    // The digest follows the close of last Tuesday's check-in (three days), which is still ahead on Wednesday.
+    // The digest follows an hour after the close of last Tuesday's check-in (three days), which is still ahead on Wednesday.
     [Fact]
     public async Task OnActivatedAsync_Team_AddsCheckInSpeakUpAndDigestAtTheirNextTimes()
     {
         await Planner().OnActivatedAsync(TeamJobsTests.Team(TeamSchedule.Default("Europe/Berlin")), null!, CancellationToken.None);
 
         Assert.Equal(
-            [(JobNames.CheckIn, At("2026-11-24T09:00:00Z")), (JobNames.SpeakUp, At("2026-11-24T09:00:00Z")), (JobNames.Digest, At("2026-11-20T09:00:00Z"))],
+            [(JobNames.CheckIn, At("2026-11-24T09:00:00Z")), (JobNames.SpeakUp, At("2026-11-24T09:00:00Z")), (JobNames.Digest, At("2026-11-20T10:00:00Z"))],
             _added.Select(e => (e.Job, e.DueAt)));
         Assert.All(_added, e => Assert.Equal((TestIds.TenantId, TestIds.TeamId), (e.TenantId, e.InstallationKey)));
         Assert.Empty(_set);

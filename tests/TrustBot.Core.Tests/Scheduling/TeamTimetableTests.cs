@@ -55,11 +55,11 @@ public sealed class TeamTimetableTests
     }
 
     [Fact]
-    public void NextDigest_CloseOutsideQuietHours_IsTheClose()
+    public void NextDigest_CloseOutsideQuietHours_IsAnHourAfterTheClose()
     {
         var next = TeamTimetable.NextDigest(Berlin, At("2026-11-23T12:00:00Z"), TimeSpan.FromDays(3), QuietHours.Default);
 
-        Assert.Equal(At("2026-11-27T09:00:00Z"), next);
+        Assert.Equal(At("2026-11-27T10:00:00Z"), next);
     }
 
     [Fact]
