@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace TrustBot.Testing.Connector;
 
 /// <summary>
-/// A loopback Bot Connector stand-in that enforces Teams' rate limits (<see cref="TeamsLimits"/>) on arrival and
+/// A loopback Bot Connector stand-in that enforces Teams' rate limits (<see cref="TeamsRateLimits"/>) on arrival and
 /// answers <c>429</c> with an honest <c>Retry-After</c> when a request exceeds one; throttled requests are neither
 /// delivered nor counted against the windows. Serves create-conversation (1:1, idempotent per member; a channel thread),
 /// send, reply, update and paged members, records what it delivered, and can fail chosen conversations or users.
@@ -43,7 +43,7 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
     private int _createdCount;
     private int _errorCount;
 
-    private TeamsLimitedConnector(TeamsLimits limits, TimeProvider timeProvider)
+    private TeamsLimitedConnector(TeamsRateLimits limits, TimeProvider timeProvider)
     {
         Limits = limits;
         _timeProvider = timeProvider;
@@ -54,7 +54,7 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
     public string ServiceUrl { get; private set; } = string.Empty;
 
     /// <summary>The limits enforced.</summary>
-    public TeamsLimits Limits { get; }
+    public TeamsRateLimits Limits { get; }
 
     /// <summary>When set, requests with another bearer token get <c>401</c> (counted as errors, not against limits).</summary>
     public string? ExpectedBearerToken
@@ -162,9 +162,9 @@ public sealed partial class TeamsLimitedConnector : IAsyncDisposable
 
     /// <summary>Starts a stand-in on a free loopback port, enforcing <paramref name="limits"/> (Teams' by default).</summary>
     public static async Task<TeamsLimitedConnector> StartAsync(
-        TeamsLimits? limits = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
+        TeamsRateLimits? limits = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
-        var connector = new TeamsLimitedConnector(limits ?? TeamsLimits.Teams, timeProvider ?? TimeProvider.System);
+        var connector = new TeamsLimitedConnector(limits ?? TeamsRateLimits.Teams, timeProvider ?? TimeProvider.System);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

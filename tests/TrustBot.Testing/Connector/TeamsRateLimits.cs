@@ -11,7 +11,7 @@ namespace TrustBot.Testing.Connector;
 /// <param name="CreatePerThread">Windows for creating (or finding) one conversation.</param>
 /// <param name="MembersPerThread">Windows for roster reads of one conversation.</param>
 /// <param name="PerApp">Windows over all requests together.</param>
-public sealed record TeamsLimits(
+public sealed record TeamsRateLimits(
     IReadOnlyList<RateLimitWindow> SendPerThread,
     IReadOnlyList<RateLimitWindow> CreatePerThread,
     IReadOnlyList<RateLimitWindow> MembersPerThread,
@@ -21,7 +21,7 @@ public sealed record TeamsLimits(
     /// The published Teams limits: per bot per thread, send and create 7/1 s, 8/2 s, 60/30 s, 1,800/h; get members
     /// 14/1 s, 16/2 s, 120/30 s, 3,600/h; per app per tenant 50 requests/s across all operations.
     /// </summary>
-    public static TeamsLimits Teams { get; } = new(
+    public static TeamsRateLimits Teams { get; } = new(
         SendOrCreate(),
         SendOrCreate(),
         [
@@ -33,7 +33,7 @@ public sealed record TeamsLimits(
         [new RateLimitWindow(TimeSpan.FromSeconds(1), 50)]);
 
     /// <summary>No limits at all (a plain recording Connector).</summary>
-    public static TeamsLimits None { get; } = new([], [], [], []);
+    public static TeamsRateLimits None { get; } = new([], [], [], []);
 
     private static RateLimitWindow[] SendOrCreate() =>
     [
