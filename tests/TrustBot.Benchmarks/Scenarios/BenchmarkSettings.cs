@@ -2,9 +2,14 @@ using System.Globalization;
 
 namespace TrustBot.Benchmarks.Scenarios;
 
-/// <summary>Command-line settings: <c>--scenario</c>, <c>--duration</c> (seconds), <c>--warmup</c> (seconds), <c>--concurrency</c>.</summary>
+/// <summary>
+/// Command-line settings: <c>--scenario</c>, <c>--duration</c> (seconds), <c>--warmup</c> (seconds), <c>--concurrency</c>,
+/// <c>--count</c> (messages of a fan-out; the scenario's default when absent).
+/// </summary>
 internal sealed record BenchmarkSettings(string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency)
 {
+    public int? Count { get; init; }
+
     public static BenchmarkSettings Parse(string[] args)
     {
         string Value(string name, string fallback)
@@ -17,6 +22,9 @@ internal sealed record BenchmarkSettings(string Scenario, TimeSpan Duration, Tim
             Value("--scenario", "all"),
             TimeSpan.FromSeconds(double.Parse(Value("--duration", "10"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(Value("--warmup", "3"), CultureInfo.InvariantCulture)),
-            int.Parse(Value("--concurrency", "32"), CultureInfo.InvariantCulture));
+            int.Parse(Value("--concurrency", "32"), CultureInfo.InvariantCulture))
+        {
+            Count = Value("--count", string.Empty) is { Length: > 0 } count ? int.Parse(count, CultureInfo.InvariantCulture) : null,
+        };
     }
 }

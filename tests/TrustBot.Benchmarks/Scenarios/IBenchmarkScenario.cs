@@ -7,6 +7,9 @@ internal interface IBenchmarkScenario
 
     string Description { get; }
 
+    /// <summary>False when the scenario starts what it needs itself, so a run of only such scenarios skips the bot host.</summary>
+    bool NeedsEnvironment => true;
+
     /// <summary>Runs the scenario; returns true when the target was met.</summary>
     Task<bool> RunAsync(BenchmarkSettings settings, BenchmarkEnvironment environment, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ public sealed class ConnectorRateLimiterTests
 
     public ConnectorRateLimiterTests()
     {
-        _limiter = new ConnectorRateLimiter(_time, ConnectorRateLimits.Teams);
+        _limiter = new ConnectorRateLimiter(_time, ConnectorRateLimits.Published);
     }
 
     private List<Task> Start(int count, Func<int, string> conversation) =>
@@ -21,8 +21,8 @@ public sealed class ConnectorRateLimiterTests
     {
         Assert.Equal(
             [(1d, 7), (2d, 8), (30d, 60), (3600d, 1800)],
-            ConnectorRateLimits.Teams.PerConversation.Select(w => (w.Window.TotalSeconds, w.Limit)));
-        Assert.Equal((1d, 50), (ConnectorRateLimits.Teams.PerApp[0].Window.TotalSeconds, ConnectorRateLimits.Teams.PerApp[0].Limit));
+            ConnectorRateLimits.Published.PerConversation.Select(w => (w.Window.TotalSeconds, w.Limit)));
+        Assert.Equal((1d, 50), (ConnectorRateLimits.Published.PerApp[0].Window.TotalSeconds, ConnectorRateLimits.Published.PerApp[0].Limit));
     }
 
     [Fact]
