@@ -5,8 +5,6 @@ using Moq;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
-using TrustBot.Core.Delivery;
-using TrustBot.Core.Scheduling;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.SpeakUp;
@@ -60,10 +58,5 @@ public sealed class CoreServiceCollectionExtensionsTests
         .AddSingleton(Mock.Of<IBallotBox>())
         .AddSingleton(Mock.Of<ISpeakUpStore>())
         .AddSingleton(Mock.Of<INoteDispatcher>())
-        .AddSingleton(Mock.Of<IBotMessenger>())
-        .AddSingleton(Mock.Of<ITimetable>())
-        .AddSingleton(Mock.Of<ILeaseStore>())
-        .AddSingleton(Mock.Of<IIdempotencyStore>())
-        .AddSingleton(Mock.Of<IOutbox>())
-        .AddSingleton(Mock.Of<IDeadLetterLog>());
+        .AddSingleton(Mock.Of<IBotMessenger>());
 }

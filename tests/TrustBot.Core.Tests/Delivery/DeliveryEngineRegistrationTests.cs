@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Moq;
-using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
@@ -15,7 +14,7 @@ namespace TrustBot.Core.Tests.Delivery;
 public sealed class DeliveryEngineRegistrationTests
 {
     [Fact]
-    public void AddTrustBotCore_WithStores_ResolvesTheEngineJobsHandlersAndPlanner()
+    public void AddDeliveryEngine_CalledTwice_ResolvesEachJobHandlerAndObserverOnce()
     {
         using var provider = Services(new Dictionary<string, string?>()).BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true });
         using var scope = provider.CreateScope();
@@ -25,6 +24,7 @@ public sealed class DeliveryEngineRegistrationTests
         Assert.Same(provider.GetRequiredService<DeliveryInstance>(), provider.GetRequiredService<DeliveryInstance>());
         Assert.Equal([JobNames.CheckIn, JobNames.SpeakUp], scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => j.Kind));
         Assert.Equal([OutboundKinds.CheckIn, OutboundKinds.SpeakUp], scope.ServiceProvider.GetServices<IOutboundHandler>().Select(h => h.Kind));
+        Assert.Single(scope.ServiceProvider.GetServices<IInstallationObserver>());
         Assert.Contains(scope.ServiceProvider.GetServices<IInstallationObserver>(), o => o is TeamPlanner);
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<TeamPlanner>());
     }
@@ -51,23 +51,27 @@ public sealed class DeliveryEngineRegistrationTests
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<DeliveryOptions>>().Value);
     }
 
+    // The engine's own registration with just the ports and launchers it needs, so that the other features' jobs
+    // (registered by AddTrustBotCore too) do not have to be satisfied here.
     private static IServiceCollection Services(Dictionary<string, string?> settings)
     {
-        settings["Anonymity:Secret"] = new string('s', 40);
-        return new ServiceCollection()
+        var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(settings).Build())
             .AddSingleton(Mock.Of<IInstallationStore>())
             .AddSingleton(Mock.Of<ICheckInStore>())
-            .AddSingleton(Mock.Of<IBallotBox>())
             .AddSingleton(Mock.Of<ISpeakUpStore>())
-            .AddSingleton(Mock.Of<INoteDispatcher>())
             .AddSingleton(Mock.Of<IBotMessenger>())
             .AddSingleton(Mock.Of<ITimetable>())
             .AddSingleton(Mock.Of<ILeaseStore>())
             .AddSingleton(Mock.Of<IIdempotencyStore>())
             .AddSingleton(Mock.Of<IOutbox>())
             .AddSingleton(Mock.Of<IDeadLetterLog>())
-            .AddTrustBotCore();
+            .AddSingleton(TimeProvider.System)
+            .AddScoped<CheckInLauncher>()
+            .AddScoped<SpeakUpLauncher>();
+        services.AddDeliveryEngine();
+        services.AddDeliveryEngine();
+        return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class InstallationFlowTests(BotHostFixture host)
         Assert.Equal(HttpStatusCode.OK, install.StatusCode);
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
 
-        var row = Assert.Single(await InstallationRowsAsync(_teams.TenantId));
+        var row = Assert.Single(await host.RowsForTenantAsync(_teams.TenantId));
         Assert.Equal(_teams.TeamId, row.GetString("Key"));
         Assert.Equal(_teams.SelectedChannelId, row.GetString("ConversationId"));
         Assert.Equal(_teams.TeamId, row.GetString("TeamId"));
@@ -48,7 +48,7 @@ public sealed class InstallationFlowTests(BotHostFixture host)
         using var removal = await host.PostAsync(_teams.TeamInstall("remove"));
 
         Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
-        var row = Assert.Single(await InstallationRowsAsync(_teams.TenantId));
+        var row = Assert.Single(await host.RowsForTenantAsync(_teams.TenantId));
         Assert.Equal("Removed", row.GetString("Status"));
     }
 
@@ -57,11 +57,11 @@ public sealed class InstallationFlowTests(BotHostFixture host)
     {
         (await host.PostAsync(_teams.TeamInstall())).Dispose();
         (await host.PostAsync(_teams.TeamInstall("add-upgrade"))).Dispose();
-        Assert.Equal("Active", Assert.Single(await InstallationRowsAsync(_teams.TenantId)).GetString("Status"));
+        Assert.Equal("Active", Assert.Single(await host.RowsForTenantAsync(_teams.TenantId)).GetString("Status"));
 
         (await host.PostAsync(_teams.TeamBotRemoved())).Dispose();
 
-        Assert.Equal("Removed", Assert.Single(await InstallationRowsAsync(_teams.TenantId)).GetString("Status"));
+        Assert.Equal("Removed", Assert.Single(await host.RowsForTenantAsync(_teams.TenantId)).GetString("Status"));
         await Task.Delay(300);
         Assert.Single(host.Connector.Requests, r => IsPostTo(r, _teams.SelectedChannelId));
     }
@@ -72,7 +72,7 @@ public sealed class InstallationFlowTests(BotHostFixture host)
         (await host.PostAsync(_teams.PersonalInstall())).Dispose();
         (await host.PostAsync(_teams.GroupChatBotAdded())).Dispose();
 
-        var rows = await InstallationRowsAsync(_teams.TenantId);
+        var rows = await host.RowsForTenantAsync(_teams.TenantId);
         Assert.Contains(rows, r => r.GetString("Kind") == "Personal" && r.GetString("ConversationId") == _teams.PersonalConversationId);
         Assert.Contains(rows, r => r.GetString("Kind") == "GroupChat" && r.GetString("ConversationId") == _teams.GroupChatId);
         await host.Connector.WaitForRequestAsync(r => IsPostTo(r, _teams.PersonalConversationId), Wait);
@@ -88,7 +88,7 @@ public sealed class InstallationFlowTests(BotHostFixture host)
         using var response = await host.PostAsync(teams.TeamInstall());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("Active", Assert.Single(await InstallationRowsAsync(teams.TenantId)).GetString("Status"));
+        Assert.Equal("Active", Assert.Single(await host.RowsForTenantAsync(teams.TenantId)).GetString("Status"));
     }
 
     [Fact]
@@ -101,7 +101,7 @@ public sealed class InstallationFlowTests(BotHostFixture host)
 
         (await host.PostAsync(moved)).Dispose();
 
-        Assert.Equal(newServiceUrl, Assert.Single(await InstallationRowsAsync(_teams.TenantId)).GetString("ServiceUrl"));
+        Assert.Equal(newServiceUrl, Assert.Single(await host.RowsForTenantAsync(_teams.TenantId)).GetString("ServiceUrl"));
     }
 
     [Fact]
@@ -126,17 +126,4 @@ public sealed class InstallationFlowTests(BotHostFixture host)
 
     private static bool IsPostTo(RecordedRequest request, string conversationId) =>
         request.Method == "POST" && request.Path == $"/v3/conversations/{conversationId}/activities";
-
-    // Only the Installations table: an install also plans the team's timetable, whose rows share the tenant partition.
-    private async Task<List<Azure.Data.Tables.TableEntity>> InstallationRowsAsync(string tenantId)
-    {
-        var rows = new List<Azure.Data.Tables.TableEntity>();
-        var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {tenantId}");
-        await foreach (var row in host.Table("Installations").QueryAsync<Azure.Data.Tables.TableEntity>(filter))
-        {
-            rows.Add(row);
-        }
-
-        return rows;
-    }
 }
