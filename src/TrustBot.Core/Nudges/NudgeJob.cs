@@ -46,8 +46,18 @@ public sealed class NudgeJob(
         var now = timeProvider.GetUtcNow();
         var history = await nudges.ListForLeaderAsync(entry.TenantId, entry.InstallationKey, leaderUserId, now - NudgeHistory.Window, cancellationToken);
         var schedule = team.EffectiveSchedule;
-        var next = TeamTimetable.NextNudge(
-            leader, schedule.TimeZoneId, now, entry.DueAt, NudgeCadence.IntervalFor(NudgeHistory.Entries(history)), QuietHours.Default);
+        var entries = NudgeHistory.Entries(history);
+        var interval = NudgeCadence.IntervalFor(entries);
+        var next = TeamTimetable.NextNudge(leader, schedule.TimeZoneId, now, entry.DueAt, interval, QuietHours.Default);
+
+        // This occurrence was planned weekly before the latest nudge went unanswered; once the cadence has backed off,
+        // wait out the longer interval from that nudge instead of sending now.
+        var latest = entries.Count == 0 ? null : entries.MaxBy(e => e.SentAt);
+        if (interval > NudgeCadence.Weekly && latest is not null && now < latest.SentAt + interval - TimeSpan.FromHours(12))
+        {
+            NudgeLog.BackedOff(logger);
+            return new JobRun([], TeamTimetable.NextNudge(leader, schedule.TimeZoneId, now, latest.SentAt, interval, QuietHours.Default));
+        }
 
         if (IsPaused(schedule, now))
         {

@@ -42,4 +42,7 @@ internal static partial class NudgeLog
 
     [LoggerMessage(2511, LogLevel.Debug, "A leader's time zone changed and was stored")]
     public static partial void TimeZoneStored(ILogger logger);
+
+    [LoggerMessage(2512, LogLevel.Information, "A leader's last nudges went unanswered; the next one waits two weeks from the last")]
+    public static partial void BackedOff(ILogger logger);
 }

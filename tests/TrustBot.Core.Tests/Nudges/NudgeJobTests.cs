@@ -35,7 +35,7 @@ public sealed class NudgeJobTests
     }
 
     [Fact]
-    public async Task RunAsync_ThreeIgnoredInARow_NextDueFourteenDaysLater()
+    public async Task RunAsync_ThirdIgnoredAWeekAgo_SkipsThisWeekAndWaitsTwoWeeksFromIt()
     {
         for (var week = 1; week <= 3; week++)
         {
@@ -44,8 +44,22 @@ public sealed class NudgeJobTests
 
         var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
 
-        Assert.Equal(NudgeWorld.MondayNine.AddDays(14), run.NextDueAt);
+        Assert.Empty(run.Sends);
+        Assert.Equal(NudgeWorld.MondayNine.AddDays(7), run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_ThreeIgnoredLastTwoWeeksAgo_SendsAndNextDueFourteenDaysLater()
+    {
+        for (var week = 2; week <= 4; week++)
+        {
+            _world.AddNudge($"ng-{week}", $"habit-{week}", NudgeWorld.MondayNine.AddDays(-7 * week));
+        }
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
         Assert.Single(run.Sends);
+        Assert.Equal(NudgeWorld.MondayNine.AddDays(14), run.NextDueAt);
     }
 
     [Fact]
