@@ -12,6 +12,9 @@ internal static partial class EngineLog
     [LoggerMessage(EventId = 2401, Level = LogLevel.Debug, Message = "Occurrence {Key} is held by another instance")]
     public static partial void OccurrenceHeld(ILogger logger, string key);
 
+    [LoggerMessage(EventId = 2434, Level = LogLevel.Debug, Message = "Occurrence {Key} was already handled by another instance since it was listed")]
+    public static partial void OccurrenceAlreadyHandled(ILogger logger, string key);
+
     [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "No scheduled job handles kind {Kind}; its timetable entry is removed")]
     public static partial void UnknownJobKind(ILogger logger, string kind);
 

@@ -74,6 +74,14 @@ public sealed class SchedulerTick(
 
         try
         {
+            // The listing may be stale: another instance can have run this occurrence and released its lease since.
+            var current = await timetable.GetAsync(entry.TenantId, entry.InstallationKey, entry.Job, cancellationToken);
+            if (current is null || current.Version != entry.Version || current.DueAt != entry.DueAt)
+            {
+                EngineLog.OccurrenceAlreadyHandled(logger, occurrence);
+                return false;
+            }
+
             if (!jobs.TryGetValue(entry.Kind, out var job))
             {
                 EngineLog.UnknownJobKind(logger, entry.Kind);

@@ -25,6 +25,9 @@ public sealed class SchedulerTickTests
     {
         _timetable.Setup(t => t.ListDueAsync(Now, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([Due]);
         _timetable.Setup(t => t.TryAdvanceAsync(It.IsAny<TimetableEntry>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        // Every listed entry is still stored as listed unless a test says otherwise.
+        _timetable.Setup(t => t.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string tenant, string key, string job, CancellationToken _) => new TimetableEntry(tenant, key, job, Due.DueAt, Due.Version));
         _leases.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string resource, string owner, TimeSpan duration, CancellationToken _) => new Lease(resource, owner, Now + duration, "\"l1\""));
         _job.SetupGet(j => j.Kind).Returns(JobNames.CheckIn);
@@ -116,6 +119,20 @@ public sealed class SchedulerTickTests
         _timetable.Verify(t => t.TryAdvanceAsync(broken, It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()), Times.Never);
         _timetable.Verify(t => t.TryAdvanceAsync(Due, NextDue, It.IsAny<CancellationToken>()), Times.Once);
         _leases.Verify(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+    }
+
+    [Fact]
+    public async Task RunDueAsync_ListingStaleBecauseAnotherInstanceRanIt_RunsNothingAndQueuesNothing()
+    {
+        _timetable.Setup(t => t.GetAsync(Due.TenantId, Due.InstallationKey, Due.Job, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Due with { DueAt = NextDue, Version = "\"v2\"" });
+
+        var ran = await NewTick().RunDueAsync(CancellationToken.None);
+
+        Assert.Equal(0, ran);
+        _job.Verify(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _leases.Verify(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
