@@ -196,6 +196,15 @@ public sealed partial class StubConnector
         return Created(new JsonObject { ["id"] = conversationId });
     }
 
+    /// <summary>The id of the personal chat the stub opened for <paramref name="userId"/>, or null when none was opened.</summary>
+    public string? PersonalConversationId(string tenantId, string userId)
+    {
+        lock (_gate)
+        {
+            return _personalConversations.GetValueOrDefault(tenantId + "/" + userId);
+        }
+    }
+
     private StubResponse PagedMembers(RecordedRequest request)
     {
         List<JsonObject> roster;
