@@ -9,6 +9,7 @@ using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
 using TrustBot.Core.Scheduling;
 using TrustBot.Testing.Connector;
+using TrustBot.Web.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace TrustBot.Web.Tests.ScaleOut;
@@ -56,9 +57,11 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         // Kill host 0 once about a third of the cards are out: it holds sends in flight and messages still hidden.
         var deliveredAtKill = await WaitUntilAsync(() => NudgeCards(cluster.Connector).Count, n => n >= Leaders / 3, TimeSpan.FromSeconds(30));
+        var postedByHost0 = ActivityPosts(cluster.Outbound(0));
         await cluster.KillAsync(0);
-        output.WriteLine($"killed host 0 after {clock.Elapsed.TotalSeconds:F1} s with {deliveredAtKill} cards delivered");
+        output.WriteLine($"killed host 0 after {clock.Elapsed.TotalSeconds:F1} s with {deliveredAtKill} cards delivered, {postedByHost0} posted by host 0");
         Assert.InRange(deliveredAtKill, 1, Leaders - 1);
+        Assert.True(postedByHost0 > 0, "Host 0 had taken no part in the fan-out when it was killed.");
         var restarted = cluster.StartHost();
 
         var finished = Stopwatch.StartNew();
@@ -75,7 +78,8 @@ public sealed class CrashTests(ITestOutputHelper output)
 
         var cards = NudgeCards(cluster.Connector);
         var aborted = cluster.Connector.Requests.Count(r => r.ResponseStatusCode == 0);
-        output.WriteLine($"{cards.Count} cards, {aborted} requests dropped by their client, {clock.Elapsed.TotalSeconds:F1} s in all");
+        output.WriteLine($"{cards.Count} cards, {aborted} requests dropped by their client, {clock.Elapsed.TotalSeconds:F1} s in all; "
+            + $"activities posted per host: {ActivityPosts(cluster.Outbound(0))}, {ActivityPosts(cluster.Outbound(1))}, {ActivityPosts(cluster.Outbound(restarted))}");
 
         var services = cluster.Services(restarted);
         var idempotency = services.GetRequiredService<IIdempotencyStore>();
@@ -152,6 +156,9 @@ public sealed class CrashTests(ITestOutputHelper output)
             && r.ResponseStatusCode == 201
             && (string?)r.Body?["summary"] == NudgeCard.Summary)
         .ToList();
+
+    private static int ActivityPosts(OutboundRecorder outbound) =>
+        outbound.Uris.Count(u => u.AbsolutePath.EndsWith("/activities", StringComparison.Ordinal));
 
     private static async Task<int> WaitUntilAsync(Func<int> read, Func<int, bool> done, TimeSpan timeout)
     {
