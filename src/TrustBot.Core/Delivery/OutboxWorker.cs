@@ -109,6 +109,16 @@ public sealed class OutboxWorker(
         using var section = new CancellationTokenSource(settings.SendSectionTimeout, timeProvider);
         try
         {
+            // Only a read under the claim is final: a twin copy may have been sent and settled, and its claim released,
+            // between the first read and this claim.
+            var claimed = await idempotency.GetAsync(key, section.Token);
+            if (claimed is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
+            {
+                EngineLog.SendAlreadySettled(logger, key, claimed.State);
+                await outbox.DeleteAsync(message, section.Token);
+                return;
+            }
+
             await SendAndSettleAsync(message, settings, section.Token);
         }
         finally

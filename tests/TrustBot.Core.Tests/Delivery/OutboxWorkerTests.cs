@@ -60,6 +60,24 @@ public sealed class OutboxWorkerTests
     }
 
     [Fact]
+    public async Task DrainOnceAsync_SettledByATwinWhileClaiming_SkipsTheSendAndDeletes()
+    {
+        // A twin copy's worker sent, completed and released between this worker's first read and its claim.
+        var message = Receive(Message(Key, dequeueCount: 1));
+        _idempotency.SetupSequence(i => i.GetAsync(Key, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new IdempotencyRecord(Key, IdempotencyStates.Pending, null, Now))
+            .ReturnsAsync(new IdempotencyRecord(Key, IdempotencyStates.Done, "activity-1", Now));
+        HandlerReturns(new DeliveryResult(DeliveryOutcome.Delivered, "activity-2"));
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _handler.Verify(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()), Times.Never);
+        _idempotency.Verify(i => i.CompleteAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+        _leases.Verify(l => l.ReleaseAsync(It.Is<Lease>(x => x.Resource == "send:" + Key), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
     public async Task DrainOnceAsync_SendClaimedByAnotherWorker_LeavesTheMessageAlone()
     {
         Receive(Message(Key, dequeueCount: 1));

@@ -17,6 +17,21 @@ public sealed partial class StubConnector
     public int DefaultPageSize { get; set; } = 50;
 
     /// <summary>
+    /// How long every request waits before the stub accepts it, so that a fan-out lasts long enough to be interrupted.
+    /// A request whose client hangs up while it waits was never accepted: it is recorded with status 0 and has no effect.
+    /// </summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>The personal conversation id the stub assigned to <paramref name="userId"/>, or null when none was created.</summary>
+    public string? PersonalConversationId(string tenantId, string userId)
+    {
+        lock (_gate)
+        {
+            return _personalConversations.GetValueOrDefault(tenantId + "/" + userId);
+        }
+    }
+
+    /// <summary>
     /// Sets the roster served by <c>pagedmembers</c> for <paramref name="conversationId"/>, or for every conversation
     /// without its own roster when it is null. Build members with <see cref="Member"/> or any JSON object.
     /// </summary>
@@ -32,6 +47,20 @@ public sealed partial class StubConnector
     private async Task HandleAsync(HttpContext context)
     {
         var request = await ReadAsync(context);
+        if (Latency > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(Latency, _timeProvider, context.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                request.ResponseStatusCode = 0;
+                Record(request);
+                return;
+            }
+        }
+
         var expected = ExpectedBearerToken;
         var response = expected is not null && request.BearerToken != expected
             ? StubResponse.ForStatus(401)
@@ -194,15 +223,6 @@ public sealed partial class StubConnector
         }
 
         return Created(new JsonObject { ["id"] = conversationId });
-    }
-
-    /// <summary>The id of the personal chat the stub opened for <paramref name="userId"/>, or null when none was opened.</summary>
-    public string? PersonalConversationId(string tenantId, string userId)
-    {
-        lock (_gate)
-        {
-            return _personalConversations.GetValueOrDefault(tenantId + "/" + userId);
-        }
     }
 
     private StubResponse PagedMembers(RecordedRequest request)

@@ -22,6 +22,7 @@ internal sealed class MultiHostCluster : IAsyncDisposable
     private readonly Dictionary<string, string?> _settings;
     private readonly FakeTimeProvider? _clock;
     private readonly List<BotApplicationFactory?> _hosts = [];
+    private readonly List<OutboundRecorder> _outbound = [];
 
     private MultiHostCluster(AzuriteFixture azurite, LoopbackOpenIdServer openId, StubConnector connector, TestTokenIssuer issuer, FakeTimeProvider? clock, IReadOnlyDictionary<string, string?> extra)
     {
@@ -85,10 +86,14 @@ internal sealed class MultiHostCluster : IAsyncDisposable
         host.UseKestrel(0);
         host.StartServer();
         _hosts.Add(host);
+        _outbound.Add(host.Outbound);
         return _hosts.Count - 1;
     }
 
     public IServiceProvider Services(int host) => _hosts[host]?.Services ?? throw new InvalidOperationException($"Host {host} is stopped.");
+
+    /// <summary>Every outbound HTTP request host <paramref name="host"/> made, also after it was stopped.</summary>
+    public OutboundRecorder Outbound(int host) => _outbound[host];
 
     /// <summary>Stops a host abruptly, mid-work: whatever it had claimed is left to expire and be taken over.</summary>
     public async Task KillAsync(int host)
