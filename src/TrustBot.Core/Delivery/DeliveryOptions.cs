@@ -8,7 +8,7 @@ public sealed class DeliveryOptions
     public const string SectionName = "Delivery";
 
     /// <summary>How often the scheduler looks for due work, and how long the outbox worker waits when the queue is empty.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one instance holds a due occurrence while it plans and queues its sends.</summary>
