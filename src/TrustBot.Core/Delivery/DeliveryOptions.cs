@@ -31,6 +31,10 @@ public sealed class DeliveryOptions
     [Range(1, 1000)]
     public int TickBatch { get; set; } = 100;
 
+    /// <summary>Due occurrences one scheduler tick runs at once (each waits mostly on storage).</summary>
+    [Range(1, 64)]
+    public int TickConcurrency { get; set; } = 8;
+
     /// <summary>The most one send, its completion record and its removal from the queue may take, shutdown or not.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan SendSectionTimeout { get; set; } = TimeSpan.FromSeconds(30);
