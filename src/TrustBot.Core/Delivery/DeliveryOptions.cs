@@ -8,7 +8,7 @@ public sealed class DeliveryOptions
     public const string SectionName = "Delivery";
 
     /// <summary>How often the scheduler looks for due work, and how long the outbox worker waits when the queue is empty.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [Range(typeof(TimeSpan), "00:00:00.100", "01:00:00")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long one instance holds a due occurrence while it plans and queues its sends.</summary>
@@ -30,6 +30,10 @@ public sealed class DeliveryOptions
     /// <summary>Due timetable entries taken per scheduler tick.</summary>
     [Range(1, 1000)]
     public int TickBatch { get; set; } = 100;
+
+    /// <summary>Due occurrences one scheduler tick runs at once (each waits mostly on storage).</summary>
+    [Range(1, 64)]
+    public int TickConcurrency { get; set; } = 8;
 
     /// <summary>The most one send, its completion record and its removal from the queue may take, shutdown or not.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]

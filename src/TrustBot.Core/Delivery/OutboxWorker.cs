@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -25,8 +26,10 @@ public sealed class OutboxWorker(
     public const int BatchSize = 32;
 
     /// <summary>
-    /// Receives one batch and handles its messages concurrently; returns how many were received. Cancelling only
-    /// stops new messages from starting: a send under way finishes its send, completion record and removal.
+    /// Receives a batch and handles its messages concurrently; returns how many were received. When
+    /// <see cref="DeliveryOptions.Concurrency"/> leaves room for a whole further batch, the next batch is received as
+    /// soon as that room is free, until a receive comes back empty. Cancelling only stops new messages from starting:
+    /// a send under way finishes its send, completion record and removal.
     /// </summary>
     public async Task<int> DrainOnceAsync(CancellationToken cancellationToken)
     {
@@ -44,6 +47,48 @@ public sealed class OutboxWorker(
 
         using var gate = new SemaphoreSlim(settings.Concurrency);
         var running = new List<Task>(messages.Count);
+        var received = messages.Count;
+        var stopped = !await StartAsync(messages, gate, running, settings, cancellationToken);
+        ExceptionDispatchInfo? receiveFailure = null;
+
+        // Receiving the next batch only after this one's slowest send leaves the Connector idle between batches; with
+        // room for a whole batch, keeping sends waiting on the rate limiter lets a large fan-out run at the limit.
+        while (!stopped && settings.Concurrency >= BatchSize && await TryTakeAsync(gate, BatchSize, cancellationToken))
+        {
+            IReadOnlyList<OutboxMessage> more;
+            try
+            {
+                more = await outbox.ReceiveAsync(BatchSize, settings.Visibility, cancellationToken);
+            }
+            catch (Exception exception)
+            {
+                // The sends already started still finish before the failure is reported.
+                receiveFailure = ExceptionDispatchInfo.Capture(exception);
+                break;
+            }
+            finally
+            {
+                gate.Release(BatchSize);
+            }
+
+            if (more.Count == 0)
+            {
+                break;
+            }
+
+            received += more.Count;
+            stopped = !await StartAsync(more, gate, running, settings, cancellationToken);
+        }
+
+        await Task.WhenAll(running);
+        receiveFailure?.Throw();
+        return received;
+    }
+
+    // Starts each message once it has a slot; false when stopping cut the start short.
+    private async Task<bool> StartAsync(
+        IReadOnlyList<OutboxMessage> messages, SemaphoreSlim gate, List<Task> running, DeliveryOptions settings, CancellationToken cancellationToken)
+    {
         foreach (var message in messages)
         {
             try
@@ -53,14 +98,36 @@ public sealed class OutboxWorker(
             catch (OperationCanceledException)
             {
                 // Messages not started come back after their visibility timeout.
-                break;
+                return false;
             }
 
             running.Add(HandleGatedAsync(message, gate, settings, cancellationToken));
         }
 
-        await Task.WhenAll(running);
-        return messages.Count;
+        return true;
+    }
+
+    // Waits until count slots are free at once and holds them; false (holding none) when stopping.
+    private static async Task<bool> TryTakeAsync(SemaphoreSlim gate, int count, CancellationToken cancellationToken)
+    {
+        for (var taken = 0; taken < count; taken++)
+        {
+            try
+            {
+                await gate.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                if (taken > 0)
+                {
+                    gate.Release(taken);
+                }
+
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task HandleGatedAsync(OutboxMessage message, SemaphoreSlim gate, DeliveryOptions settings, CancellationToken stopping)

@@ -22,7 +22,10 @@ public sealed class SchedulerTick(
     TimeProvider timeProvider,
     ILogger<SchedulerTick> logger)
 {
-    /// <summary>Runs the due entries of one batch; returns how many occurrences this instance ran.</summary>
+    /// <summary>
+    /// Runs the due entries of one batch, up to <see cref="DeliveryOptions.TickConcurrency"/> at once; returns how many
+    /// occurrences this instance ran.
+    /// </summary>
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
@@ -32,26 +35,17 @@ public sealed class SchedulerTick(
             return 0;
         }
 
-        // Jobs may depend on scoped services (the messenger is scoped), so one scope serves the whole pass.
-        await using var scope = scopes.CreateAsyncScope();
-        var jobs = JobsByKind(scope.ServiceProvider);
+        // Occurrences are independent (each has its own lease and idempotency keys) and each waits mostly on storage
+        // round trips, so a pass runs several at once; one after another, a large fan-out would trail the rate limit.
+        var next = -1;
         var ran = 0;
-        foreach (var entry in due)
+        var lanes = new Task[Math.Min(settings.TickConcurrency, due.Count)];
+        for (var lane = 0; lane < lanes.Length; lane++)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            try
-            {
-                if (await RunOccurrenceAsync(entry, jobs, settings, cancellationToken))
-                {
-                    ran++;
-                }
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-            {
-                // The entry keeps its due time, so the next tick (here or on another instance) tries it again.
-                EngineLog.OccurrenceFailed(logger, entry.Kind, exception.GetType().Name, exception);
-            }
+            lanes[lane] = RunLaneAsync();
         }
+
+        await Task.WhenAll(lanes);
 
         if (ran > 0)
         {
@@ -59,6 +53,32 @@ public sealed class SchedulerTick(
         }
 
         return ran;
+
+        async Task RunLaneAsync()
+        {
+            // Jobs may depend on scoped services (the messenger is scoped), which are not meant to be shared between
+            // concurrent callers, so each lane has its own scope for the entries it takes.
+            await using var scope = scopes.CreateAsyncScope();
+            var jobs = JobsByKind(scope.ServiceProvider);
+            int index;
+            while ((index = Interlocked.Increment(ref next)) < due.Count)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var entry = due[index];
+                try
+                {
+                    if (await RunOccurrenceAsync(entry, jobs, settings, cancellationToken))
+                    {
+                        Interlocked.Increment(ref ran);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    // The entry keeps its due time, so the next tick (here or on another instance) tries it again.
+                    EngineLog.OccurrenceFailed(logger, entry.Kind, exception.GetType().Name, exception);
+                }
+            }
+        }
     }
 
     private async Task<bool> RunOccurrenceAsync(

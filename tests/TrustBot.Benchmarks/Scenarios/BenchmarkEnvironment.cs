@@ -42,7 +42,20 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
         var openId = await LoopbackOpenIdServer.StartAsync(issuer);
         var connector = await StubConnector.StartAsync();
         var tablePrefix = "bench" + Guid.NewGuid().ToString("N")[..6];
-        var host = new BotHost(new Dictionary<string, string?>
+        var host = new BotHost(HostSettings(azurite, openId, tablePrefix));
+        host.UseKestrel(0);
+        host.StartServer();
+        return new BenchmarkEnvironment(azurite, issuer, openId, connector, host) { TablePrefix = tablePrefix };
+    }
+
+    /// <summary>
+    /// The settings of a bot host on this run's Azurite and OpenID server, its tables and queues under
+    /// <paramref name="tablePrefix"/>; <paramref name="extra"/> adds or overrides settings.
+    /// </summary>
+    public static Dictionary<string, string?> HostSettings(
+        AzuriteFixture azurite, LoopbackOpenIdServer openId, string tablePrefix, IReadOnlyDictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["MicrosoftAppId"] = AppId,
             ["MicrosoftAppType"] = "SingleTenant",
@@ -54,10 +67,13 @@ internal sealed class BenchmarkEnvironment : IAsyncDisposable
             ["Storage:TablePrefix"] = tablePrefix,
             ["Logging:LogLevel:Default"] = "Warning",
             ["Anonymity:Secret"] = "benchmark-secret-0123456789abcdefghijkl",
-        });
-        host.UseKestrel(0);
-        host.StartServer();
-        return new BenchmarkEnvironment(azurite, issuer, openId, connector, host) { TablePrefix = tablePrefix };
+        };
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        return settings;
     }
 
     public async ValueTask DisposeAsync()

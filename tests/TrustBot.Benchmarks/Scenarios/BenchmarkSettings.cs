@@ -4,11 +4,14 @@ namespace TrustBot.Benchmarks.Scenarios;
 
 /// <summary>
 /// Command-line settings: <c>--scenario</c>, <c>--duration</c> (seconds), <c>--warmup</c> (seconds), <c>--concurrency</c>,
-/// <c>--count</c> (messages of a fan-out; the scenario's default when absent).
+/// <c>--count</c> (messages of a fan-out; the scenario's default when absent), <c>--chats</c> (<c>new</c>: the nudge
+/// fan-out opens every leader's 1:1 chat first, as the first nudge does in production; <c>open</c>: chats exist already).
 /// </summary>
 internal sealed record BenchmarkSettings(string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency)
 {
     public int? Count { get; init; }
+
+    public bool ChatsOpen { get; init; }
 
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -25,6 +28,7 @@ internal sealed record BenchmarkSettings(string Scenario, TimeSpan Duration, Tim
             int.Parse(Value("--concurrency", "32"), CultureInfo.InvariantCulture))
         {
             Count = Value("--count", string.Empty) is { Length: > 0 } count ? int.Parse(count, CultureInfo.InvariantCulture) : null,
+            ChatsOpen = Value("--chats", "new") == "open",
         };
     }
 }

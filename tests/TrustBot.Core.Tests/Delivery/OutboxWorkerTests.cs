@@ -220,6 +220,40 @@ public sealed class OutboxWorkerTests
         _outbox.Verify(o => o.DeleteAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(12));
     }
 
+    [Fact]
+    public async Task DrainOnceAsync_RoomForAnotherBatch_ReceivesItBeforeTheFirstFinishes()
+    {
+        var first = Enumerable.Range(0, OutboxWorker.BatchSize).Select(i => Message(Key + "a" + i, dequeueCount: 1)).ToList();
+        var second = Enumerable.Range(0, OutboxWorker.BatchSize).Select(i => Message(Key + "b" + i, dequeueCount: 1)).ToList();
+        _outbox.SetupSequence(o => o.ReceiveAsync(OutboxWorker.BatchSize, It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(first)
+            .ReturnsAsync(second)
+            .ReturnsAsync([]);
+        var release = new TaskCompletionSource<DeliveryResult>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bothBatchesSending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = 0;
+        _handler.Setup(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                if (Interlocked.Increment(ref started) == 2 * OutboxWorker.BatchSize)
+                {
+                    bothBatchesSending.SetResult();
+                }
+
+                return release.Task;
+            });
+
+        var drain = NewWorker(new DeliveryOptions { Concurrency = 2 * OutboxWorker.BatchSize }).DrainOnceAsync(CancellationToken.None);
+        var reached = await Task.WhenAny(bothBatchesSending.Task, Task.Delay(TimeSpan.FromSeconds(5)));
+        release.SetResult(new DeliveryResult(DeliveryOutcome.Delivered, "a"));
+        var handled = await drain.WaitAsync(TimeSpan.FromSeconds(5));
+
+        // Every send of the first batch was still waiting when the second batch's sends began.
+        Assert.Same(bothBatchesSending.Task, reached);
+        Assert.Equal(2 * OutboxWorker.BatchSize, handled);
+        _outbox.Verify(o => o.DeleteAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()), Times.Exactly(2 * OutboxWorker.BatchSize));
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         int seen;

@@ -145,6 +145,39 @@ public sealed class SchedulerTickTests
         _timetable.Verify(t => t.ListDueAsync(Now, 7, It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task RunDueAsync_ManyDueEntries_RunsUpToTickConcurrencyAtOnce()
+    {
+        var due = Enumerable.Range(0, 12).Select(i => Due with { InstallationKey = $"19:team{i}@thread.tacv2" }).ToList();
+        _timetable.Setup(t => t.ListDueAsync(Now, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(due);
+        _idempotency.Setup(i => i.TryBeginAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        var inFlight = 0;
+        var peak = 0;
+        _job.Setup(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()))
+            .Returns(async (TimetableEntry entry, CancellationToken cancellationToken) =>
+            {
+                var now = Interlocked.Increment(ref inFlight);
+                InterlockedMax(ref peak, now);
+                await Task.Delay(50, cancellationToken);
+                Interlocked.Decrement(ref inFlight);
+                return new JobRun([SendFor(entry)], NextDue);
+            });
+
+        var ran = await NewTick(new DeliveryOptions { TickConcurrency = 4 }).RunDueAsync(CancellationToken.None);
+
+        Assert.Equal(12, ran);
+        Assert.InRange(peak, 2, 4);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), null, It.IsAny<CancellationToken>()), Times.Exactly(12));
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
+        {
+        }
+    }
+
     private static OutboundSend SendFor(TimetableEntry entry) =>
         new("checkin:" + entry.OccurrenceKey, OutboundKinds.CheckIn, entry.TenantId, entry.InstallationKey, null, "{}");
 
