@@ -24,7 +24,7 @@ internal sealed class NudgeFanOutScenario : IBenchmarkScenario
 
     public async Task<bool> RunAsync(BenchmarkSettings settings, BenchmarkEnvironment environment, CancellationToken cancellationToken)
     {
-        var count = settings.Count ?? (settings.Scenario == "all" ? 150 : 500);
+        var count = settings.Count ?? 500;
         var prefix = "fan" + Guid.NewGuid().ToString("N")[..6];
         await using var host = new BenchmarkEnvironment.BotHost(BenchmarkEnvironment.HostSettings(environment.Azurite, environment.OpenId, prefix, new Dictionary<string, string?>
         {
