@@ -76,7 +76,7 @@ public static class PackageCommand
             var options = ToOptions(values, manifestDirectory);
             var manifest = AppPackageBuilder.Build(options);
             output.WriteLine(
-                $"Built {Path.GetFullPath(options.OutputPath)} (manifestVersion {AppPackageBuilder.ManifestVersion}, app {manifest["id"]}, bot {options.BotId})");
+                $"Built {Path.GetFullPath(options.OutputPath)} (manifestVersion {AppPackageBuilder.ManifestVersion}, app {manifest["id"]}, bot {manifest["bots"]?[0]?["botId"]})");
             return Success;
         }
         catch (ManifestBuildException e)
