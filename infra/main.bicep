@@ -289,7 +289,6 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     // A tenant id, not a resource id: the rule's name heuristic misfires on the "Id" suffix.
     #disable-next-line use-resource-id-functions
     msaAppTenantId: tenant().tenantId
-    disableLocalAuth: true
   }
 }
 
