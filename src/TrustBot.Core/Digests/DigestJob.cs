@@ -39,7 +39,7 @@ public sealed class DigestJob(
         var schedule = team.EffectiveSchedule;
         var after = now > entry.DueAt ? now : entry.DueAt;
         var next = TeamTimetable.NextDigest(schedule, after, checkInOptions.Value.Duration, QuietHours.Default);
-        if (IsPaused(schedule, now))
+        if (schedule.IsPausedAt(now))
         {
             DigestLog.DigestPaused(logger);
             return new JobRun([], next);
@@ -68,16 +68,5 @@ public sealed class DigestJob(
 
         DigestLog.DigestPlanned(logger, sends.Count);
         return new JobRun(sends, next);
-    }
-
-    private static bool IsPaused(TeamSchedule schedule, DateTimeOffset now)
-    {
-        if (schedule.PausedUntil is not { } until)
-        {
-            return false;
-        }
-
-        var zone = TimeZones.Resolve(schedule.TimeZoneId, null);
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime) < until;
     }
 }

@@ -15,7 +15,6 @@ internal static class DigestRegistration
     /// </summary>
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
-        services.TryAddScoped<LeaderChats>();
         services.TryAddScoped<DigestComposer>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, DigestJob>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, DigestSender>());

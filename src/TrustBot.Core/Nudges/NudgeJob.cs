@@ -59,7 +59,7 @@ public sealed class NudgeJob(
             return new JobRun([], TeamTimetable.NextNudge(leader, schedule.TimeZoneId, now, latest.SentAt, interval, QuietHours.Default));
         }
 
-        if (IsPaused(schedule, now))
+        if (schedule.IsPausedAt(now))
         {
             NudgeLog.SkippedWhilePaused(logger);
             return new JobRun([], next);
@@ -74,10 +74,6 @@ public sealed class NudgeJob(
             NudgePayload.Weekly.ToJson());
         return new JobRun([send], next);
     }
-
-    private static bool IsPaused(TeamSchedule schedule, DateTimeOffset now) =>
-        schedule.PausedUntil is { } until
-        && LocalTime.ToInstant(until, TimeOnly.MinValue, TimeZones.Resolve(schedule.TimeZoneId, null)) > now;
 
     private JobRun Drop(string reason)
     {

@@ -19,7 +19,6 @@ internal static class NudgesServiceCollectionExtensions
     {
         services.TryAddSingleton<TeamDimensionScores>();
         services.TryAddSingleton<HabitChooser>();
-        services.TryAddScoped<LeaderChats>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScheduledJob, NudgeJob>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, NudgeSender>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, NudgeActionHandler>());

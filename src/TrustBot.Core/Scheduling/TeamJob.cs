@@ -27,7 +27,7 @@ public abstract class TeamJob(IInstallationStore installations, TimeProvider tim
         var schedule = installation.EffectiveSchedule;
         var next = NextDueAt(schedule, timeProvider.GetUtcNow(), entry.DueAt);
         // No next occurrence means the job was turned off: this one is not sent either.
-        if (next is null || TeamPause.Covers(schedule, entry.DueAt))
+        if (next is null || schedule.IsPausedAt(entry.DueAt))
         {
             return new JobRun([], next);
         }

@@ -17,6 +17,13 @@ public sealed record TeamSchedule(
     /// <summary>Weekly on Tuesday at 10:00, speak-up every other week.</summary>
     public static TeamSchedule Default(string? timeZoneId) => new(DayOfWeek.Tuesday, new TimeOnly(10, 0), timeZoneId);
 
+    /// <summary>When the pause ends: the start of <see cref="PausedUntil"/> in the team's zone; null when not paused.</summary>
+    public DateTimeOffset? ResumesAt =>
+        PausedUntil is { } until ? LocalTime.ToInstant(until, TimeOnly.MinValue, TimeZones.Resolve(TimeZoneId, null)) : null;
+
+    /// <summary>Whether the pause covers <paramref name="instant"/>.</summary>
+    public bool IsPausedAt(DateTimeOffset instant) => ResumesAt is { } resume && instant < resume;
+
     /// <summary>The check-in slot.</summary>
     public WeeklySlot CheckInSlot => new(Day, Time, TimeZones.Resolve(TimeZoneId, null).Id, Math.Max(1, CadenceWeeks));
 }

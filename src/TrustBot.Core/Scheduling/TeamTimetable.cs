@@ -75,13 +75,8 @@ public static class TeamTimetable
     private static DateTimeOffset AfterPause(TeamSchedule schedule, WeeklySlot slot, DateTimeOffset after, DateTimeOffset? previous)
     {
         var next = SlotCalendar.NextOccurrence(slot, after, previous);
-        if (schedule.PausedUntil is not { } until)
-        {
-            return next;
-        }
-
-        var zone = TimeZones.Resolve(slot.TimeZoneId, null);
-        var resume = LocalTime.ToInstant(until, TimeOnly.MinValue, zone);
-        return next >= resume ? next : SlotCalendar.NextOccurrence(slot, resume - TimeSpan.FromTicks(1), previous);
+        return schedule.ResumesAt is { } resume && next < resume
+            ? SlotCalendar.NextOccurrence(slot, resume - TimeSpan.FromTicks(1), previous)
+            : next;
     }
 }
