@@ -31,7 +31,7 @@ public sealed class CheckInLauncher(
             number++;
         }
 
-        var catalog = installation.Catalog();
+        var catalog = installation.QuestionCatalog();
         var statementIds = StatementRotation.Pick(catalog, installation.Key, number, options.Value.StatementsPerCheckIn);
         var now = timeProvider.GetUtcNow();
         var checkIn = new CheckIn

@@ -103,11 +103,20 @@ public sealed partial class StatementCatalog
     }
 
     /// <summary>
-    /// Reads a team's own statements from a JSON array in the shape of <c>instrument.json</c>'s statements
-    /// (<c>id</c>, <c>index</c>, <c>dimension</c>, <c>reverse</c> (optional, default false), <c>label</c>, <c>text</c>).
-    /// Pass the result to <see cref="WithCustom"/>, which applies the rules.
+    /// The statements a team with <paramref name="questionSet"/> is asked: the built-in indices the set names, and
+    /// every statement of an index of the team's own. Custom statements that joined a built-in index go with it.
     /// </summary>
-    /// <exception cref="ArgumentException">The JSON is malformed or a statement lacks a field.</exception>
+    public StatementCatalog ForQuestionSet(QuestionSet questionSet)
+    {
+        if (questionSet == QuestionSet.Everything)
+        {
+            return this;
+        }
+
+        var keptIndex = questionSet == QuestionSet.Trust ? Instrument.TrustIndex : Instrument.PsychologicalSafetyIndex;
+        return new StatementCatalog([.. Statements.Where(s => !IsBuiltInIndex(s.Index) || s.Index == keptIndex)]);
+    }
+
     /// <summary>Writes statements in the shape <see cref="ParseCustom"/> reads.</summary>
     public static string ToJson(IEnumerable<Statement> statements)
     {
@@ -134,6 +143,12 @@ public sealed partial class StatementCatalog
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>
+    /// Reads a team's own statements from a JSON array in the shape of <c>instrument.json</c>'s statements
+    /// (<c>id</c>, <c>index</c>, <c>dimension</c>, <c>reverse</c> (optional, default false), <c>label</c>, <c>text</c>).
+    /// Pass the result to <see cref="WithCustom"/>, which applies the rules.
+    /// </summary>
+    /// <exception cref="ArgumentException">The JSON is malformed or a statement lacks a field.</exception>
     public static IReadOnlyList<Statement> ParseCustom(string json)
     {
         using var document = StatementJson.Parse(json, "list of custom statements");

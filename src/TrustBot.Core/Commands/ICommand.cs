@@ -15,5 +15,8 @@ public interface ICommand
     /// <summary>Other words that run the command; not listed in help.</summary>
     IReadOnlyCollection<string> Aliases => [];
 
+    /// <summary>Only a team's leaders may run it; help shows it to leaders only.</summary>
+    bool LeadersOnly => false;
+
     Task HandleAsync(CommandContext context, CancellationToken cancellationToken);
 }

@@ -21,6 +21,12 @@ public interface IInstallationStore
     /// <summary>Stores a new service URL for an existing installation; returns false when there was none.</summary>
     Task<bool> UpdateServiceUrlAsync(string tenantId, string key, string serviceUrl, DateTimeOffset updatedAt, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Stores a team's settings (channel, schedule, question set, k, notes destination) on its active installation and
+    /// returns the installation as now stored; null when there is none or it was removed (nothing is written then).
+    /// </summary>
+    Task<Installation?> UpdateSettingsAsync(string tenantId, string key, TeamSettings settings, DateTimeOffset updatedAt, CancellationToken cancellationToken);
+
     /// <summary>Every installation of one tenant.</summary>
     IAsyncEnumerable<Installation> ListAsync(string tenantId, CancellationToken cancellationToken);
 }

@@ -40,6 +40,9 @@ public sealed record Installation
     /// <summary>The team's own check-in statements, asked alongside the built-in ones (ids start with <c>custom-</c>).</summary>
     public IReadOnlyList<CheckIns.Statement> CustomStatements { get; init; } = [];
 
+    /// <summary>Which built-in statements the team's check-ins ask.</summary>
+    public CheckIns.QuestionSet QuestionSet { get; init; } = CheckIns.QuestionSet.Everything;
+
     /// <summary>When the team's check-ins and speak-up prompts are posted; null until set (the default then applies).</summary>
     public Scheduling.TeamSchedule? Schedule { get; init; }
 
@@ -52,8 +55,11 @@ public sealed record Installation
     /// <summary>Where TrustBot posts for this installation.</summary>
     public Messaging.ConversationAddress Address => new(TenantId, ServiceUrl, ConversationId, BotId);
 
-    /// <summary>The built-in statements plus this team's own.</summary>
+    /// <summary>The built-in statements plus this team's own: every statement its check-ins may have asked.</summary>
     public CheckIns.StatementCatalog Catalog() => CheckIns.StatementCatalog.Default.WithCustom(CustomStatements);
+
+    /// <summary>The statements new check-ins choose from: the team's question set plus its own statements.</summary>
+    public CheckIns.StatementCatalog QuestionCatalog() => Catalog().ForQuestionSet(QuestionSet);
 
     public InstallationStatus Status { get; init; } = InstallationStatus.Active;
 

@@ -67,8 +67,11 @@ public sealed class InstallationHandler(
         }
 
         CoreLog.InstallationActivated(logger, installation.Kind);
-        await PostWelcomeAsync(installation, cancellationToken);
-        await NotifyAsync(o => o.OnActivatedAsync(installation, installationEvent, cancellationToken), cancellationToken);
+
+        // A team reinstalled within the grace period keeps its settings, so plan and welcome from what was stored.
+        var stored = await store.GetAsync(installation.TenantId, installation.Key, cancellationToken) ?? installation;
+        await PostWelcomeAsync(stored, cancellationToken);
+        await NotifyAsync(o => o.OnActivatedAsync(stored, installationEvent, cancellationToken), cancellationToken);
     }
 
     private async Task UpgradeAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)

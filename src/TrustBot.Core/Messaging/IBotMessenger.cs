@@ -22,4 +22,10 @@ public interface IBotMessenger
     /// Throws <see cref="InvalidOperationException"/> when the roster cannot be read.
     /// </summary>
     IAsyncEnumerable<TeamMember> ListMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The channels of a team (<paramref name="teamId"/>) that the bot can post into.
+    /// Throws <see cref="InvalidOperationException"/> when Teams does not answer with the list.
+    /// </summary>
+    Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken);
 }

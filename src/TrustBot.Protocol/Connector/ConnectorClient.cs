@@ -177,6 +177,20 @@ public partial class ConnectorClient
         return result;
     }
 
+    /// <summary>Lists a team's channels — <c>GET /v3/teams/{teamId}/conversations</c> (Teams only).</summary>
+    public virtual Task<ConnectorResponse<ConversationList>> GetTeamChannelsAsync(
+        string serviceUrl, string teamId, CancellationToken cancellationToken = default)
+    {
+        if (Missing(Operations.Channels, (teamId, nameof(teamId))))
+        {
+            return Task.FromResult(Refused<ConversationList>());
+        }
+
+        return SendAsync(
+            Operations.Channels, serviceUrl, HttpMethod.Get, $"v3/teams/{Escape(teamId)}/conversations",
+            query: null, body: null, "channels:" + teamId, ConnectorJsonContext.Default.ConversationList, cancellationToken);
+    }
+
     private static string Escape(string id) => Uri.EscapeDataString(id);
 
     private static byte[] Serialize(Activity activity) =>
@@ -209,5 +223,6 @@ public partial class ConnectorClient
         public const string Delete = "DeleteActivity";
         public const string Create = "CreateConversation";
         public const string Members = "GetPagedMembers";
+        public const string Channels = "GetTeamChannels";
     }
 }

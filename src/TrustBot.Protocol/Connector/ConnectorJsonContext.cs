@@ -17,5 +17,6 @@ namespace TrustBot.Protocol.Connector;
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(PagedMembersResult))]
+[JsonSerializable(typeof(ConversationList))]
 [JsonSerializable(typeof(ErrorResponse))]
 public sealed partial class ConnectorJsonContext : JsonSerializerContext;

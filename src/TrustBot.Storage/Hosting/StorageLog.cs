@@ -29,4 +29,7 @@ internal static partial class StorageLog
 
     [LoggerMessage(EventId = 3023, Level = LogLevel.Debug, Message = "Installation {Key} in tenant {TenantId} marked removed")]
     public static partial void InstallationRemoved(this ILogger logger, string tenantId, string key);
+
+    [LoggerMessage(EventId = 3024, Level = LogLevel.Debug, Message = "Settings of installation {Key} in tenant {TenantId} stored")]
+    public static partial void InstallationSettingsStored(this ILogger logger, string tenantId, string key);
 }

@@ -35,6 +35,9 @@ internal sealed class InstallationEntity : ITableEntity
 
     public int? AnonymityThreshold { get; set; }
 
+    // Null on rows written before question sets existed: they asked everything.
+    public string? QuestionSet { get; set; }
+
     /// <summary>The team's own statements as JSON in the shape of the instrument file; null when it has none.</summary>
     public string? CustomStatements { get; set; }
 
@@ -69,6 +72,7 @@ internal sealed class InstallationEntity : ITableEntity
         BotId = installation.BotId,
         ShareNotesInChannel = installation.ShareNotesInChannel,
         AnonymityThreshold = installation.AnonymityThreshold,
+        QuestionSet = installation.QuestionSet == Core.CheckIns.QuestionSet.Everything ? null : installation.QuestionSet.ToString(),
         CustomStatements = installation.CustomStatements.Count == 0 ? null : StatementCatalog.ToJson(installation.CustomStatements),
         Status = installation.Status.ToString(),
         InstalledAt = installation.InstalledAt.ToUniversalTime(),
@@ -90,6 +94,7 @@ internal sealed class InstallationEntity : ITableEntity
         BotId = BotId,
         ShareNotesInChannel = ShareNotesInChannel,
         AnonymityThreshold = AnonymityThreshold,
+        QuestionSet = Enum.TryParse<QuestionSet>(QuestionSet, out var questionSet) ? questionSet : Core.CheckIns.QuestionSet.Everything,
         CustomStatements = string.IsNullOrEmpty(CustomStatements) ? [] : StatementCatalog.ParseCustom(CustomStatements),
         Schedule = ReadSchedule(),
         Status = Enum.Parse<InstallationStatus>(Status),
@@ -97,6 +102,48 @@ internal sealed class InstallationEntity : ITableEntity
         UpdatedAt = UpdatedAt,
         RemovedAt = RemovedAt,
     };
+
+    /// <summary>Takes what leaders chose on the settings card; returns false when it equals what is stored.</summary>
+    public bool ApplySettings(TeamSettings settings, DateTimeOffset updatedAt)
+    {
+        var before = ToInstallation();
+        ConversationId = settings.ChannelId;
+        ChannelId = settings.ChannelId;
+        QuestionSet = settings.QuestionSet == Core.CheckIns.QuestionSet.Everything ? null : settings.QuestionSet.ToString();
+        AnonymityThreshold = settings.AnonymityThreshold;
+        ShareNotesInChannel = settings.ShareNotesInChannel;
+        WithSchedule(settings.Schedule);
+        var after = ToInstallation();
+        if (before.ConversationId == after.ConversationId
+            && before.ChannelId == after.ChannelId
+            && before.QuestionSet == after.QuestionSet
+            && before.AnonymityThreshold == after.AnonymityThreshold
+            && before.ShareNotesInChannel == after.ShareNotesInChannel
+            && before.Schedule == after.Schedule)
+        {
+            return false;
+        }
+
+        UpdatedAt = updatedAt.ToUniversalTime();
+        return true;
+    }
+
+    /// <summary>
+    /// A reinstall within the grace period restores the team: the new install's address and installer, with the
+    /// settings its leaders chose before the removal.
+    /// </summary>
+    public Installation Restore(Installation incoming)
+    {
+        var previous = ToInstallation();
+        return incoming with
+        {
+            ShareNotesInChannel = previous.ShareNotesInChannel,
+            AnonymityThreshold = previous.AnonymityThreshold,
+            QuestionSet = previous.QuestionSet,
+            CustomStatements = previous.CustomStatements,
+            Schedule = previous.Schedule ?? incoming.Schedule,
+        };
+    }
 
     private InstallationEntity WithSchedule(TeamSchedule? schedule)
     {

@@ -48,8 +48,9 @@ internal sealed class TableInstallationStore(
 
                 if (current.IsRemoved)
                 {
-                    // A reinstall is a new installation: its own install time and installer.
-                    await _table.UpdateEntityAsync(InstallationEntity.From(active), current.ETag, TableUpdateMode.Replace, cancellationToken);
+                    // A reinstall is a new installation (its own install time, installer and channel) that keeps the
+                    // team's settings: a row still here means the grace period after removal has not run out.
+                    await _table.UpdateEntityAsync(InstallationEntity.From(current.Restore(active)), current.ETag, TableUpdateMode.Replace, cancellationToken);
                     logger.InstallationActivated(installation.TenantId, installation.Key);
                     return true;
                 }
@@ -106,6 +107,36 @@ internal sealed class TableInstallationStore(
             entity.UpdatedAt = updatedAt.ToUniversalTime();
             return true;
         }, cancellationToken);
+
+    public async Task<Installation?> UpdateSettingsAsync(
+        string tenantId, string key, TeamSettings settings, DateTimeOffset updatedAt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        for (var attempt = 1; ; attempt++)
+        {
+            var entity = await ReadAsync(tenantId, key, cancellationToken);
+            if (entity is null || entity.IsRemoved)
+            {
+                return null;
+            }
+
+            if (!entity.ApplySettings(settings, updatedAt))
+            {
+                return entity.ToInstallation();
+            }
+
+            try
+            {
+                await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+                logger.InstallationSettingsStored(tenantId, key);
+                return entity.ToInstallation();
+            }
+            catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxAttempts)
+            {
+                logger.InstallationWriteConflict(tenantId, key);
+            }
+        }
+    }
 
     public async IAsyncEnumerable<Installation> ListAsync(string tenantId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

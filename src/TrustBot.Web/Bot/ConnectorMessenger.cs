@@ -67,6 +67,19 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
         while (!string.IsNullOrEmpty(continuation));
     }
 
+    public async Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    {
+        var response = await connector.GetTeamChannelsAsync(serviceUrl, teamId, cancellationToken);
+        if (response.Outcome != ConnectorOutcome.Delivered || response.Value is null)
+        {
+            throw new InvalidOperationException($"The team's channels could not be read ({response.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"} {response.ErrorCode}).");
+        }
+
+        return [.. response.Value.Conversations
+            .Where(channel => !string.IsNullOrEmpty(channel.Id))
+            .Select(channel => new TeamChannel(channel.Id!, channel.Name))];
+    }
+
     private static Activity CardActivity(JsonObject card, string summary) => new()
     {
         Type = ActivityTypes.Message,

@@ -58,7 +58,18 @@ internal sealed class InMemoryInstallationStore : IInstallationStore
                 return Task.FromResult(false);
             }
 
-            _rows[id] = installation with { Status = InstallationStatus.Active, RemovedAt = null };
+            // As the table store: a removed team that comes back keeps the settings its leaders chose.
+            var restored = existing is null
+                ? installation
+                : installation with
+                {
+                    ShareNotesInChannel = existing.ShareNotesInChannel,
+                    AnonymityThreshold = existing.AnonymityThreshold,
+                    QuestionSet = existing.QuestionSet,
+                    CustomStatements = existing.CustomStatements,
+                    Schedule = existing.Schedule ?? installation.Schedule,
+                };
+            _rows[id] = restored with { Status = InstallationStatus.Active, RemovedAt = null };
             return Task.FromResult(true);
         }
     }
@@ -89,6 +100,31 @@ internal sealed class InMemoryInstallationStore : IInstallationStore
 
             _rows[(tenantId, key)] = existing with { ServiceUrl = serviceUrl, UpdatedAt = updatedAt };
             return Task.FromResult(true);
+        }
+    }
+
+    public Task<Installation?> UpdateSettingsAsync(
+        string tenantId, string key, TeamSettings settings, DateTimeOffset updatedAt, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (!_rows.TryGetValue((tenantId, key), out var existing) || existing.Status != InstallationStatus.Active)
+            {
+                return Task.FromResult<Installation?>(null);
+            }
+
+            var updated = existing with
+            {
+                ConversationId = settings.ChannelId,
+                ChannelId = settings.ChannelId,
+                Schedule = settings.Schedule,
+                QuestionSet = settings.QuestionSet,
+                AnonymityThreshold = settings.AnonymityThreshold,
+                ShareNotesInChannel = settings.ShareNotesInChannel,
+                UpdatedAt = updatedAt,
+            };
+            _rows[(tenantId, key)] = updated;
+            return Task.FromResult<Installation?>(updated);
         }
     }
 

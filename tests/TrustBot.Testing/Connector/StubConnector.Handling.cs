@@ -9,6 +9,7 @@ namespace TrustBot.Testing.Connector;
 public sealed partial class StubConnector
 {
     private readonly Dictionary<string, List<JsonObject>> _rosters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<JsonObject>> _channels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _personalConversations = new(StringComparer.Ordinal);
     private long _nextActivityId = 1_700_000_000_000;
     private long _nextCorrelation;
@@ -41,6 +42,20 @@ public sealed partial class StubConnector
         lock (_gate)
         {
             _rosters[conversationId ?? string.Empty] = members.Select(m => (JsonObject)m.DeepClone()).ToList();
+        }
+    }
+
+    /// <summary>
+    /// Sets the channels served for <paramref name="teamId"/> by <c>GET /v3/teams/{teamId}/conversations</c>; a team
+    /// without its own list has only General (whose id is the team id and whose name Teams leaves out).
+    /// </summary>
+    public void SetChannels(string teamId, IEnumerable<(string Id, string? Name)> channels)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(teamId);
+        ArgumentNullException.ThrowIfNull(channels);
+        lock (_gate)
+        {
+            _channels[teamId] = [.. channels.Select(c => new JsonObject { ["id"] = c.Id, ["name"] = c.Name })];
         }
     }
 
@@ -163,6 +178,7 @@ public sealed partial class StubConnector
             ("PUT", ["v3", "conversations", var id, "activities", var activity]) => (StubOperation.UpdateActivity, id, activity),
             ("DELETE", ["v3", "conversations", var id, "activities", var activity]) => (StubOperation.DeleteActivity, id, activity),
             ("GET", ["v3", "conversations", var id, "pagedmembers"]) => (StubOperation.GetPagedMembers, id, null),
+            ("GET", ["v3", "teams", var team, "conversations"]) => (StubOperation.GetTeamChannels, team, null),
             (_, ["v3", "conversations", var id, ..]) => (StubOperation.Unknown, id, null),
             _ => (StubOperation.Unknown, null, null),
         };
@@ -174,6 +190,7 @@ public sealed partial class StubConnector
         StubOperation.DeleteActivity => new StubResponse(200),
         StubOperation.CreateConversation => CreateConversation(request.Body as JsonObject),
         StubOperation.GetPagedMembers => PagedMembers(request),
+        StubOperation.GetTeamChannels => TeamChannels(request.ConversationId!),
         _ => StubResponse.Error(404, "NotFound", $"The stub does not implement {request.Method} {request.Path}."),
     };
 
@@ -223,6 +240,19 @@ public sealed partial class StubConnector
         }
 
         return Created(new JsonObject { ["id"] = conversationId });
+    }
+
+    private StubResponse TeamChannels(string teamId)
+    {
+        JsonArray list;
+        lock (_gate)
+        {
+            list = _channels.TryGetValue(teamId, out var channels)
+                ? [.. channels.Select(c => c.DeepClone())]
+                : [new JsonObject { ["id"] = teamId }];
+        }
+
+        return new StubResponse(200) { Body = new JsonObject { ["conversations"] = list }.ToJsonString() };
     }
 
     private StubResponse PagedMembers(RecordedRequest request)

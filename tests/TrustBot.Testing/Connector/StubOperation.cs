@@ -23,4 +23,7 @@ public enum StubOperation
 
     /// <summary><c>GET /v3/conversations/{id}/pagedmembers</c>.</summary>
     GetPagedMembers,
+
+    /// <summary><c>GET /v3/teams/{teamId}/conversations</c> (the team id is recorded as the conversation id).</summary>
+    GetTeamChannels,
 }
