@@ -56,6 +56,9 @@ internal static partial class CoreLog
     [LoggerMessage(2022, LogLevel.Warning, "A reply was not delivered ({Outcome})")]
     public static partial void ReplyNotDelivered(ILogger logger, DeliveryOutcome outcome);
 
+    [LoggerMessage(2023, LogLevel.Warning, "Leadership could not be checked for help ({ExceptionType}); showing the commands everyone has")]
+    public static partial void HelpLeadershipUnknown(ILogger logger, string exceptionType);
+
     [LoggerMessage(EventId = 2100, Level = LogLevel.Information, Message = "Posted a check-in with {StatementCount} statements")]
     public static partial void CheckInPosted(ILogger logger, int statementCount);
 

@@ -25,6 +25,7 @@ public static class CoreServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(_ => new ServiceUrlCache());
+        services.TryAddSingleton<PrivacyNotice>();
         services.TryAddScoped<InstallationHandler>();
         services.TryAddScoped<MessageHandler>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, HelpCommand>());
@@ -49,6 +50,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, CheckInCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, SpeakUpCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, NotesCommand>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, PrivacyCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, CheckInActionHandler>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, SpeakUpActionHandler>());
         services.AddLeaders();

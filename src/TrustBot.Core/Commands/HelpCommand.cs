@@ -1,11 +1,16 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Cards;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;
 
-/// <summary>Posts the help card, listing every registered command.</summary>
-public sealed class HelpCommand(IBotMessenger messenger, ILogger<HelpCommand> logger) : ICommand
+/// <summary>
+/// Posts the help card with the commands the person asking can use: leader-only commands appear for leaders only
+/// (of this team in its channel; of any team elsewhere).
+/// </summary>
+public sealed class HelpCommand(IBotMessenger messenger, ILeaderStore leaders, ILogger<HelpCommand> logger) : ICommand
 {
     public const string CommandName = "help";
 
@@ -18,11 +23,41 @@ public sealed class HelpCommand(IBotMessenger messenger, ILogger<HelpCommand> lo
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var card = HelpCard.Build(context.Commands, context.Message.Kind);
-        var result = await messenger.SendCardAsync(context.Message.ReplyAddress, card, HelpCard.Summary, cancellationToken);
+        var message = context.Message;
+        var leads = context.Commands.Any(command => command.LeadersOnly) && await LeadsAsync(message, cancellationToken);
+        var available = context.Commands.Where(command => leads || !command.LeadersOnly);
+        var card = HelpCard.Build(available, message.Kind);
+        var result = await messenger.SendCardAsync(message.ReplyAddress, card, HelpCard.Summary, cancellationToken);
         if (!result.IsDelivered)
         {
             CoreLog.ReplyNotDelivered(logger, result.Outcome);
+        }
+    }
+
+    private async Task<bool> LeadsAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(message.FromId) && string.IsNullOrEmpty(message.FromAadObjectId))
+        {
+            return false;
+        }
+
+        try
+        {
+            await foreach (var leader in leaders.ListForPersonAsync(message.TenantId, message.FromId, message.FromAadObjectId, cancellationToken))
+            {
+                if (message.Kind != ConversationKind.Channel || string.Equals(leader.TeamKey, message.TeamId, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Help must always answer; a person who can't be checked sees what everyone may use.
+            CoreLog.HelpLeadershipUnknown(logger, exception.GetType().Name);
+            return false;
         }
     }
 }

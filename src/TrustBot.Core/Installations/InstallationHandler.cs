@@ -10,6 +10,7 @@ public sealed class InstallationHandler(
     IBotMessenger messenger,
     ServiceUrlCache serviceUrls,
     IEnumerable<IInstallationObserver> observers,
+    PrivacyNotice privacy,
     TimeProvider timeProvider,
     ILogger<InstallationHandler> logger)
 {
@@ -122,11 +123,17 @@ public sealed class InstallationHandler(
         try
         {
             var result = await messenger.SendCardAsync(address, WelcomeCard.Build(installation.Kind), WelcomeCard.Summary, cancellationToken);
-            if (result.IsDelivered)
+            if (!result.IsDelivered)
             {
-                CoreLog.WelcomePosted(logger, installation.Kind);
+                CoreLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);
+                return;
             }
-            else
+
+            CoreLog.WelcomePosted(logger, installation.Kind);
+
+            // The notice comes before the first check-in, so people know what happens to their answers before they give any.
+            result = await messenger.SendCardAsync(address, privacy.Build(installation), PrivacyCard.Summary, cancellationToken);
+            if (!result.IsDelivered)
             {
                 CoreLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);
             }

@@ -23,6 +23,8 @@ public sealed class NotesCommand(
 
     public string Description => "Read your team's anonymous speak-up notes (leaders, in a chat with me).";
 
+    public bool LeadersOnly => true;
+
     public async Task HandleAsync(CommandContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);

@@ -24,6 +24,7 @@ public sealed class CardTests
         {
             data.Add("welcome", kind);
             data.Add("help", kind);
+            data.Add("privacy", kind);
         }
 
         return data;
@@ -142,8 +143,9 @@ public sealed class CardTests
     private static JsonObject Build(string name, ConversationKind kind) => name switch
     {
         "welcome" => WelcomeCard.Build(kind),
+        "privacy" => PrivacyCard.Build(kind, 5, TimeSpan.FromDays(180), TimeSpan.FromDays(30)),
         "help" => HelpCard.Build(
-            [new HelpCommand(Mock.Of<IBotMessenger>(), NullLogger<HelpCommand>.Instance), Command("checkin", "Start a check-in now.")],
+            [new HelpCommand(Mock.Of<IBotMessenger>(), Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), NullLogger<HelpCommand>.Instance), Command("checkin", "Start a check-in now.")],
             kind),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };

@@ -115,6 +115,7 @@ public sealed class MessageHandlerTests
         greedy.SetupGet(c => c.Name).Returns("checkin");
         greedy.SetupGet(c => c.Description).Returns("Start a check-in.");
         greedy.SetupGet(c => c.Aliases).Returns(["help"]);
+        greedy.SetupGet(c => c.LeadersOnly).Returns(false);
 
         await CreateHandler(greedy.Object).HandleAsync(Message("help"), CancellationToken.None);
 
@@ -144,7 +145,7 @@ public sealed class MessageHandlerTests
 
     private MessageHandler CreateHandler(params ICommand[] extra)
     {
-        ICommand[] commands = [new HelpCommand(_messenger.Object, NullLogger<HelpCommand>.Instance), .. extra];
+        ICommand[] commands = [new HelpCommand(_messenger.Object, Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), NullLogger<HelpCommand>.Instance), .. extra];
         return new MessageHandler(commands, _messenger.Object, NullLogger<MessageHandler>.Instance);
     }
 

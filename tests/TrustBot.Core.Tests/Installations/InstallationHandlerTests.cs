@@ -11,6 +11,7 @@ namespace TrustBot.Core.Tests.Installations;
 public sealed class InstallationHandlerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
+    private static readonly PrivacyNotice Privacy = new(Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions()));
 
     private readonly InMemoryInstallationStore _store = new();
     private readonly Mock<IBotMessenger> _messenger = new(MockBehavior.Strict);
@@ -24,7 +25,7 @@ public sealed class InstallationHandlerTests
     public InstallationHandlerTests()
     {
         RespondToCards(new DeliveryResult(DeliveryOutcome.Delivered, "1776390257332"));
-        _handler = new InstallationHandler(_store, _messenger.Object, new ServiceUrlCache(), [_observer.Object, _failingObserver.Object], _time, _logger);
+        _handler = new InstallationHandler(_store, _messenger.Object, new ServiceUrlCache(), [_observer.Object, _failingObserver.Object], Privacy, _time, _logger);
     }
 
     [Fact]
@@ -52,12 +53,22 @@ public sealed class InstallationHandlerTests
     {
         await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
 
-        var (address, card, summary) = Assert.Single(_sentCards);
+        var (address, card, summary) = Assert.Single(Welcomes);
         Assert.Equal(new ConversationAddress(TestIds.TenantId, TestIds.ServiceUrl, TestIds.ChosenChannelId, TestIds.BotId), address);
         Assert.Equal("AdaptiveCard", (string?)card["type"]);
         Assert.Contains("this channel", card.ToJsonString(), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(summary));
         _messenger.Verify(m => m.SendTextAsync(It.IsAny<ConversationAddress>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task HandleAsync_TeamAdded_PostsThePrivacyNoticeRightAfterTheWelcome()
+    {
+        await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
+
+        Assert.Equal([TrustBot.Core.Cards.WelcomeCard.Summary, TrustBot.Core.Cards.PrivacyCard.Summary], _sentCards.Select(sent => sent.Summary));
+        Assert.Equal(_sentCards[0].Address, _sentCards[1].Address);
+        Assert.Contains("What I never store", _sentCards[1].Card.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -68,7 +79,7 @@ public sealed class InstallationHandlerTests
         await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
 
         Assert.Equal(2, _store.ActivateCalls);
-        Assert.Single(_sentCards);
+        Assert.Single(Welcomes);
     }
 
     [Fact]
@@ -103,7 +114,7 @@ public sealed class InstallationHandlerTests
     {
         var store = new Mock<IInstallationStore>();
         store.Setup(s => s.ActivateAsync(It.IsAny<Installation>(), It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        var handler = new InstallationHandler(store.Object, _messenger.Object, new ServiceUrlCache(), [_observer.Object], _time, _logger);
+        var handler = new InstallationHandler(store.Object, _messenger.Object, new ServiceUrlCache(), [_observer.Object], Privacy, _time, _logger);
 
         await handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
 
@@ -118,7 +129,7 @@ public sealed class InstallationHandlerTests
         await _handler.HandleAsync(TeamEvent(InstallationChange.Removed), CancellationToken.None);
         await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
 
-        Assert.Equal(2, _sentCards.Count);
+        Assert.Equal(2, Welcomes.Count);
         Assert.Equal(InstallationStatus.Active, _store[TestIds.TenantId, TestIds.TeamId]!.Status);
     }
 
@@ -163,7 +174,7 @@ public sealed class InstallationHandlerTests
         var stored = _store[TestIds.TenantId, TestIds.TeamId]!;
         Assert.Equal(InstallationStatus.Removed, stored.Status);
         Assert.Equal(Start.AddHours(5), stored.RemovedAt);
-        Assert.Single(_sentCards);
+        Assert.Single(Welcomes);
     }
 
     [Fact]
@@ -236,7 +247,7 @@ public sealed class InstallationHandlerTests
         Assert.Equal(TestIds.PersonalConversationId, stored.ConversationId);
         Assert.Null(stored.TeamId);
         Assert.Null(stored.ChannelId);
-        var (address, card, _) = Assert.Single(_sentCards);
+        var (address, card, _) = Assert.Single(Welcomes);
         Assert.Equal(TestIds.PersonalConversationId, address.ConversationId);
         Assert.Contains("This chat is where leaders get their weekly habit", card.ToJsonString(), StringComparison.Ordinal);
     }
@@ -250,7 +261,7 @@ public sealed class InstallationHandlerTests
         Assert.NotNull(stored);
         Assert.Equal(ConversationKind.GroupChat, stored.Kind);
         Assert.Equal(TestIds.InstallerAadObjectId, stored.InstalledByAadObjectId);
-        var (address, card, _) = Assert.Single(_sentCards);
+        var (address, card, _) = Assert.Single(Welcomes);
         Assert.Equal(TestIds.GroupChatId, address.ConversationId);
         Assert.Contains("in this chat", card.ToJsonString(), StringComparison.Ordinal);
     }
@@ -262,7 +273,7 @@ public sealed class InstallationHandlerTests
         await _handler.HandleAsync(GroupChatEvent(InstallationChange.Added) with { TenantId = TestIds.OtherTenantId }, CancellationToken.None);
 
         Assert.NotNull(_store[TestIds.OtherTenantId, TestIds.GroupChatId]);
-        Assert.Equal(2, _sentCards.Count);
+        Assert.Equal(2, Welcomes.Count);
     }
 
     [Fact]
@@ -333,6 +344,10 @@ public sealed class InstallationHandlerTests
 
         Assert.Equal(1, _store.UpdateServiceUrlCalls);
     }
+
+    // Every welcome is followed by the privacy notice; tests about welcomes look at the welcomes.
+    private List<(ConversationAddress Address, JsonObject Card, string Summary)> Welcomes =>
+        [.. _sentCards.Where(sent => sent.Summary == TrustBot.Core.Cards.WelcomeCard.Summary)];
 
     private void RespondToCards(DeliveryResult result) =>
         _messenger

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using TrustBot.Core.Installations;
+
+namespace TrustBot.Core.Cards;
+
+/// <summary>
+/// The short privacy notice posted on install (and by <c>privacy</c>): what TrustBot stores, what it never stores,
+/// and who can see what, in plain words.
+/// </summary>
+public static class PrivacyCard
+{
+    public const string Summary = "TrustBot and your privacy";
+
+    /// <param name="kind">Where the notice is shown; a personal chat gets the leader's view.</param>
+    /// <param name="anonymityThreshold">The k in force where the notice is shown.</param>
+    /// <param name="notesKeptFor">How long anonymous notes are kept before they are deleted.</param>
+    /// <param name="removalGracePeriod">How long a removed team's data is kept in case TrustBot comes back.</param>
+    public static JsonObject Build(ConversationKind kind, int anonymityThreshold, TimeSpan notesKeptFor, TimeSpan removalGracePeriod)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(anonymityThreshold, CardParts.MinimumAnonymityThreshold);
+        var place = kind == ConversationKind.GroupChat ? "chat" : "team";
+        return CardParts.Card(
+            Summary,
+            CardParts.Heading("Your privacy with TrustBot"),
+            CardParts.Paragraph($"Before anyone answers, here is exactly what I keep about this {place} and who can see it."),
+            CardParts.Promise(anonymityThreshold),
+            CardParts.Subheading("What I store"),
+            CardParts.Paragraph(string.Join("\n", [
+                "- How many people gave each answer to each check-in statement, with no name attached.",
+                $"- The anonymous notes people choose to write, for {Days(notesKeptFor)}; then they are deleted.",
+                $"- The {place}'s settings, who leads it, and the private chat I use to reach each leader.",
+                "- Each leader's weekly habits, how they marked them, and their own predictions.",
+            ])),
+            CardParts.Subheading("What I never store"),
+            CardParts.Paragraph(string.Join("\n", [
+                "- Who gave which answer, or who wrote which note.",
+                "- A list of who answered or who didn't. While a check-in is open I keep a scrambled mark so nobody answers twice; it becomes meaningless when the check-in closes.",
+                "- Anything you write to me other than the notes you send on purpose.",
+            ])),
+            CardParts.Subheading("Who sees what"),
+            CardParts.Paragraph(string.Join("\n", [
+                $"- **Everyone here:** the {place}'s combined results, once at least {anonymityThreshold} people have answered.",
+                $"- **Leaders:** the same results, the weekly digest, and the anonymous notes of prompts at least {anonymityThreshold} people answered.",
+                "- **Nobody**, leaders and IT admins included, can see how one person answered.",
+            ])),
+            CardParts.Hint(
+                $"If TrustBot is removed from the {place}, everything I stored about it is deleted {Days(removalGracePeriod)} later "
+                + "(adding me back before then keeps it). Type **privacy** to see this again."));
+    }
+
+    private static string Days(TimeSpan span)
+    {
+        var days = Math.Max(1, (int)Math.Round(span.TotalDays, MidpointRounding.AwayFromZero));
+        return days == 1 ? "1 day" : days.ToString(CultureInfo.InvariantCulture) + " days";
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+using TrustBot.Core.Cards;
+using TrustBot.Core.Installations;
+
+namespace TrustBot.Core.Tests.Cards;
+
+public sealed class PrivacyCardTests
+{
+    [Fact]
+    public void Build_Team_SaysWhatIsStoredNeverStoredAndWhoSeesWhat()
+    {
+        var text = Text(PrivacyCard.Build(ConversationKind.Channel, 5, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));
+
+        Assert.Contains("What I store", text, StringComparison.Ordinal);
+        Assert.Contains("What I never store", text, StringComparison.Ordinal);
+        Assert.Contains("Who sees what", text, StringComparison.Ordinal);
+        Assert.Contains("Who gave which answer", text, StringComparison.Ordinal);
+        Assert.Contains("leaders and IT admins included", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_TeamSettings_NamesTheThresholdAndRetentionInForce()
+    {
+        var text = Text(PrivacyCard.Build(ConversationKind.Channel, 8, TimeSpan.FromDays(90), TimeSpan.FromDays(14)));
+
+        Assert.Contains("at least 8 people", text, StringComparison.Ordinal);
+        Assert.Contains("for 90 days", text, StringComparison.Ordinal);
+        Assert.Contains("14 days later", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("at least 5 people", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_GroupChat_SpeaksOfTheChat()
+    {
+        var text = Text(PrivacyCard.Build(ConversationKind.GroupChat, 5, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));
+
+        Assert.Contains("about this chat", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("about this team", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_ThresholdBelowThree_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => PrivacyCard.Build(ConversationKind.Channel, 2, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));
+    }
+
+    private static string Text(JsonObject card) => card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+}
