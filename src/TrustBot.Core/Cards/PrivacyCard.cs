@@ -26,28 +26,41 @@ public static class PrivacyCard
             CardParts.Paragraph($"Before anyone answers, here is exactly what I keep about this {place} and who can see it."),
             CardParts.Promise(anonymityThreshold),
             CardParts.Subheading("What I store"),
-            CardParts.Paragraph(string.Join("\n", [
-                "- How many people gave each answer to each check-in statement, with no name attached.",
-                $"- The anonymous notes people choose to write, for {Days(notesKeptFor)}; then they are deleted.",
-                $"- The {place}'s settings, who leads it, and the private chat I use to reach each leader.",
-                "- Each leader's weekly habits, how they marked them, and their own predictions.",
-            ])),
+            Bullets([
+                "How many people gave each answer to each check-in statement, with no name attached.",
+                $"The anonymous notes people choose to write, for {Days(notesKeptFor)}; then they are deleted.",
+                $"The {place}'s settings, who leads it, and the private chat I use to reach each leader.",
+                "Each leader's weekly habits, how they marked them, and their own predictions.",
+            ]),
             CardParts.Subheading("What I never store"),
-            CardParts.Paragraph(string.Join("\n", [
-                "- Who gave which answer, or who wrote which note.",
-                "- A list of who answered or who didn't. While a check-in is open I keep a scrambled mark so nobody answers twice; it becomes meaningless when the check-in closes.",
-                "- Anything you write to me other than the notes you send on purpose.",
-            ])),
+            Bullets([
+                "Who gave which answer, or who wrote which note.",
+                "A list of who answered or who didn't. While a check-in is open I keep a scrambled mark so nobody answers twice; it becomes meaningless when the check-in closes.",
+                "Anything you write to me other than the notes you send on purpose.",
+            ]),
             CardParts.Subheading("Who sees what"),
-            CardParts.Paragraph(string.Join("\n", [
-                $"- **Everyone here:** the {place}'s combined results, once at least {anonymityThreshold} people have answered.",
-                $"- **Leaders:** the same results, the weekly digest, and the anonymous notes of prompts at least {anonymityThreshold} people answered.",
-                "- **Nobody**, leaders and IT admins included, can see how one person answered.",
-            ])),
+            Bullets([
+                $"**Everyone here:** the {place}'s combined results, once at least {anonymityThreshold} people have answered.",
+                $"**Leaders:** the same results, the weekly digest, and the anonymous notes of prompts at least {anonymityThreshold} people answered.",
+                "**Nobody**, leaders and IT admins included, can see how one person answered.",
+            ]),
             CardParts.Hint(
                 $"If TrustBot is removed from the {place}, everything I stored about it is deleted {Days(removalGracePeriod)} later "
                 + "(adding me back before then keeps it). Type **privacy** to see this again."));
     }
+
+    // One text block per point: markdown lists are clipped by some card renderers.
+    private static JsonObject Bullets(string[] points) => new()
+    {
+        ["type"] = "Container",
+        ["items"] = new JsonArray([.. points.Select(point => (JsonNode)new JsonObject
+        {
+            ["type"] = "TextBlock",
+            ["text"] = "\u2022 " + point,
+            ["wrap"] = true,
+            ["spacing"] = "Small",
+        })]),
+    };
 
     private static string Days(TimeSpan span)
     {
