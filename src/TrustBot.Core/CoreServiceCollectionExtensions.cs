@@ -10,6 +10,7 @@ using TrustBot.Core.Digests;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
 using TrustBot.Core.Reminders;
+using TrustBot.Core.Retention;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
@@ -57,6 +58,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDeliveryEngine();
         services.AddNudges();
         services.AddDigests().AddReminders();
+        services.AddRetention();
         return services;
     }
 }

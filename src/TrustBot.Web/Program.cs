@@ -3,6 +3,8 @@ using TrustBot.Protocol.Hosting;
 using TrustBot.Storage.Hosting;
 using TrustBot.Web.Hosting;
 
+if (EraseTeamCommand.IsInvoked(args)) return await EraseTeamCommand.RunAsync(args);
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddTrustBotProtocol();
@@ -13,3 +15,4 @@ builder.AddTrustBotHost();
 var app = builder.Build();
 app.MapTrustBotEndpoints();
 app.Run();
+return 0;

@@ -8,6 +8,7 @@ using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Nudges;
+using TrustBot.Core.Retention;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.SpeakUp;
 
@@ -34,5 +35,6 @@ internal static class CorePorts
         .AddSingleton(Mock.Of<ILeaseStore>())
         .AddSingleton(Mock.Of<IDeadLetterLog>())
         .AddSingleton(Mock.Of<Core.Digests.IPredictionStore>())
+        .AddSingleton(Mock.Of<IRetentionStore>())
         .AddSingleton(Mock.Of<IBotMessenger>());
 }

@@ -11,6 +11,7 @@ using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Digests;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.Leaders;
+using TrustBot.Storage.Retention;
 using TrustBot.Storage.Scheduling;
 using TrustBot.Storage.Nudges;
 using TrustBot.Storage.SpeakUp;
@@ -44,6 +45,7 @@ public static class StorageServiceCollectionExtensions
         services.AddTimetableStorage();
         services.AddNudgeStorage();
         services.AddPredictionStorage();
+        services.AddRetentionStorage();
 
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();

@@ -13,6 +13,7 @@ internal static class WebHostingExtensions
         builder.Services.AddHostedService<ClosingService>();
         builder.Services.AddHostedService<SchedulerService>();
         builder.Services.AddHostedService<OutboxWorkerService>();
+        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
         builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
         builder.Services.AddHealthChecks();

@@ -1,0 +1,19 @@
+namespace TrustBot.Core.Retention;
+
+/// <summary>How long data is kept (section <c>Retention</c>); checked at start by <see cref="RetentionOptionsValidator"/>.</summary>
+public sealed class RetentionOptions
+{
+    public const string SectionName = "Retention";
+
+    /// <summary>Speak-up notes stored longer ago than this are deleted; check-in results and other aggregates stay.</summary>
+    public TimeSpan NotesMaxAge { get; set; } = TimeSpan.FromDays(180);
+
+    /// <summary>
+    /// How long a team's data outlives the removal of the app from the team. Reinstalling within this period restores
+    /// the team with its settings and history; after it, everything the team left behind is erased.
+    /// </summary>
+    public TimeSpan RemovedTeamGracePeriod { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How often the retention sweep runs (on one host instance per interval, however many there are).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Retention;
+using TrustBot.Storage.Hosting;
+using TrustBot.Storage.Installations;
+using TrustBot.Storage.Tables;
+
+namespace TrustBot.Storage.Retention;
+
+/// <summary>
+/// Retention's deletions over the Azure tables. Notes age out by their <c>StoredAt</c> column in one filtered scan
+/// across tenants; removed installations are found by their <c>Status</c> and <c>RemovedAt</c> columns; erasing one
+/// is <see cref="TeamEraser"/>'s work.
+/// </summary>
+internal sealed class TableRetentionStore(
+    TableServiceClient tableService,
+    IOptions<StorageOptions> options,
+    ILogger<TableRetentionStore> logger) : IRetentionStore
+{
+    private static readonly string[] RemovedColumns = ["TenantId", "Key", "RemovedAt"];
+
+    private readonly TableClient _notes = tableService.GetTableClient(options.Value.TableName(TableNames.Notes));
+    private readonly TableClient _installations = tableService.GetTableClient(options.Value.TableName(TableNames.Installations));
+
+    public Task<int> DeleteNotesStoredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"StoredAt lt {cutoff.ToUniversalTime()}");
+        return RowDeleter.DeleteWhereAsync(_notes, filter, logger, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<RemovedInstallation>> ListRemovedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var removed = nameof(InstallationStatus.Removed);
+        var filter = TableClient.CreateQueryFilter($"Status eq {removed} and RemovedAt le {cutoff.ToUniversalTime()}");
+        var found = new List<RemovedInstallation>();
+        await foreach (var row in _installations.QueryAsync<TableEntity>(filter, select: RemovedColumns, cancellationToken: cancellationToken))
+        {
+            if (row.GetDateTimeOffset(nameof(InstallationEntity.RemovedAt)) is { } removedAt)
+            {
+                found.Add(new RemovedInstallation(
+                    row.GetString(nameof(InstallationEntity.TenantId)),
+                    row.GetString(nameof(InstallationEntity.Key)),
+                    removedAt));
+            }
+        }
+
+        return found;
+    }
+
+    public async Task<TeamErasure> EraseTeamAsync(string tenantId, string key, DateTimeOffset removedBefore, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var eraser = new TeamEraser(tableService, options.Value, tenantId, key, logger);
+        var erasure = await eraser.EraseAsync(removedBefore, cancellationToken);
+        if (erasure.Erased)
+        {
+            logger.TeamErased(erasure.Total);
+        }
+
+        return erasure;
+    }
+}

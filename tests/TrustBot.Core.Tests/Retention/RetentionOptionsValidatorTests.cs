@@ -1,0 +1,54 @@
+using TrustBot.Core.Retention;
+
+namespace TrustBot.Core.Tests.Retention;
+
+public sealed class RetentionOptionsValidatorTests
+{
+    private readonly RetentionOptionsValidator _validator = new();
+
+    [Fact]
+    public void Validate_Defaults_Succeeds()
+    {
+        var options = new RetentionOptions();
+
+        Assert.True(_validator.Validate(null, options).Succeeded);
+        Assert.Equal((TimeSpan.FromDays(180), TimeSpan.FromDays(30), TimeSpan.FromHours(1)), (options.NotesMaxAge, options.RemovedTeamGracePeriod, options.SweepInterval));
+    }
+
+    [Theory]
+    [InlineData("00:00:00", "30.00:00:00", "01:00:00", "Retention:NotesMaxAge")]
+    [InlineData("3651.00:00:00", "30.00:00:00", "01:00:00", "Retention:NotesMaxAge")]
+    [InlineData("180.00:00:00", "-1.00:00:00", "01:00:00", "Retention:RemovedTeamGracePeriod")]
+    [InlineData("180.00:00:00", "366.00:00:00", "01:00:00", "Retention:RemovedTeamGracePeriod")]
+    [InlineData("180.00:00:00", "30.00:00:00", "00:00:30", "Retention:SweepInterval")]
+    [InlineData("180.00:00:00", "30.00:00:00", "2.00:00:00", "Retention:SweepInterval")]
+    public void Validate_OutOfRange_FailsNamingTheSettingAndItsBounds(string notesMaxAge, string grace, string interval, string key)
+    {
+        var options = new RetentionOptions
+        {
+            NotesMaxAge = TimeSpan.Parse(notesMaxAge, System.Globalization.CultureInfo.InvariantCulture),
+            RemovedTeamGracePeriod = TimeSpan.Parse(grace, System.Globalization.CultureInfo.InvariantCulture),
+            SweepInterval = TimeSpan.Parse(interval, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.True(result.Failed);
+        var failure = Assert.Single(result.Failures!);
+        Assert.StartsWith(key + " must be between ", failure, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_EverythingWrong_ReportsEachSetting()
+    {
+        var options = new RetentionOptions { NotesMaxAge = TimeSpan.Zero, RemovedTeamGracePeriod = TimeSpan.Zero, SweepInterval = TimeSpan.Zero };
+
+        var result = _validator.Validate(null, options);
+
+        Assert.Equal(
+            ["Retention:NotesMaxAge must be between 1 day and 3650 days (it is 00:00:00).",
+             "Retention:RemovedTeamGracePeriod must be between 1 day and 365 days (it is 00:00:00).",
+             "Retention:SweepInterval must be between 1 minute and 1 day (it is 00:00:00)."],
+            result.Failures);
+    }
+}
