@@ -187,6 +187,7 @@ internal sealed class TableInstallationStore(
         return response.HasValue ? response.Value : null;
     }
 
-    // 409: the row was added since it was read as absent; 412: it changed since it was read.
-    private static bool IsConflict(RequestFailedException exception) => exception.Status is 409 or 412;
+    // 409: the row was added since it was read as absent; 412: it changed since it was read; 404: it was deleted since
+    // it was read (a removed team erased by retention at the moment it is reinstalled), so it is added afresh.
+    private static bool IsConflict(RequestFailedException exception) => exception.Status is 404 or 409 or 412;
 }

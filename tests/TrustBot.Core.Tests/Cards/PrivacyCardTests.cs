@@ -44,5 +44,31 @@ public sealed class PrivacyCardTests
         Assert.Throws<ArgumentOutOfRangeException>(() => PrivacyCard.Build(ConversationKind.Channel, 2, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));
     }
 
+    [Fact]
+    public void PrivacyNotice_Team_UsesItsThresholdAndTheConfiguredRetention()
+    {
+        var notice = new PrivacyNotice(
+            Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions { DefaultThreshold = 5 }),
+            Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Retention.RetentionOptions { NotesMaxAge = TimeSpan.FromDays(60), RemovedTeamGracePeriod = TimeSpan.FromDays(10) }));
+        var team = new Installation
+        {
+            TenantId = "tenant",
+            Key = "19:team@thread.tacv2",
+            Kind = ConversationKind.Channel,
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            ConversationId = "19:team@thread.tacv2",
+            BotId = "28:bot",
+            AnonymityThreshold = 7,
+            InstalledAt = DateTimeOffset.UnixEpoch,
+            UpdatedAt = DateTimeOffset.UnixEpoch,
+        };
+
+        var text = Text(notice.Build(team));
+
+        Assert.Contains("at least 7 people", text, StringComparison.Ordinal);
+        Assert.Contains("for 60 days", text, StringComparison.Ordinal);
+        Assert.Contains("10 days later", text, StringComparison.Ordinal);
+    }
+
     private static string Text(JsonObject card) => card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }

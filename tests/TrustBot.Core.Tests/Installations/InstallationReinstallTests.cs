@@ -23,7 +23,7 @@ public sealed class InstallationReinstallTests
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1"));
         var observer = new Mock<IInstallationObserver>();
         var time = new FakeTimeProvider(Start);
-        var handler = new InstallationHandler(store, messenger.Object, new ServiceUrlCache(), [observer.Object], new PrivacyNotice(Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions())), time, new RecordingLogger<InstallationHandler>());
+        var handler = new InstallationHandler(store, messenger.Object, new ServiceUrlCache(), [observer.Object], new PrivacyNotice(Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions()), Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Retention.RetentionOptions())), time, new RecordingLogger<InstallationHandler>());
         var chosen = new TeamSchedule(DayOfWeek.Friday, new TimeOnly(15, 0), "Europe/Berlin");
 
         await handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
