@@ -10,6 +10,7 @@ using TrustBot.Core.Digests;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
 using TrustBot.Core.Reminders;
+using TrustBot.Core.Settings;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
@@ -55,6 +56,7 @@ public static class CoreServiceCollectionExtensions
         services.AddDeliveryEngine();
         services.AddNudges();
         services.AddDigests().AddReminders();
+        services.AddSettings();
         return services;
     }
 }
