@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using TrustBot.Core.Cards;
 using TrustBot.Core.CheckIns;
@@ -19,10 +18,10 @@ public static class SettingsCard
     public const string Summary = "TrustBot settings";
 
     /// <summary>The bytes all leader choices together may take (names and ids are long in real tenants).</summary>
-    public const int PeopleBudgetBytes = 13_000;
+    public const int PeopleBudgetBytes = 12_000;
 
     /// <summary>The bytes all channel choices together may take.</summary>
-    public const int ChannelBudgetBytes = 5_000;
+    public const int ChannelBudgetBytes = 4_000;
 
     /// <summary>The most channels offered.</summary>
     public const int MaxChannels = 60;
@@ -344,5 +343,8 @@ public static class SettingsCard
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int ChoiceBytes(string title, string value) => Encoding.UTF8.GetByteCount(title) + Encoding.UTF8.GetByteCount(value) + 32;
+    // What a choice costs in the JSON sent to Teams, where a serializer may escape every non-ASCII character as \uXXXX.
+    private static int ChoiceBytes(string title, string value) => JsonLength(title) + JsonLength(value) + 32;
+
+    private static int JsonLength(string text) => text.Sum(c => c is < ' ' or > '~' or '"' or '\\' or '<' or '>' or '&' or '\'' or '+' ? 6 : 1);
 }

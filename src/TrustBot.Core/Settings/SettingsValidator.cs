@@ -131,7 +131,7 @@ public static class SettingsValidator
 
         // Only what a zone name can contain, so nothing odd reaches the zone lookup.
         if (text.Length > 64 || text.Contains("..", StringComparison.Ordinal) || !text.All(c => char.IsAsciiLetterOrDigit(c) || c is '/' or '_' or '-' or '+' or ' ' or '.')
-            || !TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone))
+            || FindZone(text) is not { } zone)
         {
             problems.Add(UnknownTimeZoneProblem(text));
             return null;
@@ -146,6 +146,13 @@ public static class SettingsValidator
 
         return zone;
     }
+
+    // The lookup is case-sensitive or not depending on what the runtime has cached, so "europe/berlin" is matched
+    // against the known ids once more and always comes out spelled the canonical way.
+    private static TimeZoneInfo? FindZone(string text) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(text, out var zone)
+            ? zone
+            : TimeZoneInfo.GetSystemTimeZones().FirstOrDefault(z => string.Equals(z.Id, text, StringComparison.OrdinalIgnoreCase));
 
     private static int? ParseThreshold(string text)
     {
