@@ -11,6 +11,7 @@ using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
 using TrustBot.Core.Reminders;
 using TrustBot.Core.Retention;
+using TrustBot.Core.Settings;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core;
@@ -59,6 +60,7 @@ public static class CoreServiceCollectionExtensions
         services.AddNudges();
         services.AddDigests().AddReminders();
         services.AddRetention();
+        services.AddSettings();
         return services;
     }
 }

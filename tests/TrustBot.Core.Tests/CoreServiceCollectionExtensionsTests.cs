@@ -25,7 +25,7 @@ public sealed class CoreServiceCollectionExtensionsTests
 
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<InstallationHandler>());
         var messages = scope.ServiceProvider.GetRequiredService<MessageHandler>();
-        Assert.Equal([HelpCommand.CommandName, "checkin", "speakup", "notes", "privacy", "leaders"], messages.Commands.Select(c => c.Name));
+        Assert.Equal([HelpCommand.CommandName, "checkin", "speakup", "notes", "privacy", "leaders", "settings"], messages.Commands.Select(c => c.Name));
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<CardActionRouter>());
         Assert.NotNull(provider.GetRequiredService<CheckInCloser>());
         Assert.NotNull(provider.GetRequiredService<SpeakUpCloser>());
@@ -46,8 +46,8 @@ public sealed class CoreServiceCollectionExtensionsTests
         using var scope = provider.CreateScope();
 
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
-        Assert.Equal(6, scope.ServiceProvider.GetServices<ICommand>().Count());
-        Assert.Equal(4, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
+        Assert.Equal(7, scope.ServiceProvider.GetServices<ICommand>().Count());
+        Assert.Equal(5, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
     }
 
     private static IServiceCollection Services() => AddPorts(new ServiceCollection()).AddTrustBotCore();

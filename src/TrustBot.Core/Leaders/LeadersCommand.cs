@@ -19,6 +19,9 @@ public sealed class LeadersCommand(
     TimeProvider timeProvider,
     ILogger<LeadersCommand> logger) : ICommand
 {
+    // Built on use rather than injected, so the command keeps the constructor its callers know.
+    private LeaderChanges Changes => new(leaders, timetable, details, timeProvider);
+
     public const string CommandName = "leaders";
 
     public const string ManagedInChannelReply =
@@ -137,8 +140,7 @@ public sealed class LeadersCommand(
             }
             else
             {
-                await leaders.RemoveAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken);
-                await timetable.RemoveAsync(leader.TenantId, leader.TeamKey, LeaderNudges.Job(leader.UserId), cancellationToken);
+                await Changes.RemoveAsync(leader, cancellationToken);
                 current.Remove(leader);
                 removed++;
                 lines.Add($"{name} no longer leads **{TeamName(team)}**.");
@@ -153,28 +155,9 @@ public sealed class LeadersCommand(
         return string.Join("\n\n", lines);
     }
 
-    private async Task<Leader> EnrollAsync(Installation team, TeamMember person, IncomingMessage message, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        var leader = new Leader
-        {
-            TenantId = team.TenantId,
-            TeamKey = team.Key,
-            UserId = person.UserId,
-            AadObjectId = person.AadObjectId,
-            Name = person.Name,
-            TimeZoneId = person.UserId == message.FromId ? message.ClientTimeZone : null,
-            ServiceUrl = message.ServiceUrl,
-            BotId = message.BotId,
-            AddedAt = now,
-        };
-
-        // Added by someone else meanwhile counts the same: the person leads the team either way.
-        await leaders.AddAsync(leader, cancellationToken);
-        await timetable.AddIfMissingAsync(LeaderNudges.FirstEntry(leader, team.EffectiveSchedule.TimeZoneId, now), cancellationToken);
-        details.Forget(team.TenantId, person.UserId);
-        return leader;
-    }
+    private Task<Leader> EnrollAsync(Installation team, TeamMember person, IncomingMessage message, CancellationToken cancellationToken) =>
+        Changes.EnrollAsync(
+            team, person, message.ServiceUrl, message.BotId, person.UserId == message.FromId ? message.ClientTimeZone : null, cancellationToken);
 
     private async Task<List<Leader>> ListAsync(Installation team, CancellationToken cancellationToken)
     {

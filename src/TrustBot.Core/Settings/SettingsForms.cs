@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
+
+namespace TrustBot.Core.Settings;
+
+/// <summary>Builds a team's settings card from what is stored and what Teams lists; shared by the command and the card actions.</summary>
+public sealed class SettingsForms(ILeaderStore leaders, TeamChoicesReader reader, IOptions<AnonymityOptions> anonymity, TimeProvider timeProvider)
+{
+    /// <summary>The team's leaders as stored.</summary>
+    public async Task<List<Leader>> LeadersOfAsync(string tenantId, string teamKey, CancellationToken cancellationToken)
+    {
+        var list = new List<Leader>();
+        await foreach (var leader in leaders.ListForTeamAsync(tenantId, teamKey, cancellationToken))
+        {
+            list.Add(leader);
+        }
+
+        return [.. list.DistinctBy(l => l.UserId, StringComparer.Ordinal).OrderBy(l => l.AddedAt)];
+    }
+
+    /// <summary>The card filled with the team's current settings.</summary>
+    public async Task<JsonObject> CurrentAsync(Installation team, IReadOnlyList<Leader> current, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(current);
+        var choices = await reader.ReadAsync(team, [], cancellationToken);
+        var values = SettingsValues.Current(team, current, anonymity.Value.DefaultThreshold);
+        return SettingsCard.Build(team, values, choices, current, [], timeProvider.GetUtcNow());
+    }
+
+    /// <summary>Whether the person (by Teams user id or Entra object id) is one of <paramref name="current"/>.</summary>
+    public static Leader? Find(IEnumerable<Leader> current, string? userId, string? aadObjectId) =>
+        current.FirstOrDefault(l =>
+            (!string.IsNullOrEmpty(userId) && string.Equals(l.UserId, userId, StringComparison.Ordinal))
+            || (!string.IsNullOrEmpty(aadObjectId) && string.Equals(l.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)));
+}
