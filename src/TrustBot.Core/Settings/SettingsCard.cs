@@ -63,7 +63,9 @@ public static class SettingsCard
 
         body.Add(ChoiceSet(SettingsVerbs.CadenceInput, "How often", SettingsValidator.Cadences.Select(c => (Cadence(c), Invariant(c))), values.Cadence));
         body.Add(ChoiceSet(SettingsVerbs.DayInput, "Weekday", SettingsValidator.Days.Select(d => (d.ToString(), d.ToString())), values.Day));
-        body.Add(Input("Input.Time", SettingsVerbs.TimeInput, "Local time", values.Time));
+        var time = Input("Input.Time", SettingsVerbs.TimeInput, "Local time", values.Time);
+        time["errorMessage"] = "Choose the time of day the check-in is posted.";
+        body.Add(time);
         body.Add(TimeZoneInput(values.TimeZone));
         body.Add(ChoiceSet(
             SettingsVerbs.QuestionSetInput, "Questions", SettingsValidator.QuestionSets.Select(q => (QuestionsTitle(q), q.ToString())), values.QuestionSet, expanded: true));
@@ -156,7 +158,8 @@ public static class SettingsCard
         });
         foreach (var problem in problems)
         {
-            items.Add(CardParts.Paragraph("- " + problem));
+            // A bullet character, not markdown "- ": some renderers clip markdown list items.
+            items.Add(CardParts.Paragraph("\u2022 " + problem));
         }
 
         return new JsonObject { ["type"] = "Container", ["style"] = "attention", ["items"] = items };
@@ -324,7 +327,7 @@ public static class SettingsCard
     {
         QuestionSet.PsychologicalSafety => "Psychological safety only (7 statements)",
         QuestionSet.Trust => "Trust in the team lead only (4 statements)",
-        _ => "Everything: psychological safety and trust in the lead (11 statements)",
+        _ => "Everything (all 11 statements)",
     };
 
     internal static string TeamName(Installation team) => string.IsNullOrWhiteSpace(team.TeamName) ? "this team" : team.TeamName;
