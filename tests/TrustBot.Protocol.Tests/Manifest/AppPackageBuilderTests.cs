@@ -6,7 +6,7 @@ namespace TrustBot.Protocol.Tests.Manifest;
 
 public sealed class AppPackageBuilderTests : IDisposable
 {
-    private static readonly string[] ExpectedCommands = ["checkin", "speakup", "notes", "settings", "leaders", "help"];
+    private static readonly string[] ExpectedCommands = ["checkin", "speakup", "notes", "settings", "leaders", "privacy", "help"];
 
     private readonly PackageWorkspace _workspace = new();
 
