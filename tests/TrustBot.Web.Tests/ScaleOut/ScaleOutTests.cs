@@ -28,8 +28,11 @@ public sealed class ScaleOutTests
         await using var cluster = await MultiHostCluster.StartAsync(clock, new Dictionary<string, string?>
         {
             ["Delivery:PollInterval"] = "00:00:05",
-            ["Delivery:Visibility"] = "00:00:05",
-            ["Delivery:SendSectionTimeout"] = "00:00:04",
+            // Longer than any send takes in wall time while the clock is nudged a second per 100 ms: with 5 s, one send
+            // slowed by a loaded machine outlived its visibility and was sent again by another host (a test artifact;
+            // in production a send takes milliseconds against two minutes).
+            ["Delivery:Visibility"] = "00:01:00",
+            ["Delivery:SendSectionTimeout"] = "00:00:50",
             ["CheckIns:CloseInterval"] = "00:15:00",
         });
         for (var i = 0; i < 3; i++)
