@@ -4,6 +4,7 @@ using Moq;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Scheduling;
+using TrustBot.Core.Tests.Fakes;
 
 namespace TrustBot.Core.Tests.Leaders;
 

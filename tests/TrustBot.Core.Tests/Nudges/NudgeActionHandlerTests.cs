@@ -219,7 +219,7 @@ public sealed class NudgeActionHandlerTests
     {
         await PressAsync(NudgeVerbs.Done, clientTimeZone: zone);
 
-        Assert.Equal(0, _world.Leaders.Updates);
+        Assert.Equal(0, _world.Leaders.UpdateCalls);
         Assert.Equal("Europe/Berlin", _world.Leaders[TestIds.TeamId, NudgeWorld.LeaderId]!.TimeZoneId);
     }
 

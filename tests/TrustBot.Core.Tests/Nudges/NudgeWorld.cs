@@ -49,7 +49,7 @@ internal sealed class NudgeWorld
 
     public InMemoryInstallationStore Installations { get; } = new();
 
-    public FakeLeaderStore Leaders { get; } = new();
+    public InMemoryLeaderStore Leaders { get; } = new();
 
     public FakeNudgeStore Nudges { get; } = new();
 

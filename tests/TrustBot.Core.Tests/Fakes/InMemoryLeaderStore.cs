@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using TrustBot.Core.Leaders;
 
-namespace TrustBot.Core.Tests.Leaders;
+namespace TrustBot.Core.Tests.Fakes;
 
 /// <summary>A leader store that honours the port's contract: add never overwrites, update never creates.</summary>
 internal sealed class InMemoryLeaderStore : ILeaderStore
@@ -25,6 +25,9 @@ internal sealed class InMemoryLeaderStore : ILeaderStore
             }
         }
     }
+
+    /// <summary>The leader of <paramref name="teamKey"/> with <paramref name="userId"/> (any tenant), or null.</summary>
+    public Leader? this[string teamKey, string userId] => All.SingleOrDefault(l => l.TeamKey == teamKey && l.UserId == userId);
 
     public void Seed(Leader leader)
     {
