@@ -50,6 +50,11 @@ public sealed record Leader
     public ConversationAddress? ChatAddress =>
         ChatConversationId is { } id && !Unreachable ? new ConversationAddress(TenantId, ServiceUrl, id, BotId) : null;
 
+    /// <summary>Whether this leader is the person with Teams user id <paramref name="userId"/> or Entra object id <paramref name="aadObjectId"/>.</summary>
+    public bool Is(string? userId, string? aadObjectId) =>
+        (!string.IsNullOrEmpty(userId) && string.Equals(UserId, userId, StringComparison.Ordinal))
+        || (!string.IsNullOrEmpty(aadObjectId) && string.Equals(AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
     /// <summary>The leader's weekly nudge slot in their zone, else <paramref name="teamTimeZoneId"/>.</summary>
     public WeeklySlot NudgeSlot(string? teamTimeZoneId) =>
         new(NudgeDay, NudgeTime, TimeZones.Resolve(TimeZoneId, teamTimeZoneId).Id);

@@ -79,7 +79,7 @@ public sealed class LeadersCommand(
             LeaderLog.InstallerAdopted(logger);
         }
 
-        if (!current.Any(leader => IsSender(leader, message)))
+        if (!current.Any(leader => leader.Is(message.FromId, message.FromAadObjectId)))
         {
             LeaderLog.ChangeRefused(logger);
             return current.Count == 0
@@ -173,10 +173,6 @@ public sealed class LeadersCommand(
     private static string ListReply(Installation team, List<Leader> current) => current.Count == 0
         ? $"**{TeamName(team)}** has no leaders yet. Whoever adds TrustBot to a team becomes its first leader."
         : $"{(current.Count == 1 ? "The leader" : "The leaders")} of **{TeamName(team)}**: {Join(current.OrderBy(l => l.AddedAt).Select(DisplayName))}. Leaders can change this with **leaders add @name** or **leaders remove @name**.";
-
-    private static bool IsSender(Leader leader, IncomingMessage message) =>
-        (!string.IsNullOrEmpty(message.FromId) && string.Equals(leader.UserId, message.FromId, StringComparison.Ordinal))
-        || (!string.IsNullOrEmpty(message.FromAadObjectId) && string.Equals(leader.AadObjectId, message.FromAadObjectId, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsInstaller(IncomingMessage message, Installation team) =>
         !string.IsNullOrEmpty(message.FromAadObjectId)

@@ -54,7 +54,7 @@ public sealed class SettingsActionHandler(
 
         // The tenant comes from the verified activity, never from the card: a team of another tenant does not exist here.
         var current = await forms.LeadersOfAsync(action.TenantId, teamKey, cancellationToken);
-        if (SettingsForms.Find(current, action.FromId, action.FromAadObjectId) is null)
+        if (!current.Any(l => l.Is(action.FromId, action.FromAadObjectId)))
         {
             return Refuse("not-a-leader", NotALeaderMessage);
         }

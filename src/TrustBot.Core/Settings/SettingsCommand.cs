@@ -59,7 +59,7 @@ public sealed class SettingsCommand(
         }
 
         var current = await forms.LeadersOfAsync(team.TenantId, team.Key, cancellationToken);
-        var leader = SettingsForms.Find(current, message.FromId, message.FromAadObjectId);
+        var leader = current.FirstOrDefault(l => l.Is(message.FromId, message.FromAadObjectId));
         if (leader is null)
         {
             await RefuseAsync(message, "not-a-leader", NotALeaderReply(team, current), cancellationToken);
@@ -116,7 +116,7 @@ public sealed class SettingsCommand(
         {
             // Read again per team: the leaders are needed for the card, and the person must still be one of them.
             var current = await forms.LeadersOfAsync(team.TenantId, team.Key, cancellationToken);
-            if (SettingsForms.Find(current, message.FromId, message.FromAadObjectId) is null)
+            if (!current.Any(l => l.Is(message.FromId, message.FromAadObjectId)))
             {
                 continue;
             }

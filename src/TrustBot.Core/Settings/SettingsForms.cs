@@ -30,10 +30,4 @@ public sealed class SettingsForms(ILeaderStore leaders, TeamChoicesReader reader
         var values = SettingsValues.Current(team, current, anonymity.Value.DefaultThreshold);
         return SettingsCard.Build(team, values, choices, current, [], timeProvider.GetUtcNow());
     }
-
-    /// <summary>Whether the person (by Teams user id or Entra object id) is one of <paramref name="current"/>.</summary>
-    public static Leader? Find(IEnumerable<Leader> current, string? userId, string? aadObjectId) =>
-        current.FirstOrDefault(l =>
-            (!string.IsNullOrEmpty(userId) && string.Equals(l.UserId, userId, StringComparison.Ordinal))
-            || (!string.IsNullOrEmpty(aadObjectId) && string.Equals(l.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)));
 }
