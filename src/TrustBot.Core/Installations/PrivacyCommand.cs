@@ -7,7 +7,7 @@ namespace TrustBot.Core.Installations;
 
 /// <summary><c>privacy</c>: shows the privacy notice again, with the threshold in force where it is asked.</summary>
 public sealed class PrivacyCommand(
-    IInstallationStore installations,
+    InstallationResolver installations,
     PrivacyNotice notice,
     IBotMessenger messenger,
     ILogger<PrivacyCommand> logger) : ICommand
@@ -20,14 +20,11 @@ public sealed class PrivacyCommand(
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
-        var key = message.Kind switch
-        {
-            ConversationKind.Channel => message.TeamId,
-            ConversationKind.GroupChat => message.ConversationId,
-            _ => null,
-        };
-        var here = key is null ? null : await installations.GetAsync(message.TenantId, key, cancellationToken);
-        var card = here is { Status: InstallationStatus.Active } ? notice.Build(here) : notice.Build(message.Kind);
+        // A personal chat belongs to no one team, so it gets the service default threshold.
+        var here = message.Kind == ConversationKind.Personal
+            ? null
+            : (await installations.ResolveAsync(message, string.Empty, cancellationToken)).Installation;
+        var card = here is null ? notice.Build(message.Kind) : notice.Build(here);
         var result = await messenger.SendCardAsync(message.ReplyAddress, card, PrivacyCard.Summary, cancellationToken);
         if (!result.IsDelivered)
         {
