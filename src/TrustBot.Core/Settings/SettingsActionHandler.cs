@@ -103,11 +103,13 @@ public sealed class SettingsActionHandler(
 
         var lines = new List<string>();
         var teamName = SettingsCard.TeamName(updated);
+        var enrolled = new List<Leader>();
         foreach (var id in additions)
         {
             var person = choices.Found[id];
             var timeZone = id == action.FromId ? action.ClientTimeZone : null;
             var added = await changes.EnrollAsync(updated, person, updated.ServiceUrl, updated.BotId, timeZone, cancellationToken);
+            enrolled.Add(added);
             lines.Add($"{Name(added.Name)} now leads **{teamName}**.");
         }
 
@@ -129,7 +131,8 @@ public sealed class SettingsActionHandler(
         await planner.ReplanAsync(updated, cancellationToken);
         SettingsLog.Saved(logger, additions.Count, removals.Count);
 
-        var after = await forms.LeadersOfAsync(updated.TenantId, updated.Key, cancellationToken);
+        // The leaders now: what was read, less those removed, plus those enrolled; no need to read them again.
+        List<Leader> after = [.. current.Except(removals).Concat(enrolled).OrderBy(l => l.AddedAt)];
         var channelName = choices.Channels.FirstOrDefault(c => c.Id == settings.ChannelId)?.DisplayName;
         var next = TeamTimetable.NextCheckIn(updated.EffectiveSchedule, now);
         return SettingsCard.Saved(updated, after, channelName, lines, next, now);
