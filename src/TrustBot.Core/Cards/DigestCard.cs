@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Digests;
@@ -201,32 +200,10 @@ public static class DigestCard
         body.Add(CardParts.Hint("Anonymous notes from this week's speak-up prompts, in random order. Contact details and links were taken out."));
 
         // Room for the prediction box and the closing hint, whichever they turn out to be.
-        var budget = MaxCardBytes - Size(card) - 3 * 1024;
-        var left = 0;
-        foreach (var group in groups)
-        {
-            var heading = CardParts.Paragraph($"_{group.Prompt}_");
-            var headingAdded = false;
-            foreach (var note in group.Notes)
-            {
-                var block = Note(note);
-                var size = Size(block) + (headingAdded ? 0 : Size(heading));
-                if (size > budget)
-                {
-                    left++;
-                    continue;
-                }
-
-                if (!headingAdded)
-                {
-                    body.Add(heading);
-                    headingAdded = true;
-                }
-
-                body.Add(block);
-                budget -= size;
-            }
-        }
+        var (_, left) = QuotedNotes.AddWithin(
+            body,
+            groups.Select(g => (CardParts.Paragraph($"_{g.Prompt}_"), g.Notes.AsEnumerable())),
+            MaxCardBytes - QuotedNotes.Size(card) - 3 * 1024);
 
         if (left > 0)
         {
@@ -235,14 +212,6 @@ public static class DigestCard
                 : string.Create(CultureInfo.InvariantCulture, $"{left} more notes did not fit here; send me **notes** to read them all.")));
         }
     }
-
-    private static JsonObject Note(string note) => new()
-    {
-        ["type"] = "Container",
-        ["style"] = "emphasis",
-        ["spacing"] = "Small",
-        ["items"] = new JsonArray(CardParts.Paragraph($"“{note}”")),
-    };
 
     private static JsonObject Section(params JsonNode[] items) => new()
     {
@@ -253,6 +222,4 @@ public static class DigestCard
     };
 
     private static string Team(string teamLabel) => string.IsNullOrWhiteSpace(teamLabel) ? "your team" : teamLabel.Trim();
-
-    private static int Size(JsonNode node) => Encoding.UTF8.GetByteCount(node.ToJsonString()) + 1;
 }

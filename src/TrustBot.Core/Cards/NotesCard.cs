@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json.Nodes;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.SpeakUp;
@@ -30,35 +29,12 @@ public static class NotesCard
         var body = card["body"]!.AsArray();
 
         // Room for the closing hint, whichever one it turns out to be.
-        var budget = MaxCardBytes - Size(card) - 512;
-        var left = 0;
-        var shown = 0;
-        foreach (var (prompt, notes) in answered.Where(a => a.Prompt is not null && a.Notes is { Count: > 0 }))
-        {
-            var heading = CardParts.Subheading(prompt.Text);
-            var headingSize = Size(heading);
-            var headingAdded = false;
-            foreach (var note in notes.Where(n => !string.IsNullOrWhiteSpace(n)))
-            {
-                var block = Note(note);
-                var size = Size(block) + (headingAdded ? 0 : headingSize);
-                if (size > budget)
-                {
-                    left++;
-                    continue;
-                }
-
-                if (!headingAdded)
-                {
-                    body.Add(heading);
-                    headingAdded = true;
-                }
-
-                body.Add(block);
-                budget -= size;
-                shown++;
-            }
-        }
+        var (shown, left) = QuotedNotes.AddWithin(
+            body,
+            answered
+                .Where(a => a.Prompt is not null && a.Notes is { Count: > 0 })
+                .Select(a => (CardParts.Subheading(a.Prompt.Text), a.Notes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()))),
+            MaxCardBytes - QuotedNotes.Size(card) - 512);
 
         if (shown == 0 && left == 0)
         {
@@ -87,14 +63,4 @@ public static class NotesCard
     }
 
     private static string Team(string teamLabel) => string.IsNullOrWhiteSpace(teamLabel) ? "your team" : teamLabel.Trim();
-
-    private static JsonObject Note(string note) => new()
-    {
-        ["type"] = "Container",
-        ["style"] = "emphasis",
-        ["spacing"] = "Small",
-        ["items"] = new JsonArray(CardParts.Paragraph($"“{note.Trim()}”")),
-    };
-
-    private static int Size(JsonNode node) => Encoding.UTF8.GetByteCount(node.ToJsonString()) + 1;
 }
