@@ -12,7 +12,6 @@ namespace TrustBot.Core.Settings;
 /// person leads (<c>settings name</c> narrows to teams whose name contains it). Everyone else gets a polite refusal.
 /// </summary>
 public sealed class SettingsCommand(
-    IInstallationStore installations,
     InstallationResolver resolver,
     SettingsForms forms,
     LeaderChats chats,
@@ -51,10 +50,10 @@ public sealed class SettingsCommand(
 
     private async Task InChannelAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
-        var team = string.IsNullOrEmpty(message.TeamId) ? null : await installations.GetAsync(message.TenantId, message.TeamId, cancellationToken);
-        if (team is not { Status: InstallationStatus.Active, Kind: ConversationKind.Channel })
+        var (team, problem) = await resolver.ResolveAsync(message, string.Empty, cancellationToken);
+        if (team is null)
         {
-            await RefuseAsync(message, "no-installation", "I can't find my installation here. Try removing and adding TrustBot again.", cancellationToken);
+            await RefuseAsync(message, "no-installation", problem!, cancellationToken);
             return;
         }
 

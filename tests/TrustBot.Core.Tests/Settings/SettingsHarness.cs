@@ -87,7 +87,7 @@ internal sealed class SettingsHarness
     {
         var leaderChats = new LeaderChats(Leaders, Messenger.Object);
         return new SettingsCommand(
-            Installations, new InstallationResolver(Installations, Leaders), Forms(), leaderChats, Messenger.Object, NullLogger<SettingsCommand>.Instance);
+            new InstallationResolver(Installations, Leaders), Forms(), leaderChats, Messenger.Object, NullLogger<SettingsCommand>.Instance);
     }
 
     public SettingsActionHandler Handler()
