@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
-using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Leaders;
 
@@ -11,17 +10,13 @@ namespace TrustBot.Core.Leaders;
 /// change the list, for current leaders only. A team always keeps at least one leader.
 /// </summary>
 public sealed class LeadersCommand(
-    IInstallationStore installations,
+    InstallationResolver installations,
     ILeaderStore leaders,
-    ITimetable timetable,
+    LeaderChanges changes,
     LeaderDetails details,
     IBotMessenger messenger,
-    TimeProvider timeProvider,
     ILogger<LeadersCommand> logger) : ICommand
 {
-    // Built on use rather than injected, so the command keeps the constructor its callers know.
-    private LeaderChanges Changes => new(leaders, timetable, details, timeProvider);
-
     public const string CommandName = "leaders";
 
     public const string ManagedInChannelReply =
@@ -47,10 +42,10 @@ public sealed class LeadersCommand(
         }
 
         await details.RefreshAsync(message.TenantId, message.FromId, message.FromAadObjectId, message.ClientTimeZone, cancellationToken);
-        var team = await installations.GetAsync(message.TenantId, message.TeamId, cancellationToken);
-        if (team is not { Status: InstallationStatus.Active })
+        var (team, problem) = await installations.ResolveAsync(message, string.Empty, cancellationToken);
+        if (team is null)
         {
-            await ReplyAsync(message, "I can't find my installation here. Try removing and adding TrustBot again.", cancellationToken);
+            await ReplyAsync(message, problem!, cancellationToken);
             return;
         }
 
@@ -140,7 +135,7 @@ public sealed class LeadersCommand(
             }
             else
             {
-                await Changes.RemoveAsync(leader, cancellationToken);
+                await changes.RemoveAsync(leader, cancellationToken);
                 current.Remove(leader);
                 removed++;
                 lines.Add($"{name} no longer leads **{TeamName(team)}**.");
@@ -156,7 +151,7 @@ public sealed class LeadersCommand(
     }
 
     private Task<Leader> EnrollAsync(Installation team, TeamMember person, IncomingMessage message, CancellationToken cancellationToken) =>
-        Changes.EnrollAsync(
+        changes.EnrollAsync(
             team, person, message.ServiceUrl, message.BotId, person.UserId == message.FromId ? message.ClientTimeZone : null, cancellationToken);
 
     private async Task<List<Leader>> ListAsync(Installation team, CancellationToken cancellationToken)

@@ -33,9 +33,10 @@ public sealed class LeadersCommandTests
             .Callback((ConversationAddress _, string text, CancellationToken _) => _replies.Add(text))
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered));
         var time = new FakeTimeProvider(LeaderTestData.Now);
+        var details = new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance);
         _command = new LeadersCommand(
-            _installations, _leaders, _timetable.Object, new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance),
-            _messenger.Object, time, NullLogger<LeadersCommand>.Instance);
+            new InstallationResolver(_installations, _leaders), _leaders, new LeaderChanges(_leaders, _timetable.Object, details, time), details,
+            _messenger.Object, NullLogger<LeadersCommand>.Instance);
     }
 
     [Fact]
