@@ -19,7 +19,7 @@ public sealed class CheckInSender(
     {
         ArgumentNullException.ThrowIfNull(send);
         var installation = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
-        if (installation is not { Status: InstallationStatus.Active, Kind: ConversationKind.Channel })
+        if (installation is not { IsActiveTeam: true })
         {
             // Nothing is left to do for a team that removed the app since the occurrence was planned.
             EngineLog.TeamGone(logger, Kind);

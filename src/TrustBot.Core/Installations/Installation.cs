@@ -63,6 +63,9 @@ public sealed record Installation
 
     public InstallationStatus Status { get; init; } = InstallationStatus.Active;
 
+    /// <summary>A team that has the app now: the only kind with a channel, a schedule and leaders.</summary>
+    public bool IsActiveTeam => Status == InstallationStatus.Active && Kind == ConversationKind.Channel;
+
     public required DateTimeOffset InstalledAt { get; init; }
 
     public required DateTimeOffset UpdatedAt { get; init; }

@@ -55,7 +55,7 @@ public sealed class InstallationResolver(IInstallationStore store, ILeaderStore 
         foreach (var key in teamKeys)
         {
             var installation = await store.GetAsync(tenantId, key, cancellationToken);
-            if (installation is { Kind: ConversationKind.Channel, Status: InstallationStatus.Active })
+            if (installation is { IsActiveTeam: true })
             {
                 teams.Add(installation);
             }

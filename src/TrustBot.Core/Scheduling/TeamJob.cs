@@ -19,7 +19,7 @@ public abstract class TeamJob(IInstallationStore installations, TimeProvider tim
     {
         ArgumentNullException.ThrowIfNull(entry);
         var installation = await installations.GetAsync(entry.TenantId, entry.InstallationKey, cancellationToken);
-        if (installation is not { Status: InstallationStatus.Active, Kind: ConversationKind.Channel })
+        if (installation is not { IsActiveTeam: true })
         {
             return new JobRun([], null);
         }

@@ -40,7 +40,7 @@ public sealed class TeamPlanner(
     public Task ReplanAsync(Installation installation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
-        return installation is { Status: InstallationStatus.Active, Kind: ConversationKind.Channel }
+        return installation is { IsActiveTeam: true }
             ? PlanAsync(installation, replace: true, cancellationToken)
             : OnRemovedAsync(installation.TenantId, installation.Key, cancellationToken);
     }

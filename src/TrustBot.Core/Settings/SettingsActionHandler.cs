@@ -60,7 +60,7 @@ public sealed class SettingsActionHandler(
         }
 
         var team = await installations.GetAsync(action.TenantId, teamKey, cancellationToken);
-        if (team is not { Status: InstallationStatus.Active, Kind: ConversationKind.Channel })
+        if (team is not { IsActiveTeam: true })
         {
             return Refuse("team-gone", TeamGoneMessage);
         }

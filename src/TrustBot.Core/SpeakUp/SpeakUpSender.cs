@@ -17,7 +17,7 @@ public sealed class SpeakUpSender(
     {
         ArgumentNullException.ThrowIfNull(send);
         var installation = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
-        if (installation is not { Status: InstallationStatus.Active, Kind: ConversationKind.Channel })
+        if (installation is not { IsActiveTeam: true })
         {
             EngineLog.TeamGone(logger, Kind);
             return new DeliveryResult(DeliveryOutcome.Delivered);
