@@ -139,9 +139,9 @@ internal sealed class TableBallotBox(
     public async Task<Tally> GetTallyAsync(string tenantId, string ballotBoxId, CancellationToken cancellationToken)
     {
         ValidateBox(tenantId, ballotBoxId);
-        var prefix = CompositeKey.Join(tenantId, ballotBoxId) + CompositeKey.Separator;
+        var (from, to) = ShardPartitions(tenantId, ballotBoxId);
         var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {prefix} and PartitionKey lt {prefix + "~"} and RowKey ge {CounterPrefix} and RowKey lt {CounterRangeEnd}");
+            $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {CounterPrefix} and RowKey lt {CounterRangeEnd}");
 
         var replies = 0;
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
@@ -232,6 +232,13 @@ internal sealed class TableBallotBox(
 
     private static TimeSpan Jitter(int attempt) =>
         TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(JitterBaseMilliseconds << Math.Min(attempt, 10), MaxJitterMilliseconds) + 1));
+
+    /// <summary>The PartitionKey range holding every shard of one ballot box: from (inclusive) to (exclusive).</summary>
+    internal static (string From, string To) ShardPartitions(string tenantId, string ballotBoxId)
+    {
+        var prefix = CompositeKey.Join(tenantId, ballotBoxId) + CompositeKey.Separator;
+        return (prefix, prefix + "~");
+    }
 
     private static string ShardPartitionKey(string tenantId, string ballotBoxId, string participationHash)
     {

@@ -164,8 +164,8 @@ internal sealed class TeamEraser(TableServiceClient tableService, StorageOptions
         foreach (var item in items)
         {
             var itemId = TableKeys.Unescape(item.RowKey);
-            var box = CompositeKey.Join(tenantId, itemId) + CompositeKey.Separator;
-            await DeleteWhereAsync(TableNames.Ballots, TableClient.CreateQueryFilter($"PartitionKey ge {box} and PartitionKey lt {box + "~"}"), cancellationToken);
+            var (from, to) = TableBallotBox.ShardPartitions(tenantId, itemId);
+            await DeleteWhereAsync(TableNames.Ballots, TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken);
             await DeleteOneAsync(saltTable, item.PartitionKey, item.RowKey, cancellationToken);
             if (item.GetDateTimeOffset("ClosesAt") is { } closesAt)
             {
