@@ -51,6 +51,18 @@ public sealed class ConnectorRateLimiter
         }
     }
 
+    /// <summary>How many requests hold a slot later than now, that is, are waiting to be sent.</summary>
+    public int QueuedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _app.Count - UpperBound(_timeProvider.GetTimestamp());
+            }
+        }
+    }
+
     /// <summary>
     /// Reserves the next slot for <paramref name="conversationId"/> and waits until it is due. A cancelled wait gives
     /// its slot back.

@@ -100,6 +100,33 @@ public sealed class ConnectorRateLimiterTests
     }
 
     [Fact]
+    public async Task QueuedCount_SixtyConversationsAtOnce_CountsTheTenWaitingUntilTheirSlot()
+    {
+        var waits = Start(60, i => $"a:{i}");
+
+        Assert.Equal(10, _limiter.QueuedCount);
+        _time.Advance(TimeSpan.FromMilliseconds(999));
+        Assert.Equal(10, _limiter.QueuedCount);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(0, _limiter.QueuedCount);
+        await Task.WhenAll(waits).WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public async Task QueuedCount_CancelledWait_IsNoLongerCounted()
+    {
+        Start(7, _ => "a:1");
+        using var cancellation = new CancellationTokenSource();
+        var eighth = _limiter.WaitAsync("a:1", cancellation.Token).AsTask();
+        Assert.Equal(1, _limiter.QueuedCount);
+
+        await cancellation.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => eighth);
+
+        Assert.Equal(0, _limiter.QueuedCount);
+    }
+
+    [Fact]
     public void WaitAsync_BusyConversationWaiting_DoesNotHoldUpOthers()
     {
         var busy = Start(8, _ => "a:busy");
