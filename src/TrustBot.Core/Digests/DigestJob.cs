@@ -30,7 +30,7 @@ public sealed class DigestJob(
     {
         ArgumentNullException.ThrowIfNull(entry);
         var team = await installations.GetAsync(entry.TenantId, entry.InstallationKey, cancellationToken);
-        if (team is not { Status: InstallationStatus.Active })
+        if (team is not { IsActiveTeam: true })
         {
             return new JobRun([], null);
         }

@@ -26,7 +26,7 @@ public sealed class DigestSender(
     {
         ArgumentNullException.ThrowIfNull(send);
         var team = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
-        if (team is not { Status: InstallationStatus.Active })
+        if (team is not { IsActiveTeam: true })
         {
             return NothingToDo("team gone");
         }

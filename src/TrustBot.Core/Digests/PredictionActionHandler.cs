@@ -41,7 +41,7 @@ public sealed class PredictionActionHandler(
         }
 
         var team = await installations.GetAsync(action.TenantId, teamKey, cancellationToken);
-        if (team is not { Status: InstallationStatus.Active })
+        if (team is not { IsActiveTeam: true })
         {
             return Refuse("team-gone", "TrustBot is no longer installed in this team.");
         }

@@ -32,7 +32,7 @@ public sealed class NudgeJob(
         }
 
         var team = await installations.GetAsync(entry.TenantId, entry.InstallationKey, cancellationToken);
-        if (team is null || team.Status != InstallationStatus.Active)
+        if (team is not { IsActiveTeam: true })
         {
             return Drop("team inactive");
         }

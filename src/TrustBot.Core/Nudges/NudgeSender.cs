@@ -46,7 +46,7 @@ public sealed class NudgeSender(
         }
 
         var team = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
-        if (team is null || team.Status != InstallationStatus.Active)
+        if (team is not { IsActiveTeam: true })
         {
             return Nothing("team inactive");
         }

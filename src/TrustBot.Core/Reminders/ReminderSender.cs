@@ -39,7 +39,7 @@ public sealed class ReminderSender(
 
         var salt = await checkIns.GetSaltAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken);
         var team = await installations.GetAsync(checkIn.TenantId, checkIn.InstallationKey, cancellationToken);
-        if (salt is null || team is not { Status: InstallationStatus.Active })
+        if (salt is null || team is not { IsActiveTeam: true })
         {
             return NothingToDo("salt destroyed or team gone");
         }

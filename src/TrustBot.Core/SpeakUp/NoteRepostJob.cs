@@ -36,7 +36,7 @@ public sealed class NoteRepostJob(
                 teams[id] = team;
             }
 
-            if (team is not { Status: InstallationStatus.Active, ShareNotesInChannel: true })
+            if (team is not { IsActiveTeam: true, ShareNotesInChannel: true })
             {
                 continue;
             }
