@@ -54,6 +54,7 @@ public sealed class LeaderEnrollment(
         await timetable.AddIfMissingAsync(LeaderNudges.FirstEntry(leader, installation.EffectiveSchedule.TimeZoneId, now), cancellationToken);
     }
 
-    // Leaders outlive a removal for now: a grace period, after which they are deleted, is planned separately.
+    // Leaders stay through a removal: a reinstall within the grace period keeps them, and the retention sweep erases
+    // them with the rest of the team's data once it is over.
     public Task OnRemovedAsync(string tenantId, string key, CancellationToken cancellationToken) => Task.CompletedTask;
 }
