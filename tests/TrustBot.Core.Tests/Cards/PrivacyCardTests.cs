@@ -50,18 +50,7 @@ public sealed class PrivacyCardTests
         var notice = new PrivacyNotice(
             Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions { DefaultThreshold = 5 }),
             Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Retention.RetentionOptions { NotesMaxAge = TimeSpan.FromDays(60), RemovedTeamGracePeriod = TimeSpan.FromDays(10) }));
-        var team = new Installation
-        {
-            TenantId = "tenant",
-            Key = "19:team@thread.tacv2",
-            Kind = ConversationKind.Channel,
-            ServiceUrl = "https://smba.trafficmanager.net/emea/",
-            ConversationId = "19:team@thread.tacv2",
-            BotId = "28:bot",
-            AnonymityThreshold = 7,
-            InstalledAt = DateTimeOffset.UnixEpoch,
-            UpdatedAt = DateTimeOffset.UnixEpoch,
-        };
+        var team = TestTeams.InstalledAt(DateTimeOffset.UnixEpoch) with { AnonymityThreshold = 7 };
 
         var text = Text(notice.Build(team));
 

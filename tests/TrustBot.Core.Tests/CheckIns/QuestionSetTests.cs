@@ -39,18 +39,7 @@ public sealed class QuestionSetTests
     [Fact]
     public void QuestionCatalog_TrustTeam_PicksOnlyFromTrustWhileCatalogStillResolvesEverything()
     {
-        var team = new Installation
-        {
-            TenantId = "tenant",
-            Key = "19:team@thread.tacv2",
-            Kind = ConversationKind.Channel,
-            ServiceUrl = "https://smba.trafficmanager.net/emea/",
-            ConversationId = "19:team@thread.tacv2",
-            BotId = "28:bot",
-            QuestionSet = QuestionSet.Trust,
-            InstalledAt = DateTimeOffset.UnixEpoch,
-            UpdatedAt = DateTimeOffset.UnixEpoch,
-        };
+        var team = TestTeams.InstalledAt(DateTimeOffset.UnixEpoch) with { QuestionSet = QuestionSet.Trust };
 
         for (var number = 0; number < 6; number++)
         {

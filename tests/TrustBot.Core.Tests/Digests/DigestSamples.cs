@@ -43,19 +43,8 @@ internal static class DigestSamples
     public static Tally Tally(params (string StatementId, int[] Counts)[] statements) =>
         new(statements.Max(s => s.Counts.Sum()), statements.ToDictionary(s => s.StatementId, s => s.Counts));
 
-    public static Installation Team(string? teamName = "Platform Team") => new()
-    {
-        TenantId = TestIds.TenantId,
-        Key = TestIds.TeamId,
-        Kind = ConversationKind.Channel,
-        ServiceUrl = TestIds.ServiceUrl,
-        ConversationId = TestIds.ChosenChannelId,
-        TeamId = TestIds.TeamId,
-        TeamName = teamName,
-        BotId = TestIds.BotId,
-        InstalledAt = PreviousOpensAt.AddDays(-30),
-        UpdatedAt = PreviousOpensAt.AddDays(-30),
-    };
+    public static Installation Team(string? teamName = "Platform Team") =>
+        TestTeams.InstalledAt(PreviousOpensAt.AddDays(-30)) with { TeamName = teamName };
 
     public static Leader Leader(string userId = LeaderUserId, bool unreachable = false, string? chat = "a:1leaderchat") => new()
     {

@@ -8,21 +8,12 @@ internal static class LeaderTestData
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    public static Installation Team(string? zone = "Europe/Berlin") => new()
+    public static Installation Team(string? zone = "Europe/Berlin") => TestTeams.InstalledAt(Now) with
     {
-        TenantId = TestIds.TenantId,
-        Key = TestIds.TeamId,
-        Kind = ConversationKind.Channel,
-        ServiceUrl = TestIds.ServiceUrl,
-        ConversationId = TestIds.ChosenChannelId,
-        TeamId = TestIds.TeamId,
         ChannelId = TestIds.ChosenChannelId,
         TeamName = "Platform Team",
         InstalledByAadObjectId = TestIds.InstallerAadObjectId,
-        BotId = TestIds.BotId,
         Schedule = TeamSchedule.Default(zone),
-        InstalledAt = Now,
-        UpdatedAt = Now,
     };
 
     public static Leader Leader(string userId, string? name = null, string? aadObjectId = null, string teamKey = TestIds.TeamId) => new()

@@ -65,20 +65,8 @@ internal sealed class NudgeWorld
 
     public static ConversationAddress LeaderChat => new(TestIds.TenantId, TestIds.ServiceUrl, ChatId, TestIds.BotId);
 
-    public static Installation Team(string? timeZoneId = "America/New_York") => new()
-    {
-        TenantId = TestIds.TenantId,
-        Key = TestIds.TeamId,
-        Kind = ConversationKind.Channel,
-        ServiceUrl = TestIds.ServiceUrl,
-        ConversationId = TestIds.ChosenChannelId,
-        TeamId = TestIds.TeamId,
-        TeamName = TeamName,
-        BotId = TestIds.BotId,
-        Schedule = TeamSchedule.Default(timeZoneId),
-        InstalledAt = MondayNine.AddDays(-60),
-        UpdatedAt = MondayNine.AddDays(-60),
-    };
+    public static Installation Team(string? timeZoneId = "America/New_York") =>
+        TestTeams.InstalledAt(MondayNine.AddDays(-60)) with { TeamName = TeamName, Schedule = TeamSchedule.Default(timeZoneId) };
 
     public static Leader Leader(string? timeZoneId = "Europe/Berlin") => new()
     {

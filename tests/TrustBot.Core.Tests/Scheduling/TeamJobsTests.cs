@@ -112,17 +112,6 @@ public sealed class TeamJobsTests
 
     private static TimetableEntry Entry(string job) => new(TestIds.TenantId, TestIds.TeamId, job, SlotInstant, "\"v\"");
 
-    internal static Installation Team(TeamSchedule? schedule) => new()
-    {
-        TenantId = TestIds.TenantId,
-        Key = TestIds.TeamId,
-        Kind = ConversationKind.Channel,
-        ServiceUrl = TestIds.ServiceUrl,
-        ConversationId = TestIds.ChosenChannelId,
-        TeamId = TestIds.TeamId,
-        BotId = TestIds.BotId,
-        Schedule = schedule,
-        InstalledAt = SlotInstant.AddDays(-30),
-        UpdatedAt = SlotInstant.AddDays(-30),
-    };
+    internal static Installation Team(TeamSchedule? schedule) =>
+        TestTeams.InstalledAt(SlotInstant.AddDays(-30)) with { Schedule = schedule };
 }

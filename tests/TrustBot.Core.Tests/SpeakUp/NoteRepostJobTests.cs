@@ -167,19 +167,11 @@ public sealed class NoteRepostJobTests : IDisposable
 
     private async Task SeedAsync(bool shareNotes, int replies)
     {
-        _installations.Seed(new Installation
+        _installations.Seed(TestTeams.InstalledAt(Now.AddDays(-30)) with
         {
-            TenantId = TestIds.TenantId,
-            Key = TestIds.TeamId,
-            Kind = ConversationKind.Channel,
             // Fresher than the one the session was posted with: the job uses the installation's current route.
             ServiceUrl = TestIds.OtherServiceUrl,
-            ConversationId = TestIds.ChosenChannelId,
-            TeamId = TestIds.TeamId,
-            BotId = TestIds.BotId,
             ShareNotesInChannel = shareNotes,
-            InstalledAt = Now.AddDays(-30),
-            UpdatedAt = Now.AddDays(-30),
         });
         await FillAsync(_store);
         _ballots
