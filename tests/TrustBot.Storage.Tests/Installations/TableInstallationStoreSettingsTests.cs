@@ -138,18 +138,6 @@ public sealed class TableInstallationStoreSettingsTests(AzuriteServer azurite) :
         return entity.Value.ETag;
     }
 
-    private static Installation Channel() => new()
-    {
-        TenantId = Tenant,
-        Key = Team,
-        Kind = ConversationKind.Channel,
-        ServiceUrl = "https://smba.trafficmanager.net/emea/",
-        ConversationId = Team,
-        TeamId = Team,
-        ChannelId = Team,
-        BotId = "28:00000000-0000-0000-0000-000000000b07",
-        Schedule = TeamSchedule.Default("Europe/London"),
-        InstalledAt = T0,
-        UpdatedAt = T0,
-    };
+    private static Installation Channel() =>
+        SampleInstallations.Channel(Tenant, Team, T0) with { Schedule = TeamSchedule.Default("Europe/London") };
 }

@@ -361,19 +361,7 @@ public sealed class TableInstallationStoreTests(AzuriteServer azurite) : IAsyncL
         return list;
     }
 
-    private static Installation Channel(string teamId) => new()
-    {
-        TenantId = Tenant,
-        Key = teamId,
-        Kind = ConversationKind.Channel,
-        ServiceUrl = "https://smba.trafficmanager.net/emea/",
-        ConversationId = teamId,
-        TeamId = teamId,
-        ChannelId = teamId,
-        BotId = "28:00000000-0000-0000-0000-000000000b07",
-        InstalledAt = T0,
-        UpdatedAt = T0,
-    };
+    private static Installation Channel(string teamId) => SampleInstallations.Channel(Tenant, teamId, T0);
 
     private static Installation Personal(string conversationId) => new()
     {

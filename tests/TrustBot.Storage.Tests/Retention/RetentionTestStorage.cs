@@ -20,6 +20,7 @@ using TrustBot.Core.SpeakUp;
 using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Tables;
+using TrustBot.Storage.Tests.Installations;
 
 namespace TrustBot.Storage.Tests.Retention;
 
@@ -86,19 +87,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         var none = CancellationToken.None;
         var now = Clock.GetUtcNow();
         var team = new SeededTeam(tenantId, teamKey);
-        await Installations.ActivateAsync(new Installation
-        {
-            TenantId = tenantId,
-            Key = teamKey,
-            Kind = ConversationKind.Channel,
-            ServiceUrl = "https://smba.trafficmanager.net/emea/",
-            ConversationId = teamKey,
-            TeamId = teamKey,
-            ChannelId = teamKey,
-            BotId = "28:00000000-0000-0000-0000-000000000b07",
-            InstalledAt = now,
-            UpdatedAt = now,
-        }, none);
+        await Installations.ActivateAsync(SampleInstallations.Channel(tenantId, teamKey, now), none);
 
         var checkIns = Get<ICheckInStore>();
         var ballots = Get<IBallotBox>();
