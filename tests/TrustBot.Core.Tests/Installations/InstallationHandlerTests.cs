@@ -11,7 +11,7 @@ namespace TrustBot.Core.Tests.Installations;
 public sealed class InstallationHandlerTests
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 9, 30, 0, TimeSpan.Zero);
-    private static readonly PrivacyNotice Privacy = new(Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions()), Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Retention.RetentionOptions()));
+    internal static readonly PrivacyNotice Privacy = new(Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions()), Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Retention.RetentionOptions()));
 
     private readonly InMemoryInstallationStore _store = new();
     private readonly Mock<IBotMessenger> _messenger = new(MockBehavior.Strict);
@@ -363,7 +363,7 @@ public sealed class InstallationHandlerTests
         }
     }
 
-    private static InstallationEvent TeamEvent(InstallationChange change) => new()
+    internal static InstallationEvent TeamEvent(InstallationChange change) => new()
     {
         TenantId = TestIds.TenantId,
         Kind = ConversationKind.Channel,

@@ -23,15 +23,15 @@ public sealed class InstallationReinstallTests
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1"));
         var observer = new Mock<IInstallationObserver>();
         var time = new FakeTimeProvider(Start);
-        var handler = new InstallationHandler(store, messenger.Object, new ServiceUrlCache(), [observer.Object], new PrivacyNotice(Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Anonymity.AnonymityOptions()), Microsoft.Extensions.Options.Options.Create(new TrustBot.Core.Retention.RetentionOptions())), time, new RecordingLogger<InstallationHandler>());
+        var handler = new InstallationHandler(store, messenger.Object, new ServiceUrlCache(), [observer.Object], InstallationHandlerTests.Privacy, time, new RecordingLogger<InstallationHandler>());
         var chosen = new TeamSchedule(DayOfWeek.Friday, new TimeOnly(15, 0), "Europe/Berlin");
 
-        await handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
+        await handler.HandleAsync(InstallationHandlerTests.TeamEvent(InstallationChange.Added), CancellationToken.None);
         await store.UpdateSettingsAsync(
             TestIds.TenantId, TestIds.TeamId, new TeamSettings(TestIds.ChosenChannelId, chosen, QuestionSet.Trust, 9, true), Start, CancellationToken.None);
-        await handler.HandleAsync(TeamEvent(InstallationChange.Removed), CancellationToken.None);
+        await handler.HandleAsync(InstallationHandlerTests.TeamEvent(InstallationChange.Removed), CancellationToken.None);
         time.Advance(TimeSpan.FromDays(3));
-        await handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
+        await handler.HandleAsync(InstallationHandlerTests.TeamEvent(InstallationChange.Added), CancellationToken.None);
 
         observer.Verify(
             o => o.OnActivatedAsync(
@@ -40,18 +40,4 @@ public sealed class InstallationReinstallTests
                 It.IsAny<CancellationToken>()),
             Times.Once);
     }
-
-    private static InstallationEvent TeamEvent(InstallationChange change) => new()
-    {
-        TenantId = TestIds.TenantId,
-        Kind = ConversationKind.Channel,
-        ConversationId = TestIds.ChosenChannelId,
-        TeamId = TestIds.TeamId,
-        TeamName = "Platform Crew",
-        ChannelId = TestIds.TeamId,
-        ServiceUrl = TestIds.ServiceUrl,
-        BotId = TestIds.BotId,
-        ActorAadObjectId = TestIds.InstallerAadObjectId,
-        Change = change,
-    };
 }
