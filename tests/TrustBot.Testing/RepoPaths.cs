@@ -1,24 +1,34 @@
 namespace TrustBot.Testing;
 
-/// <summary>Locates the repository and the shared validation assets from a test's output folder.</summary>
+/// <summary>Locates the repository from a test's output folder; nothing outside it is ever read.</summary>
 public static class RepoPaths
 {
-    /// <summary>Overrides where the shared assets live (a folder holding <c>schemas/</c>).</summary>
-    public const string SharedRootVariable = "TRUSTBOT_SHARED_ROOT";
-
     private const string SolutionFileName = "TrustBot.sln";
 
     private static readonly Lazy<string> LazyRepoRoot = new(FindRepoRoot);
-    private static readonly Lazy<string> LazySharedRoot = new(FindSharedRoot);
 
     /// <summary>The folder holding TrustBot.sln.</summary>
     public static string RepoRoot => LazyRepoRoot.Value;
 
+    /// <summary>The pinned npm packages that <c>npm ci --prefix tools</c> installs (tools/package-lock.json).</summary>
+    public static string ToolsNodeModules => Path.Combine(RepoRoot, "tools", "node_modules");
+
     /// <summary>
-    /// The shared folder with the schemas: <c>&lt;repo&gt;/../shared</c>, or the nearest <c>shared</c> folder beside an
-    /// ancestor of the repo (git worktrees sit one level deeper than the main checkout).
+    /// A file inside an npm package pinned in tools/; a missing file fails with the command that installs it, since
+    /// a fresh clone has no node_modules until then.
     /// </summary>
-    public static string SharedRoot => LazySharedRoot.Value;
+    public static string RequireToolsPackageFile(string packageName, string relativePath)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(packageName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(relativePath);
+        var path = Path.Combine(ToolsNodeModules, packageName, relativePath);
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException(
+                $"'{path}' is missing: the npm package {packageName} pinned in tools/package.json is not installed. "
+                + "Run 'npm ci --prefix tools' (or './tools/test.sh', which does it) from the repository root.",
+                path);
+    }
 
     private static string FindRepoRoot()
     {
@@ -32,31 +42,5 @@ public static class RepoPaths
 
         throw new DirectoryNotFoundException(
             $"Could not find {SolutionFileName} in '{AppContext.BaseDirectory}' or any folder above it; run the tests from the repository.");
-    }
-
-    private static string FindSharedRoot()
-    {
-        var fromEnvironment = Environment.GetEnvironmentVariable(SharedRootVariable);
-        if (!string.IsNullOrWhiteSpace(fromEnvironment))
-        {
-            return Directory.Exists(Path.Combine(fromEnvironment, "schemas"))
-                ? Path.GetFullPath(fromEnvironment)
-                : throw new DirectoryNotFoundException(
-                    $"{SharedRootVariable} is '{fromEnvironment}', but it has no 'schemas' folder.");
-        }
-
-        var expected = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
-        for (var dir = Directory.GetParent(RepoRoot); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared");
-            if (Directory.Exists(Path.Combine(candidate, "schemas")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"The shared validation assets are missing: expected '{expected}' (with a 'schemas' folder) or a 'shared' folder "
-            + $"beside an ancestor of the repository. Set {SharedRootVariable} to point at it.");
     }
 }

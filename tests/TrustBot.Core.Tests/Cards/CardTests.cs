@@ -130,6 +130,29 @@ public sealed class CardTests
     }
 
     [Fact]
+    public async Task ValidateAsync_TextBlockWithSizeOutsideItsEnum_IsRejected()
+    {
+        var card = HelpCard.Build([Command("help", "Show help.")], ConversationKind.Personal);
+        card["body"]![0]!["size"] = "Huge";
+
+        var errors = await AdaptiveCardSchema.ValidateAsync(card);
+
+        Assert.Contains(errors, e => e.Path == "#/body[0]");
+    }
+
+    [Fact]
+    public async Task ValidateAsync_CardOverTeamsSizeLimit_IsRejectedAsTooLarge()
+    {
+        var card = WelcomeCard.Build(ConversationKind.Channel);
+        card["body"]!.AsArray().Add(new JsonObject { ["type"] = "TextBlock", ["text"] = new string('x', AdaptiveCardSchema.MaxCardBytes), ["wrap"] = true });
+
+        var errors = await AdaptiveCardSchema.ValidateAsync(card);
+
+        var problem = Assert.Single(errors);
+        Assert.Equal(new CardProblem(CardProblem.TooLarge, "#"), problem);
+    }
+
+    [Fact]
     public async Task ValidateAsync_TeamsWidthProperty_IsAccepted()
     {
         var card = WelcomeCard.Build(ConversationKind.Channel);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
+using NJsonSchema.Validation;
 using TrustBot.Testing;
 using TrustBot.Testing.Schemas;
 
@@ -44,8 +45,7 @@ public sealed class SchemaLoaderTests
     [Fact]
     public async Task LoadAsync_SchemaWithConst_RejectsOtherValues()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"trustbot-schema-{Guid.NewGuid():N}.json");
-        await File.WriteAllTextAsync(path, """
+        var path = await WriteSchemaAsync("""
             {"$schema":"http://json-schema.org/draft-04/schema#","type":"object",
              "properties":{"manifestVersion":{"type":"string","const":"1.30"}}}
             """);
@@ -63,14 +63,33 @@ public sealed class SchemaLoaderTests
     }
 
     [Fact]
-    public async Task LoadAsync_AdaptiveCard16_LoadsDespiteBooleanRequired()
+    public async Task LoadAsync_SchemaWithBooleanRequired_LoadsAndStillEnforcesRequiredLists()
     {
-        var path = Path.Combine(RepoPaths.SharedRoot, "schemas", "adaptive-card", "1.6", "adaptive-card.json");
+        // The draft-03 leftover "required": false (as in the Adaptive Cards 1.6 schema) stops NJsonSchema from loading.
+        var path = await WriteSchemaAsync("""
+            {"$schema":"http://json-schema.org/draft-06/schema#","type":"object","required":["url"],
+             "properties":{"url":{"type":"string"},"mimeType":{"type":"string","required":false}}}
+            """);
+        try
+        {
+            var schema = await SchemaLoader.LoadAsync(path);
 
-        var schema = await SchemaLoader.LoadAsync(path);
+            Assert.Empty(schema.Validate("""{"url":"https://example.test/a.mp4"}"""));
+            Assert.Contains(schema.Validate("""{"mimeType":"video/mp4"}"""), e => e.Kind == ValidationErrorKind.PropertyRequired);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
 
-        Assert.IsType<JsonSchema>(schema);
-        Assert.NotEmpty(schema.Definitions);
+    [Fact]
+    public async Task FromJsonAsync_SchemaWithBooleanRequired_FailsWithoutTheFixUp()
+    {
+        // Proves the fix-up above is needed: if NJsonSchema ever loads this as it is, the fix-up can go.
+        const string schema = """{"type":"object","properties":{"mimeType":{"type":"string","required":false}}}""";
+
+        await Assert.ThrowsAnyAsync<Exception>(() => JsonSchema.FromJsonAsync(schema));
     }
 
     [Fact]
@@ -88,6 +107,22 @@ public sealed class SchemaLoaderTests
     public void RepoPaths_RepoRoot_HoldsTheSolution()
     {
         Assert.True(File.Exists(Path.Combine(RepoPaths.RepoRoot, "TrustBot.sln")));
-        Assert.True(Directory.Exists(Path.Combine(RepoPaths.SharedRoot, "schemas", "adaptive-card")));
+    }
+
+    [Fact]
+    public void RequireToolsPackageFile_Missing_SaysHowToInstallIt()
+    {
+        var error = Assert.Throws<FileNotFoundException>(
+            () => RepoPaths.RequireToolsPackageFile("@microsoft/app-manifest", "no-such-file.json"));
+
+        Assert.Contains("npm ci --prefix tools", error.Message, StringComparison.Ordinal);
+        Assert.Contains("./tools/test.sh", error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> WriteSchemaAsync(string json)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"trustbot-schema-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(path, json);
+        return path;
     }
 }

@@ -5,28 +5,31 @@ using TrustBot.Testing.Schemas;
 
 namespace TrustBot.Testing.Manifest;
 
-/// <summary>Validates a Teams app manifest against the official schema of the version the builder targets.</summary>
+/// <summary>
+/// Validates a Teams app manifest against the official schema of the version the builder targets, as shipped in the
+/// npm package <c>@microsoft/app-manifest</c> pinned in tools/package.json.
+/// </summary>
 public static class TeamsManifestSchema
 {
+    /// <summary>The npm package that ships every Teams manifest schema version.</summary>
+    public const string NpmPackage = "@microsoft/app-manifest";
+
     private static readonly Lazy<Task<JsonSchema>> Schema = new(
         () => SchemaLoader.LoadAsync(SchemaPath),
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     private static readonly Lock ValidationLock = new();
 
-    /// <summary>The schema file under the shared assets, for <see cref="AppPackageBuilder.ManifestVersion"/>.</summary>
-    public static string SchemaPath =>
-        Path.Combine(RepoPaths.SharedRoot, "schemas", "teams-manifest", AppPackageBuilder.ManifestVersion, "MicrosoftTeams.schema.json");
+    /// <summary>The manifest schema for <see cref="AppPackageBuilder.ManifestVersion"/>; throws, saying how to install it, when missing.</summary>
+    public static string SchemaPath => SchemaFile("MicrosoftTeams.schema.json");
+
+    /// <summary>The schema of localization files for <see cref="AppPackageBuilder.ManifestVersion"/>; throws when missing.</summary>
+    public static string LocalizationSchemaPath => SchemaFile("MicrosoftTeams.Localization.schema.json");
 
     /// <summary>Returns the top-level errors (an empty collection for a valid manifest).</summary>
     public static async Task<ICollection<ValidationError>> ValidateAsync(JsonNode manifest)
     {
         ArgumentNullException.ThrowIfNull(manifest);
-        if (!File.Exists(SchemaPath))
-        {
-            throw new FileNotFoundException($"The Teams manifest schema is missing at '{SchemaPath}'.", SchemaPath);
-        }
-
         var schema = await Schema.Value;
         var json = manifest.ToJsonString();
 
@@ -36,4 +39,8 @@ public static class TeamsManifestSchema
             return schema.Validate(json);
         }
     }
+
+    private static string SchemaFile(string name) => RepoPaths.RequireToolsPackageFile(
+        NpmPackage,
+        Path.Combine("build", "json-schemas", "teams", "v" + AppPackageBuilder.ManifestVersion, name));
 }
