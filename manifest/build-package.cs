@@ -1,8 +1,8 @@
-#:project ../tests/TrustBot.Testing/TrustBot.Testing.csproj
+#:project ../src/TrustBot.AppPackage/TrustBot.AppPackage.csproj
 using System.Runtime.CompilerServices;
-using TrustBot.Testing.Manifest;
+using TrustBot.AppPackage;
 
-// A .NET 10 file-based app: the builder itself lives in tests/TrustBot.Testing/Manifest, so the tests exercise the very
+// A .NET 10 file-based app: the builder lives in src/TrustBot.AppPackage, and the manifest tests exercise the very
 // code this command runs. The manifest folder is found from this file's own path, wherever the caller stands.
 return PackageCommand.Run(args, Path.GetDirectoryName(ThisFile())!, Console.Out, Console.Error);
 

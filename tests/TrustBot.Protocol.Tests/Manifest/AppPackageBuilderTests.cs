@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
+using TrustBot.AppPackage;
 using TrustBot.Testing.Manifest;
 
 namespace TrustBot.Protocol.Tests.Manifest;
@@ -71,7 +72,7 @@ public sealed class AppPackageBuilderTests : IDisposable
         Assert.Equal("Contoso \"IT\"", (string?)manifest["developer"]!["name"]);
         Assert.Equal("https://contoso.example/p", (string?)manifest["developer"]!["privacyUrl"]);
         Assert.Equal("https://contoso.example/t", (string?)manifest["developer"]!["termsOfUseUrl"]);
-        Assert.Equal(IconPainter.AccentHex, (string?)manifest["accentColor"]);
+        Assert.Equal(AppPackageBuilder.AccentColor, (string?)manifest["accentColor"]);
     }
 
     [Fact]
@@ -190,33 +191,38 @@ public sealed class AppPackageBuilderTests : IDisposable
     }
 
     [Fact]
-    public void Build_OutlineIconWithColour_Fails()
+    public void Build_OutlineIconWithoutAlphaChannel_Fails()
     {
-        var icons = Path.Combine(_workspace.Root, "icons");
-        Directory.CreateDirectory(icons);
-        File.Copy(Path.Combine(PackageWorkspace.ManifestDirectory, "color.png"), Path.Combine(icons, "color.png"));
-        var outline = IconPainter.DrawOutline();
-        outline[16, 16] = new Rgba(200, 30, 30, 255);
-        File.WriteAllBytes(Path.Combine(icons, "outline.png"), PngCodec.Encode(outline));
+        var icons = IconFolder(outline: RgbOnly(TestPng.Encode(32, 32, new byte[32 * 32 * 4])));
 
         var result = _workspace.Build("--icons", icons);
 
         Assert.Equal(PackageCommand.Failure, result.ExitCode);
-        Assert.Contains("neither white nor fully transparent", result.Error, StringComparison.Ordinal);
+        Assert.Contains("has no alpha channel", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_workspace.ZipPath));
     }
 
     [Fact]
     public void Build_ColourIconOfWrongSize_Fails()
     {
-        var icons = Path.Combine(_workspace.Root, "icons");
-        Directory.CreateDirectory(icons);
-        File.WriteAllBytes(Path.Combine(icons, "color.png"), PngCodec.Encode(new RgbaImage(100, 100)));
-        File.Copy(Path.Combine(PackageWorkspace.ManifestDirectory, "outline.png"), Path.Combine(icons, "outline.png"));
+        var icons = IconFolder(color: TestPng.Encode(100, 100, new byte[100 * 100 * 4]));
 
         var result = _workspace.Build("--icons", icons);
 
         Assert.Equal(PackageCommand.Failure, result.ExitCode);
         Assert.Contains("is 100x100; Teams needs 192x192", result.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(_workspace.ZipPath));
+    }
+
+    [Fact]
+    public void Build_OutlineIconThatIsNotAPng_Fails()
+    {
+        var icons = IconFolder(outline: "GIF89a, not a PNG at all......"u8.ToArray());
+
+        var result = _workspace.Build("--icons", icons);
+
+        Assert.Equal(PackageCommand.Failure, result.ExitCode);
+        Assert.Contains("is not a usable PNG: not a PNG file", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -247,5 +253,25 @@ public sealed class AppPackageBuilderTests : IDisposable
         Assert.Equal(PackageCommand.Success, result.ExitCode);
         var description = _workspace.ReadManifest()["description"] as JsonObject;
         Assert.Equal("Says \"hi\" \\ and {braces}", (string?)description!["short"]);
+    }
+
+    // A folder with the committed icons, except those given.
+    private string IconFolder(byte[]? color = null, byte[]? outline = null)
+    {
+        var icons = Path.Combine(_workspace.Root, "icons");
+        Directory.CreateDirectory(icons);
+        foreach (var (name, bytes) in new[] { ("color.png", color), ("outline.png", outline) })
+        {
+            File.WriteAllBytes(Path.Combine(icons, name), bytes ?? File.ReadAllBytes(Path.Combine(PackageWorkspace.ManifestDirectory, name)));
+        }
+
+        return icons;
+    }
+
+    // Relabels an RGBA PNG's IHDR as colour type 2 (RGB): the header check needs no valid pixel data behind it.
+    private static byte[] RgbOnly(byte[] png)
+    {
+        png[25] = 2;
+        return png;
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrustBot.AppPackage;
 using TrustBot.Testing.Manifest;
 using TrustBot.Testing.Schemas;
 

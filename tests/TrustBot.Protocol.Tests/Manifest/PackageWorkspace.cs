@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using TrustBot.Testing;
-using TrustBot.Testing.Manifest;
+using TrustBot.AppPackage;
 
 namespace TrustBot.Protocol.Tests.Manifest;
 

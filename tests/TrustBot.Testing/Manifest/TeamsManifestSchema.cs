@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
 using NJsonSchema.Validation;
+using TrustBot.AppPackage;
 using TrustBot.Testing.Schemas;
 
 namespace TrustBot.Testing.Manifest;

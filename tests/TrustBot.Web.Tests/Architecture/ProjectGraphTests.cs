@@ -41,6 +41,17 @@ public sealed class ProjectGraphTests
     }
 
     [Fact]
+    public void AppPackage_ReferencesNothingOfOurs_AndNoProductProjectReferencesIt()
+    {
+        // The packaging tool is product code that the tests use, never the other way round, and the bot does not ship it.
+        Assert.Empty(ProjectReferences("src/TrustBot.AppPackage/TrustBot.AppPackage.csproj"));
+        foreach (var project in new[] { "Protocol", "Core", "Storage", "Web" })
+        {
+            Assert.DoesNotContain("TrustBot.AppPackage", ProjectReferences($"src/TrustBot.{project}/TrustBot.{project}.csproj"));
+        }
+    }
+
+    [Fact]
     public void Web_ComposesAllThree()
     {
         Assert.Equal(["TrustBot.Core", "TrustBot.Protocol", "TrustBot.Storage"], OurReferences(Web));

@@ -4,11 +4,11 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
-namespace TrustBot.Testing.Manifest;
+namespace TrustBot.AppPackage;
 
 /// <summary>
-/// Fills the manifest template from <see cref="AppPackageOptions"/>, checks the result and the icons, and writes the
-/// app package zip (manifest.json and both icons at the root). Every failure is a <see cref="ManifestBuildException"/>.
+/// Fills the manifest template from <see cref="AppPackageOptions"/>, checks the result and the icons' PNG headers, and
+/// writes the app package zip (manifest.json and both icon files, byte for byte, at the root). Every failure is a <see cref="ManifestBuildException"/>.
 /// </summary>
 public static partial class AppPackageBuilder
 {
@@ -20,6 +20,15 @@ public static partial class AppPackageBuilder
 
     /// <summary>The manifest's name inside the zip; Teams requires exactly this.</summary>
     public const string ManifestEntryName = "manifest.json";
+
+    /// <summary>The project colour: the manifest's <c>accentColor</c> and the background of the committed colour icon.</summary>
+    public const string AccentColor = "#1F7A8C";
+
+    /// <summary>Side of the colour icon Teams asks for.</summary>
+    public const int ColorIconSize = 192;
+
+    /// <summary>Side of the outline icon Teams asks for.</summary>
+    public const int OutlineIconSize = 32;
 
     private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
 
@@ -62,7 +71,7 @@ public static partial class AppPackageBuilder
             ["WEBSITE_URL"] = Https(o.WebsiteUrl ?? $"https://{domain}/", "--website"),
             ["PRIVACY_URL"] = Https(o.PrivacyUrl ?? $"https://{domain}/privacy", "--privacy"),
             ["TERMS_URL"] = Https(o.TermsUrl ?? $"https://{domain}/terms", "--terms"),
-            ["ACCENT_COLOR"] = IconPainter.AccentHex,
+            ["ACCENT_COLOR"] = AccentColor,
         };
     }
 
@@ -206,7 +215,7 @@ public static partial class AppPackageBuilder
     private static Dictionary<string, byte[]> LoadIcons(JsonObject manifest, string iconDirectory)
     {
         var icons = new Dictionary<string, byte[]>(StringComparer.Ordinal);
-        foreach (var (kind, size, outline) in new[] { ("color", IconPainter.ColorSize, false), ("outline", IconPainter.OutlineSize, true) })
+        foreach (var (kind, size, outline) in new[] { ("color", ColorIconSize, false), ("outline", OutlineIconSize, true) })
         {
             var name = manifest["icons"]?[kind]?.GetValue<string>();
             if (string.IsNullOrWhiteSpace(name) || name != Path.GetFileName(name))
@@ -228,26 +237,28 @@ public static partial class AppPackageBuilder
         return icons;
     }
 
+    // Only the header is checked: the zip gets the file's bytes unchanged, and the tests check the committed icons' pixels.
     private static void CheckIcon(string kind, string path, byte[] bytes, int size, bool outline)
     {
-        RgbaImage image;
+        PngHeader header;
         try
         {
-            image = PngCodec.Decode(bytes);
+            header = PngHeader.Read(bytes);
         }
         catch (InvalidDataException e)
         {
-            throw new ManifestBuildException($"The {kind} icon '{path}' is not a usable PNG: {e.Message}", e);
+            throw new ManifestBuildException($"The {kind} icon '{path}' is not a usable PNG: {e.Message}.", e);
         }
 
-        if (image.Width != size || image.Height != size)
+        if (header.Width != size || header.Height != size)
         {
-            throw new ManifestBuildException($"The {kind} icon '{path}' is {image.Width}x{image.Height}; Teams needs {size}x{size}.");
+            throw new ManifestBuildException($"The {kind} icon '{path}' is {header.Width}x{header.Height}; Teams needs {size}x{size}.");
         }
 
-        if (outline && image.AllPixels().Any(p => p.A != 0 && !p.IsWhite))
+        if (outline && !header.HasAlphaChannel)
         {
-            throw new ManifestBuildException($"The outline icon '{path}' has pixels that are neither white nor fully transparent.");
+            throw new ManifestBuildException(
+                $"The outline icon '{path}' has no alpha channel (PNG colour type {header.ColourType}); Teams needs white on fully transparent.");
         }
     }
 

@@ -1,4 +1,4 @@
-namespace TrustBot.Testing.Manifest;
+namespace TrustBot.AppPackage;
 
 /// <summary>What goes into the app package; every value is checked by <see cref="AppPackageBuilder"/>.</summary>
 public sealed record AppPackageOptions

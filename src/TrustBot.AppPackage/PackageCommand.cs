@@ -1,7 +1,7 @@
-namespace TrustBot.Testing.Manifest;
+namespace TrustBot.AppPackage;
 
 /// <summary>
-/// The command line behind <c>manifest/build-package.sh</c>: parses options, builds the package (or redraws the icons)
+/// The command line behind <c>manifest/build-package.sh</c>: parses options, builds the package
 /// and turns any failure into one line on stderr and a non-zero exit code.
 /// </summary>
 public static class PackageCommand
@@ -35,7 +35,6 @@ public static class PackageCommand
           --out <path>               zip to write (default <repo>/artifacts/trustbot-app.zip)
           --template <path>          manifest template (default manifest/manifest.template.json)
           --icons <dir>              folder with color.png and outline.png (default manifest/)
-        manifest/build-package.sh --draw-icons   redraws manifest/color.png and manifest/outline.png
         """;
 
     /// <summary>Runs the command; <paramref name="manifestDirectory"/> is the repo's <c>manifest/</c> folder.</summary>
@@ -65,14 +64,6 @@ public static class PackageCommand
 
         try
         {
-            if (values.ContainsKey("--draw-icons"))
-            {
-                File.WriteAllBytes(Path.Combine(manifestDirectory, "color.png"), PngCodec.Encode(IconPainter.DrawColor()));
-                File.WriteAllBytes(Path.Combine(manifestDirectory, "outline.png"), PngCodec.Encode(IconPainter.DrawOutline()));
-                output.WriteLine($"Drew color.png and outline.png in {Path.GetFullPath(manifestDirectory)}");
-                return Success;
-            }
-
             var options = ToOptions(values, manifestDirectory);
             var manifest = AppPackageBuilder.Build(options);
             output.WriteLine(
@@ -96,7 +87,7 @@ public static class PackageCommand
         }
     }
 
-    private static readonly HashSet<string> Switches = ["--help", "--draw-icons"];
+    private static readonly HashSet<string> Switches = ["--help"];
 
     private static readonly HashSet<string> ValueOptions =
     [

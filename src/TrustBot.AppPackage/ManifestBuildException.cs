@@ -1,4 +1,4 @@
-namespace TrustBot.Testing.Manifest;
+namespace TrustBot.AppPackage;
 
 /// <summary>A package cannot be built; the message is one line an operator can act on.</summary>
 public sealed class ManifestBuildException : Exception
