@@ -163,7 +163,7 @@ public sealed class CardTests
         Assert.True(errors.Count == 0, AdaptiveCardSchema.Describe(errors));
     }
 
-    private static JsonObject Build(string name, ConversationKind kind) => name switch
+    internal static JsonObject Build(string name, ConversationKind kind) => name switch
     {
         "welcome" => WelcomeCard.Build(kind),
         "privacy" => PrivacyCard.Build(kind, 5, TimeSpan.FromDays(180), TimeSpan.FromDays(30)),

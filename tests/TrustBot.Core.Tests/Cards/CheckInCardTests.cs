@@ -267,7 +267,7 @@ public sealed class CheckInCardTests
         return CheckInScoring.Results(tally, Three, 5)!;
     }
 
-    private static JsonObject Build(string view) => view switch
+    internal static JsonObject Build(string view) => view switch
     {
         "ask-one" => CheckInCard.Ask(CheckIn(["trust-care"]), [Instrument.Default.Find("trust-care")!], Scale, 0),
         "ask-three" => CheckInCard.Ask(ThreeCheckIn, Three, Scale, 3),

@@ -90,7 +90,7 @@ public sealed class NotesCardTests
         Assert.False(CardData.TryGetStatementId("note", out _));
     }
 
-    private static JsonObject Build(string view) => view switch
+    internal static JsonObject Build(string view) => view switch
     {
         "notes" => NotesCard.Build(
             "Platform team",

@@ -140,7 +140,7 @@ public sealed class NudgeCardTests
         Assert.Throws<ArgumentOutOfRangeException>(() => NudgeCard.Done(Sample, -1));
     }
 
-    private static JsonObject Build(string view) => view switch
+    internal static JsonObject Build(string view) => view switch
     {
         "build" => NudgeCard.Build(NudgeId, Sample, "Platform Team", 3),
         "build-no-streak" => NudgeCard.Build(NudgeId, Sample, "Platform Team", 0),

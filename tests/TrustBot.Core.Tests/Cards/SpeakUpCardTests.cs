@@ -117,7 +117,7 @@ public sealed class SpeakUpCardTests
         Assert.Contains("This question has closed.", Texts(SpeakUpCard.Problem("This question has closed.")));
     }
 
-    private static JsonObject Build(string view) => view switch
+    internal static JsonObject Build(string view) => view switch
     {
         "ask" => SpeakUpCard.Ask(Session(), Prompt),
         "thanks" => SpeakUpCard.Thanks(Session()),

@@ -114,7 +114,7 @@ public sealed class DigestCardTests
         });
     }
 
-    private static JsonObject Build(string view) => view switch
+    internal static JsonObject Build(string view) => view switch
     {
         "full" => DigestCard.Build(Full()),
         "below-k" => DigestCard.Build(Full() with { CheckIn = new DigestCheckIn(Latest.ClosesAt, 5, null), Perception = null }),

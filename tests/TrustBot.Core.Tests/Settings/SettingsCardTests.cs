@@ -11,7 +11,7 @@ namespace TrustBot.Core.Tests.Settings;
 
 public sealed class SettingsCardTests
 {
-    private static readonly Leader Ada = LeaderTestData.Leader(SettingsHarness.AdaId, "Ada Lovelace");
+    internal static readonly Leader Ada = LeaderTestData.Leader(SettingsHarness.AdaId, "Ada Lovelace");
 
     [Fact]
     public async Task Build_CurrentSettings_IsSchemaValidAndPrefilled()
@@ -131,7 +131,7 @@ public sealed class SettingsCardTests
     internal static List<string> Choices(JsonObject card, string id) =>
         Input(card, id)["choices"]!.AsArray().Select(c => (string)c!["value"]!).ToList();
 
-    private static TeamChoices SmallChoices() => new(
+    internal static TeamChoices SmallChoices() => new(
         [new TeamChannel(TestIds.TeamId, null), new TeamChannel(TestIds.ChosenChannelId, "Check-ins")],
         true,
         [new TeamMember(SettingsHarness.GraceId, null, "Grace Hopper")],
