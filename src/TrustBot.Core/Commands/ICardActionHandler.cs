@@ -8,4 +8,10 @@ public interface ICardActionHandler
     IReadOnlyCollection<string> Verbs { get; }
 
     Task<JsonObject> HandleAsync(CardAction action, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The card the person sees instead when storage could not be reached during <see cref="HandleAsync"/>: it says
+    /// nothing was saved and, where it can, offers a button that tries again. Must not touch storage.
+    /// </summary>
+    JsonObject WhenStorageUnavailable(CardAction action);
 }
