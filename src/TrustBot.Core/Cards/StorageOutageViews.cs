@@ -13,6 +13,9 @@ public static class StorageOutageViews
 
     public const string TryAgainTitle = "Try again";
 
+    /// <summary>The fallback text of a card that belongs to no feature in particular.</summary>
+    public const string Summary = "TrustBot";
+
     // Installation keys (team ids) are the longest ids a card carries; Teams keeps them well under this.
     private const int MaxEchoedLength = 256;
 
@@ -26,6 +29,9 @@ public static class StorageOutageViews
     /// </summary>
     public static JsonObject NotSaved(string summary, string heading, JsonObject? retry) =>
         Build(summary, heading, Explanation, retry);
+
+    /// <summary>The card for an action nothing more is known about: nothing was saved, and there is no button.</summary>
+    public static JsonObject NothingSaved() => Build(Summary, "Nothing was saved", Explanation, retry: null);
 
     /// <summary>The card after an action that only wanted to show something (a refresh).</summary>
     public static JsonObject CannotShow(string summary, JsonObject? retry) =>

@@ -29,6 +29,6 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, I
         ArgumentNullException.ThrowIfNull(action);
         return _byVerb.TryGetValue(action.Verb, out var handler)
             ? handler.WhenStorageUnavailable(action)
-            : StorageOutageViews.NotSaved(CheckInCard.Summary, "That didn't work", retry: null);
+            : StorageOutageViews.NothingSaved();
     }
 }
