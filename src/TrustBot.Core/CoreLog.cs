@@ -83,6 +83,9 @@ internal static partial class CoreLog
     [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "A card action named an unknown verb")]
     public static partial void UnknownCardVerb(ILogger logger);
 
+    [LoggerMessage(EventId = 2109, Level = LogLevel.Warning, Message = "A ballot was stored but the tally could not be read; the voter was thanked without a count")]
+    public static partial void TallyUnreadableAfterBallot(ILogger logger);
+
     [LoggerMessage(EventId = 2200, Level = LogLevel.Information, Message = "Posted a speak-up prompt")]
     public static partial void SpeakUpPosted(ILogger logger);
 

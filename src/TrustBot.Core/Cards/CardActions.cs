@@ -10,19 +10,34 @@ internal static class CardActions
     /// An <c>Action.Execute</c> whose fallback is an <c>Action.Submit</c> carrying the verb in its data, so a client
     /// without Universal Actions still reaches the same handler.
     /// </summary>
-    public static JsonObject Execute(string title, string verb, string idKey, string idValue) => new()
+    public static JsonObject Execute(string title, string verb, string idKey, string idValue) =>
+        Execute(title, verb, new Dictionary<string, string> { [idKey] = idValue });
+
+    /// <summary>The same, carrying several values in its data.</summary>
+    public static JsonObject Execute(string title, string verb, IReadOnlyDictionary<string, string> data)
     {
-        ["type"] = "Action.Execute",
-        ["title"] = title,
-        ["verb"] = verb,
-        ["data"] = new JsonObject { [idKey] = idValue },
-        ["fallback"] = new JsonObject
+        var fallbackData = new JsonObject { [CardData.Verb] = verb };
+        var executeData = new JsonObject();
+        foreach (var (key, value) in data)
         {
-            ["type"] = "Action.Submit",
+            executeData[key] = value;
+            fallbackData[key] = value;
+        }
+
+        return new JsonObject
+        {
+            ["type"] = "Action.Execute",
             ["title"] = title,
-            ["data"] = new JsonObject { [CardData.Verb] = verb, [idKey] = idValue },
-        },
-    };
+            ["verb"] = verb,
+            ["data"] = executeData,
+            ["fallback"] = new JsonObject
+            {
+                ["type"] = "Action.Submit",
+                ["title"] = title,
+                ["data"] = fallbackData,
+            },
+        };
+    }
 
     public static JsonObject ActionSet(params JsonNode[] actions) => new()
     {

@@ -102,6 +102,40 @@ public static class CheckInCard
         return CardParts.Card(Summary, [.. body]);
     }
 
+    /// <summary>
+    /// The view after a vote whose ballot is stored but whose count could not be read (storage went away in between):
+    /// the thanks is true, so it is given, just without the count.
+    /// </summary>
+    public static JsonObject AnsweredWithoutCount(CheckIn checkIn)
+    {
+        ArgumentNullException.ThrowIfNull(checkIn);
+        var card = CardParts.Card(
+            Summary,
+            CardParts.Heading("Thanks — your answer is anonymous."),
+            CardParts.Paragraph("I can't show how many people have answered just now. This card updates as more people answer."),
+            CardParts.Hint("Nobody, leaders included, can see who answered or what."));
+        return WithRefresh(card, checkIn);
+    }
+
+    /// <summary>
+    /// The view while storage cannot be reached: a vote was not saved (or, for a refresh, nothing can be shown), and
+    /// "Try again" asks for the person's view afresh: the question, or their answered view if the vote did land.
+    /// </summary>
+    public static JsonObject StorageUnavailable(string? checkInId, bool answerSent)
+    {
+        var retry = StorageOutageViews.TryAgain(CardVerbs.CheckInRefresh, CardData.CheckInId, checkInId);
+        var card = answerSent
+            ? StorageOutageViews.NotSaved(Summary, "Your answer was not saved", retry)
+            : StorageOutageViews.CannotShow(Summary, retry);
+        if (retry is not null)
+        {
+            // Teams refreshes the card when it is next shown, so once storage answers the person sees the question again.
+            card["refresh"] = CardActions.Refresh(CardVerbs.CheckInRefresh, CardData.CheckInId, checkInId!);
+        }
+
+        return card;
+    }
+
     /// <summary>A friendly error view (a refused or failed action).</summary>
     public static JsonObject Problem(string message) => ProblemView.Build(Summary, message);
 

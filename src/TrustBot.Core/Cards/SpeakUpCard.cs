@@ -78,6 +78,24 @@ public static class SpeakUpCard
         return CardParts.Card(Summary, [.. body]);
     }
 
+    /// <summary>
+    /// The view while storage cannot be reached: a note was not sent (or, for a refresh, nothing can be shown), and
+    /// "Try again" asks for the person's view afresh.
+    /// </summary>
+    public static JsonObject StorageUnavailable(string? sessionId, bool noteSent)
+    {
+        var retry = StorageOutageViews.TryAgain(CardVerbs.SpeakUpRefresh, CardData.SessionId, sessionId);
+        var card = noteSent
+            ? StorageOutageViews.NotSaved(Summary, "Your note was not sent", retry)
+            : StorageOutageViews.CannotShow(Summary, retry);
+        if (retry is not null)
+        {
+            card["refresh"] = CardActions.Refresh(CardVerbs.SpeakUpRefresh, CardData.SessionId, sessionId!);
+        }
+
+        return card;
+    }
+
     /// <summary>A friendly error view (a refused or failed action).</summary>
     public static JsonObject Problem(string message) => ProblemView.Build(Summary, message);
 

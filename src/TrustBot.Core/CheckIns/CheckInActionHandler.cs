@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Outages;
 
 namespace TrustBot.Core.CheckIns;
 
@@ -72,8 +73,25 @@ public sealed class CheckInActionHandler(
         }
 
         CoreLog.BallotHandled(logger, outcome);
-        var after = await tallies.GetAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
+        Tally after;
+        try
+        {
+            after = await tallies.GetAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            // The ballot is stored: "not saved" would be false and invite a pointless retry, so thank without a count.
+            CoreLog.TallyUnreadableAfterBallot(logger);
+            return CheckInCard.AnsweredWithoutCount(checkIn);
+        }
+
         return AnsweredView(checkIn, statements, after);
+    }
+
+    public JsonObject WhenStorageUnavailable(CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return CheckInCard.StorageUnavailable(action.Value(CardData.CheckInId), answerSent: action.Verb == CardVerbs.CheckInVote);
     }
 
     private static JsonObject AnsweredView(CheckIn checkIn, IReadOnlyList<Statement> statements, Tally tally) =>

@@ -22,4 +22,13 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, I
         CoreLog.UnknownCardVerb(logger);
         return Task.FromResult(CheckInCard.Problem("This card is out of date. Type **help** to see what I can do."));
     }
+
+    /// <summary>The card that answers <paramref name="action"/> when storage could not be reached; reads no storage.</summary>
+    public JsonObject StorageUnavailableCard(CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return _byVerb.TryGetValue(action.Verb, out var handler)
+            ? handler.WhenStorageUnavailable(action)
+            : StorageOutageViews.NothingSaved();
+    }
 }

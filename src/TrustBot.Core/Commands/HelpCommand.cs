@@ -3,6 +3,7 @@ using TrustBot.Core.Cards;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Outages;
 
 namespace TrustBot.Core.Commands;
 
@@ -53,9 +54,12 @@ public sealed class HelpCommand(IBotMessenger messenger, ILeaderStore leaders, I
 
             return false;
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is not StorageUnavailableException
+            && (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
-            // Help must always answer; a person who can't be checked sees what everyone may use.
+            // Help must always answer; a person who can't be checked sees what everyone may use. A storage outage is
+            // the exception: then the person is told so, as for every other command, instead of a help card that hides
+            // their leader commands without saying why.
             CoreLog.HelpLeadershipUnknown(logger, exception.GetType().Name);
             return false;
         }

@@ -59,6 +59,29 @@ public sealed class PredictionActionHandler(
         return DigestCard.Saved(digest, value);
     }
 
+    /// <summary>
+    /// Nothing was saved; "Try again" sends the same prediction for the same digest again, which shows the digest once
+    /// storage answers (the card in the chat is replaced by this one until then).
+    /// </summary>
+    public JsonObject WhenStorageUnavailable(CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var data = new Dictionary<string, string?>
+        {
+            [DigestVerbs.TeamKey] = action.Value(DigestVerbs.TeamKey),
+            [DigestVerbs.AsOf] = action.Value(DigestVerbs.AsOf) ?? timeProvider.GetUtcNow().ToString("O", CultureInfo.InvariantCulture),
+        };
+
+        // Only a valid number is carried; without one, trying again shows the digest asking for a valid number.
+        if (ReadValue(action) is { } value)
+        {
+            data[DigestVerbs.PredictionInput] = value.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var retry = StorageOutageViews.TryAgain(DigestVerbs.Predict, data);
+        return StorageOutageViews.NotSaved(DigestCard.Summary, "Your prediction was not saved", retry);
+    }
+
     /// <summary>A whole number 0–100 from the input (a string from most clients, a number from some), or null.</summary>
     internal static int? ReadValue(CardAction action)
     {

@@ -96,6 +96,14 @@ public sealed class NudgeActionHandler(
         }
     }
 
+    /// <summary>Nothing was saved; "Try again" presses the same button again, which is safe to repeat.</summary>
+    public JsonObject WhenStorageUnavailable(CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var retry = StorageOutageViews.TryAgain(action.Verb, NudgeVerbs.NudgeId, action.Value(NudgeVerbs.NudgeId));
+        return StorageOutageViews.NotSaved(NudgeCard.Summary, "Your answer was not saved", retry);
+    }
+
     /// <summary>The leader's reminder time tomorrow (their nudge time in their zone), moved out of quiet hours.</summary>
     public static DateTimeOffset ReminderDueAt(Leader leader, string? teamTimeZoneId, DateTimeOffset now)
     {

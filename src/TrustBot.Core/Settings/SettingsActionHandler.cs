@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
@@ -136,6 +137,19 @@ public sealed class SettingsActionHandler(
         var channelName = choices.Channels.FirstOrDefault(c => c.Id == settings.ChannelId)?.DisplayName;
         var next = TeamTimetable.NextCheckIn(updated.EffectiveSchedule, now);
         return SettingsCard.Saved(updated, after, channelName, lines, next, now);
+    }
+
+    /// <summary>
+    /// Nothing was saved; "Try again" opens the team's current settings, since the card's own values cannot be kept
+    /// on a card without inputs.
+    /// </summary>
+    public JsonObject WhenStorageUnavailable(CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var retry = StorageOutageViews.TryAgain(SettingsVerbs.Open, SettingsVerbs.TeamKey, action.Value(SettingsVerbs.TeamKey));
+        return action.Verb == SettingsVerbs.Save
+            ? StorageOutageViews.NotSaved(SettingsCard.Summary, "Your settings were not saved", retry)
+            : StorageOutageViews.CannotShow(SettingsCard.Summary, retry);
     }
 
     // A missing, unreadable or future instant means now: every leader on the team counts as shown.

@@ -76,6 +76,12 @@ public sealed class SpeakUpActionHandler(
         return SpeakUpCard.Thanks(session);
     }
 
+    public JsonObject WhenStorageUnavailable(CardAction action)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return SpeakUpCard.StorageUnavailable(action.Value(CardData.SessionId), noteSent: action.Verb == CardVerbs.SpeakUpSubmit);
+    }
+
     private JsonObject Refuse(string reason, string message)
     {
         CoreLog.CardActionRefused(logger, reason);

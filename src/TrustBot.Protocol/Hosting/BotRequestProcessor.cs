@@ -119,6 +119,15 @@ public sealed class BotRequestProcessor(
             var handler = context.RequestServices.GetRequiredService<IActivityHandler>();
             invokeResponse = await handler.OnActivityAsync(activity, turnTimeout.Token);
         }
+        catch (RetryLaterException deferred)
+        {
+            // Not a failure of the bot: a dependency is away and the handler asked the channel to send this again.
+            var seconds = (int)Math.Max(1, Math.Ceiling(deferred.RetryAfter.TotalSeconds));
+            HostingLog.TurnDeferred(logger, activity.Type, seconds);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await RejectAsync(context, StatusCodes.Status503ServiceUnavailable, "The bot cannot handle this activity right now. Please try again later.");
+            return;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException || turnTimeout.IsCancellationRequested)
         {
             // A 5xx tells the channel to retry; the handler is responsible for leaving nothing half-done.

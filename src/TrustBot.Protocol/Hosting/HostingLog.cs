@@ -22,6 +22,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "The {ActivityType} turn failed")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The {ActivityType} turn was deferred: answered 503, retry after {RetryAfterSeconds} s")]
+    public static partial void TurnDeferred(ILogger logger, string? activityType, int retryAfterSeconds);
+
     private static readonly Func<ILogger, string?, string?, IDisposable?> TurnScope =
         LoggerMessage.DefineScope<string?, string?>("Activity {ActivityType} {ActivityId}");
 

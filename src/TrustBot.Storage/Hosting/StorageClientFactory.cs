@@ -20,7 +20,7 @@ internal sealed class StorageClientFactory(IOptions<StorageOptions> options)
 
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(_options.ConnectionString);
 
-    public TableServiceClient CreateTableServiceClient() => CreateTableServiceClient(WithQuickRetries(new TableClientOptions()));
+    public TableServiceClient CreateTableServiceClient() => CreateTableServiceClient(ForTurns(new TableClientOptions()));
 
     /// <summary>A client that tries once and gives up quickly: a readiness probe must answer, not wait.</summary>
     public TableServiceClient CreateProbeTableServiceClient()
@@ -33,7 +33,7 @@ internal sealed class StorageClientFactory(IOptions<StorageOptions> options)
 
     public QueueServiceClient CreateQueueServiceClient()
     {
-        var clientOptions = WithQuickRetries(new QueueClientOptions());
+        var clientOptions = ForTurns(new QueueClientOptions());
         return UsesConnectionString
             ? new QueueServiceClient(_options.ConnectionString, clientOptions)
             : new QueueServiceClient(_options.ResolveQueueEndpoint(), _credential.Value, clientOptions);
@@ -44,13 +44,18 @@ internal sealed class StorageClientFactory(IOptions<StorageOptions> options)
             ? new TableServiceClient(_options.ConnectionString, clientOptions)
             : new TableServiceClient(_options.ResolveTableEndpoint(), _credential.Value, clientOptions);
 
-    // The SDK default (up to about 6 s of back-off for a refused connection) makes an unreachable
-    // account slow to report; three short retries still ride out a transient blip.
-    private static T WithQuickRetries<T>(T clientOptions) where T : ClientOptions
+    // Every storage call of the bot runs inside a Teams turn (about 5 s for a card action) or a background tick that
+    // tries again anyway. Two quick retries ride out a blip; a refused or reset connection, a DNS failure or a busy
+    // answer then reaches the person as "storage unavailable" in about a second instead of a 500 after two. The network
+    // timeout (100 s by default, meant for large blobs) bounds an account that accepts connections but never answers;
+    // our rows and pages are small, so an answer slower than this is treated as none.
+    internal static T ForTurns<T>(T clientOptions) where T : ClientOptions
     {
-        clientOptions.Retry.MaxRetries = 3;
-        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(250);
-        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.MaxRetries = 2;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(1);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+        clientOptions.AddPolicy(StorageUnavailablePolicy.Instance, HttpPipelinePosition.PerCall);
         return clientOptions;
     }
 

@@ -1,5 +1,8 @@
+using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+using TrustBot.Core.Outages;
 using TrustBot.Protocol.Activities;
 using TrustBot.Protocol.Hosting;
 
@@ -7,13 +10,20 @@ using TrustBot.Web.Hosting;
 
 namespace TrustBot.Web.Bot;
 
-/// <summary>The bot's single turn handler: keeps stored addresses fresh, then routes each activity to Core.</summary>
+/// <summary>
+/// The bot's single turn handler: keeps stored addresses fresh, then routes each activity to Core. When storage cannot
+/// be reached, each kind of activity gets the most useful answer that needs no storage instead of a 500.
+/// </summary>
 internal sealed class TrustBotActivityHandler(
     InstallationHandler installations,
     MessageHandler messages,
     CardActionRouter cardActions,
+    IBotMessenger messenger,
     ILogger<TrustBotActivityHandler> logger) : IActivityHandler
 {
+    // Long enough for a blip to pass, short enough that an install waits little once storage is back.
+    private static readonly TimeSpan InstallRetryAfter = TimeSpan.FromSeconds(10);
+
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
         var tenantId = activity.TenantId;
@@ -24,11 +34,24 @@ internal sealed class TrustBotActivityHandler(
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(400, "BadRequest", "The activity has no tenant.") : null;
         }
 
-        if (ActivityMapper.InstallationKeyOf(activity) is { } key)
+        try
         {
-            await installations.RefreshAddressAsync(tenantId, key, activity.ServiceUrl!, cancellationToken);
-        }
+            if (ActivityMapper.InstallationKeyOf(activity) is { } key)
+            {
+                await installations.RefreshAddressAsync(tenantId, key, activity.ServiceUrl!, cancellationToken);
+            }
 
+            return await RouteAsync(activity, cancellationToken);
+        }
+        catch (StorageUnavailableException)
+        {
+            // The exception is not logged: the SDK failure inside it carries table keys in its request URI.
+            return await AnswerWithoutStorageAsync(activity, cancellationToken);
+        }
+    }
+
+    private async Task<InvokeResponse?> RouteAsync(Activity activity, CancellationToken cancellationToken)
+    {
         switch (activity.Type)
         {
             case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
@@ -39,7 +62,7 @@ internal sealed class TrustBotActivityHandler(
 
                 return null;
 
-            case ActivityTypes.Message when string.IsNullOrWhiteSpace(activity.Text) && ActivityMapper.ToCardAction(activity) is { } submitted:
+            case ActivityTypes.Message when IsSubmittedCard(activity, out var submitted):
                 // Action.Submit from an older client: the vote counts, but nothing is posted back into the
                 // conversation, where a reply right after someone pressed a button could point at them.
                 await cardActions.HandleAsync(submitted, cancellationToken);
@@ -66,5 +89,55 @@ internal sealed class TrustBotActivityHandler(
                 // Unknown activity types and events are legal; accept and ignore them.
                 return null;
         }
+    }
+
+    /// <summary>
+    /// Storage could not be reached (after the storage client's retries). Nothing the person sent is kept for later:
+    /// what was not stored is gone, they are told so, and trying again is safe because every write is idempotent.
+    /// </summary>
+    private async Task<InvokeResponse?> AnswerWithoutStorageAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        switch (activity.Type)
+        {
+            case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction && ActivityMapper.ToCardAction(activity) is { } action:
+                // The card comes back to the person who pressed, saying nothing was saved, with a way to try again.
+                WebLog.StorageUnavailable(logger, activity.Type, "card");
+                return InvokeResponse.AdaptiveCard(cardActions.StorageUnavailableCard(action));
+
+            case ActivityTypes.Invoke:
+                WebLog.StorageUnavailable(logger, activity.Type, "error");
+                return InvokeResponse.Error(503, "StorageUnavailable", StorageOutageViews.MessageReply);
+
+            case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
+            case ActivityTypes.Message when IsSubmittedCard(activity, out _):
+                // Nobody reads an answer to these, and a 200 would tell the channel the install (or an older client's
+                // vote) was handled, so it would be lost. A 503 with Retry-After asks the channel to send it again;
+                // repeating is safe, because installing is idempotent and a ballot counts once per person. An older
+                // client's vote gets no reply either way: one in the channel could point at the voter.
+                WebLog.StorageUnavailable(logger, activity.Type, "503");
+                throw new RetryLaterException(InstallRetryAfter, "Storage is unavailable; the channel should send this activity again.");
+
+            case ActivityTypes.Message when ActivityMapper.ToIncomingMessage(activity) is { } message:
+                // The reply goes through the Connector, which needs no storage.
+                WebLog.StorageUnavailable(logger, activity.Type, "reply");
+                var result = await messenger.SendTextAsync(message.ReplyAddress, StorageOutageViews.MessageReply, cancellationToken);
+                if (!result.IsDelivered)
+                {
+                    WebLog.OutageReplyNotDelivered(logger, result.Outcome);
+                }
+
+                return null;
+
+            default:
+                // Ignored activities whose only storage use was refreshing the stored address: the next activity does it.
+                WebLog.StorageUnavailable(logger, activity.Type, "ignored");
+                return null;
+        }
+    }
+
+    private static bool IsSubmittedCard(Activity activity, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out CardAction? action)
+    {
+        action = string.IsNullOrWhiteSpace(activity.Text) ? ActivityMapper.ToCardAction(activity) : null;
+        return action is not null;
     }
 }

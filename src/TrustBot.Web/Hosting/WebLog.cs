@@ -15,4 +15,10 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "{Job} failed; the next tick tries again")]
     public static partial void ClosingTickFailed(ILogger logger, string job, Exception exception);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Storage is unavailable; a {ActivityType} activity was answered without it ({Answer})")]
+    public static partial void StorageUnavailable(ILogger logger, string? activityType, string answer);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "The storage-unavailable reply was not delivered ({Outcome})")]
+    public static partial void OutageReplyNotDelivered(ILogger logger, TrustBot.Core.Messaging.DeliveryOutcome outcome);
 }
