@@ -22,6 +22,10 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "The {ActivityType} turn failed")]
     public static partial void TurnFailed(ILogger logger, Exception exception, string? activityType);
 
+    // The field is a JSON path and the problem names a limit; neither carries the value, an id or any text.
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Rejected an activity: {Field} {Problem}")]
+    public static partial void ActivityOutOfBounds(ILogger logger, string field, string problem);
+
     private static readonly Func<ILogger, string?, string?, IDisposable?> TurnScope =
         LoggerMessage.DefineScope<string?, string?>("Activity {ActivityType} {ActivityId}");
 
