@@ -28,7 +28,7 @@ public sealed class CheckInActionHandler(
     public async Task<JsonObject> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var checkInId = action.Value(CardData.CheckInId);
+        var checkInId = action.IdValue(CardData.CheckInId);
         if (string.IsNullOrWhiteSpace(checkInId))
         {
             return Refuse("missing-id", "This card doesn't name a check-in. Type **help** to see what I can do.");

@@ -42,6 +42,19 @@ public sealed record CardAction
     public string? Value(string key) =>
         Data.TryGetPropertyValue(key, out var node) && node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
+    /// <summary>The longest id a card may carry, equal to the longest Teams id the host accepts.</summary>
+    public const int MaxIdLength = 192;
+
+    /// <summary>
+    /// An id TrustBot put into its own card (check-in, session, nudge, team key), or null when the value cannot be one.
+    /// Such ids end up in storage keys, so a forged one must not grow past a key or carry key-forbidden characters:
+    /// the same rule the protocol edge applies to Teams ids (1 to <see cref="MaxIdLength"/> printable ASCII
+    /// characters without spaces or <c>/ \ # ? % |</c>).
+    /// </summary>
+    public string? IdValue(string key) => Value(key) is { Length: > 0 and <= MaxIdLength } text && text.All(IsIdCharacter) ? text : null;
+
+    private static bool IsIdCharacter(char c) => c is >= '!' and <= '~' and not ('/' or '\\' or '#' or '?' or '%' or '|');
+
     /// <summary>Whether this action came from the conversation <paramref name="conversationId"/> (thread suffixes ignored).</summary>
     public bool IsFrom(string conversationId) =>
         string.Equals(ConversationIds.WithoutThread(ConversationId), ConversationIds.WithoutThread(conversationId), StringComparison.Ordinal);

@@ -28,7 +28,7 @@ public sealed class PredictionActionHandler(
     public async Task<JsonObject> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var teamKey = action.Value(DigestVerbs.TeamKey);
+        var teamKey = action.IdValue(DigestVerbs.TeamKey);
         if (string.IsNullOrWhiteSpace(teamKey) || string.IsNullOrEmpty(action.FromId))
         {
             return Refuse("missing-data", "This card doesn't say which team it is about. Your next digest will have a fresh one.");

@@ -36,7 +36,7 @@ public sealed class NudgeActionHandler(
     public async Task<JsonObject> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var nudgeId = action.Value(NudgeVerbs.NudgeId);
+        var nudgeId = action.IdValue(NudgeVerbs.NudgeId);
         if (string.IsNullOrWhiteSpace(nudgeId))
         {
             return Refuse("missing-id", "This card doesn't name a habit nudge. Type **help** to see what I can do.");

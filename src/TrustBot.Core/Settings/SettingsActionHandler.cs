@@ -42,8 +42,8 @@ public sealed class SettingsActionHandler(
     public async Task<JsonObject> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var teamKey = action.Value(SettingsVerbs.TeamKey);
-        if (string.IsNullOrWhiteSpace(teamKey) || teamKey.Length > 256)
+        var teamKey = action.IdValue(SettingsVerbs.TeamKey);
+        if (string.IsNullOrWhiteSpace(teamKey))
         {
             return Refuse("missing-team", MissingTeamMessage);
         }

@@ -26,7 +26,7 @@ public sealed class SpeakUpActionHandler(
     public async Task<JsonObject> HandleAsync(CardAction action, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(action);
-        var sessionId = action.Value(CardData.SessionId);
+        var sessionId = action.IdValue(CardData.SessionId);
         var session = string.IsNullOrWhiteSpace(sessionId) ? null : await store.GetSessionAsync(action.TenantId, sessionId, cancellationToken);
         if (session is null || !action.IsFrom(session.ConversationId))
         {

@@ -12,7 +12,7 @@ namespace TrustBot.Protocol.Hosting;
 
 /// <summary>
 /// Runs one <c>POST /api/messages</c> exchange: verb and size checks, token validation, parsing, endorsement and
-/// service-URL checks, then the turn. Nothing reaches the handler unless every check passed.
+/// service-URL checks, field bounds (<see cref="ActivityLimits"/>), then the turn. Nothing reaches the handler unless every check passed.
 /// The <see cref="IActivityHandler"/> is resolved from the request's services, so it may be scoped.
 /// </summary>
 public sealed class BotRequestProcessor(
@@ -100,6 +100,14 @@ public sealed class BotRequestProcessor(
         {
             HostingLog.ServiceUrlNotAllowed(logger);
             await RejectAsync(context, StatusCodes.Status400BadRequest, "The activity's serviceUrl is not an allowed Bot Connector host.");
+            return;
+        }
+
+        // Checked once here, so no handler ever stores, sends or parses a field beyond ActivityLimits.
+        if (ActivityValidator.Validate(activity) is { } violation)
+        {
+            HostingLog.ActivityOutOfBounds(logger, violation.Field, violation.Problem);
+            await RejectAsync(context, StatusCodes.Status400BadRequest, violation.Message);
             return;
         }
 

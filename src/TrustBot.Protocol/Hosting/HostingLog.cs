@@ -25,6 +25,10 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning, Message = "The {ActivityType} turn was deferred: answered 503, retry after {RetryAfterSeconds} s")]
     public static partial void TurnDeferred(ILogger logger, string? activityType, int retryAfterSeconds);
 
+    // The field is a JSON path and the problem names a limit; neither carries the value, an id or any text.
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Rejected an activity: {Field} {Problem}")]
+    public static partial void ActivityOutOfBounds(ILogger logger, string field, string problem);
+
     private static readonly Func<ILogger, string?, string?, IDisposable?> TurnScope =
         LoggerMessage.DefineScope<string?, string?>("Activity {ActivityType} {ActivityId}");
 

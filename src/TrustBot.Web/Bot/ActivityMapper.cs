@@ -149,7 +149,7 @@ internal static class ActivityMapper
 
     /// <summary>The people @mentioned, the bot left out, each once, in the order they appear.</summary>
     public static IReadOnlyList<TeamMember> Mentions(Activity activity) =>
-        (activity.Entities ?? [])
+        EntitiesOf(activity)
             .Where(e => e.Type == Entity.MentionType && e.Mentioned?.Id is { Length: > 0 } id && id != activity.Recipient?.Id)
             .Select(e => new TeamMember(e.Mentioned!.Id!, e.Mentioned.AadObjectId, e.Mentioned.Name))
             .DistinctBy(m => m.UserId, StringComparer.Ordinal)
@@ -158,7 +158,7 @@ internal static class ActivityMapper
     /// <summary>The IANA zone of the sender's Teams client (<c>clientInfo.timezone</c>), when it is a zone this host knows.</summary>
     public static string? ClientTimeZone(Activity activity)
     {
-        var zone = (activity.Entities ?? []).FirstOrDefault(e => e.Type == Entity.ClientInfoType)?.Timezone
+        var zone = EntitiesOf(activity).FirstOrDefault(e => e.Type == Entity.ClientInfoType)?.Timezone
             ?? activity.LocalTimezone;
         return !string.IsNullOrWhiteSpace(zone) && TimeZoneInfo.TryFindSystemTimeZoneById(zone.Trim(), out _) ? zone.Trim() : null;
     }
@@ -167,9 +167,11 @@ internal static class ActivityMapper
     public static string CommandText(Activity activity)
     {
         var text = activity.Text ?? string.Empty;
-        foreach (var entity in activity.Entities ?? [])
+        var botId = activity.Recipient?.Id;
+        foreach (var entity in EntitiesOf(activity))
         {
-            if (entity.Type == Entity.MentionType && entity.Mentioned?.Id == activity.Recipient?.Id && !string.IsNullOrEmpty(entity.Text))
+            // Without a bot id nothing can be known to mention the bot, so nothing is stripped.
+            if (botId is not null && entity.Type == Entity.MentionType && entity.Mentioned?.Id == botId && !string.IsNullOrEmpty(entity.Text))
             {
                 text = text.Replace(entity.Text, " ", StringComparison.Ordinal);
             }
@@ -179,5 +181,8 @@ internal static class ActivityMapper
     }
 
     private static bool IncludesBot(IList<ChannelAccount>? members, Activity activity) =>
-        members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m.Id == botId);
+        members is not null && activity.Recipient?.Id is { } botId && members.Any(m => m is not null && m.Id == botId);
+
+    // The wire may carry null items ("entities": [null]); they say nothing, so they are skipped rather than trusted.
+    private static IEnumerable<Entity> EntitiesOf(Activity activity) => (activity.Entities ?? []).OfType<Entity>();
 }

@@ -90,6 +90,21 @@ public sealed class MessagesEndpointTests(BotHostFixture host)
     }
 
     [Fact]
+    public async Task Post_FieldBeyondItsLimit_Returns400NamingTheFieldAndChangesNothing()
+    {
+        var activity = _teams.TeamInstall();
+        activity["channelData"]!["team"]!["name"] = new string('x', 100_000);
+
+        using var response = await host.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("BadRequest", error["code"]!.GetValue<string>());
+        Assert.Equal("channelData.team.name is longer than 256 characters.", error["message"]!.GetValue<string>());
+        await AssertNothingHappenedAsync();
+    }
+
+    [Fact]
     public async Task Post_UnknownActivityType_Returns200()
     {
         var activity = _teams.PersonalMessage("hi");
