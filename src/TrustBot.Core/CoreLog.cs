@@ -65,6 +65,9 @@ internal static partial class CoreLog
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A check-in card could not be posted ({Outcome}); the check-in was closed")]
     public static partial void CheckInNotPosted(ILogger logger, DeliveryOutcome outcome);
 
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Information, Message = "No check-in was opened: the team's last one is still open")]
+    public static partial void CheckInAlreadyOpen(ILogger logger);
+
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Refused a card action ({Reason}); nothing was written")]
     public static partial void CardActionRefused(ILogger logger, string reason);
 
