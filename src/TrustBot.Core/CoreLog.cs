@@ -56,6 +56,9 @@ internal static partial class CoreLog
     [LoggerMessage(2022, LogLevel.Warning, "A reply was not delivered ({Outcome})")]
     public static partial void ReplyNotDelivered(ILogger logger, DeliveryOutcome outcome);
 
+    [LoggerMessage(2024, LogLevel.Warning, "The team's anonymity threshold could not be read for help ({ExceptionType}); naming the service default")]
+    public static partial void HelpThresholdUnknown(ILogger logger, string exceptionType);
+
     [LoggerMessage(2023, LogLevel.Warning, "Leadership could not be checked for help ({ExceptionType}); showing the commands everyone has")]
     public static partial void HelpLeadershipUnknown(ILogger logger, string exceptionType);
 
