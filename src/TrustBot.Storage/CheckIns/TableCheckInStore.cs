@@ -99,7 +99,7 @@ internal sealed class TableCheckInStore(
                 logger.CheckInCreated(checkIn.TenantId, checkIn.CheckInId);
                 return null;
             }
-            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412 && exception.FailedTransactionActionIndex == 0 && attempt < MaxClaimAttempts)
+            catch (TableTransactionFailedException exception) when (IsLostClaim(exception) && attempt < MaxClaimAttempts)
             {
                 logger.OpenCheckInClaimConflict();
             }
@@ -246,6 +246,13 @@ internal sealed class TableCheckInStore(
         var checkIn = (await ReadAsync(tenantId, marker.OpenCheckInId, cancellationToken))?.ToCheckIn();
         return (marker, checkIn is not null && checkIn.IsOpenAt(now) ? checkIn : null);
     }
+
+    /// <summary>
+    /// The claim (the transaction's first action) lost to another writer: the marker was added (409), changed (412)
+    /// or released (404) since it was read.
+    /// </summary>
+    private static bool IsLostClaim(TableTransactionFailedException exception) =>
+        exception.FailedTransactionActionIndex == 0 && exception.Status is 404 or 409 or 412;
 
     /// <summary>Deletes the marker while it still names this check-in, so that the next check-in may open at once.</summary>
     private async Task ReleaseOpenMarkerAsync(string tenantId, string installationKey, string checkInId, CancellationToken cancellationToken)

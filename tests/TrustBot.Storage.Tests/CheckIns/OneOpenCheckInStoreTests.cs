@@ -75,6 +75,21 @@ public sealed class OneOpenCheckInStoreTests(AzuriteServer azurite) : IAsyncLife
     }
 
     [Fact]
+    public async Task CreateAsync_MarkerLeftByACloseThatCrashedBeforeReleasingIt_IsTakenOver()
+    {
+        await _store.CreateAsync(NewCheckIn("first"), Salt(1), CancellationToken.None);
+        // What a crash right after the close's conditional update leaves: a closed check-in that the marker still names.
+        var checkIns = _tableService.GetTableClient(_options.TableName(TableNames.CheckIns));
+        var row = Assert.Single(await ReadAllAsync(TableNames.CheckIns), r => r.ContainsKey(nameof(CheckIn.InstallationKey)));
+        row["Status"] = nameof(CheckInStatus.Closed);
+        await checkIns.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
+
+        Assert.Null(await _store.CreateAsync(NewCheckIn("second", opensAt: T0.AddHours(1)), Salt(2), CancellationToken.None));
+
+        Assert.Equal("second", (await _store.GetOpenAsync(Tenant, Team, T0.AddHours(2), CancellationToken.None))?.CheckInId);
+    }
+
+    [Fact]
     public async Task GetOpenAsync_OpenOnlyUntilItsClosingTime()
     {
         Assert.Null(await _store.GetOpenAsync(Tenant, Team, T0, CancellationToken.None));
