@@ -56,6 +56,9 @@ internal static partial class CoreLog
     [LoggerMessage(2022, LogLevel.Warning, "A reply was not delivered ({Outcome})")]
     public static partial void ReplyNotDelivered(ILogger logger, DeliveryOutcome outcome);
 
+    [LoggerMessage(2024, LogLevel.Warning, "The team's anonymity threshold could not be read for help ({ExceptionType}); naming the service default")]
+    public static partial void HelpThresholdUnknown(ILogger logger, string exceptionType);
+
     [LoggerMessage(2023, LogLevel.Warning, "Leadership could not be checked for help ({ExceptionType}); showing the commands everyone has")]
     public static partial void HelpLeadershipUnknown(ILogger logger, string exceptionType);
 
@@ -64,6 +67,9 @@ internal static partial class CoreLog
 
     [LoggerMessage(EventId = 2101, Level = LogLevel.Warning, Message = "A check-in card could not be posted ({Outcome}); the check-in was closed")]
     public static partial void CheckInNotPosted(ILogger logger, DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Information, Message = "No check-in was opened: the team's last one is still open")]
+    public static partial void CheckInAlreadyOpen(ILogger logger);
 
     [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Refused a card action ({Reason}); nothing was written")]
     public static partial void CardActionRefused(ILogger logger, string reason);

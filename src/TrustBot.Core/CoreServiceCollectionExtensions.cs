@@ -46,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<SpeakUpCloser>();
         services.TryAddSingleton<NoteRepostJob>();
         services.TryAddScoped<InstallationResolver>();
+        services.TryAddScoped<ThresholdsInForce>();
         services.TryAddScoped<CheckInLauncher>();
         services.TryAddScoped<SpeakUpLauncher>();
         services.TryAddScoped<CardActionRouter>();

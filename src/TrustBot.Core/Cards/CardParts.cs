@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrustBot.Core.Anonymity;
 
 namespace TrustBot.Core.Cards;
 
@@ -15,8 +16,11 @@ internal static class CardParts
     public const int MinimumAnonymityThreshold = 3;
 
     /// <summary>The promise every card repeats, in one sentence.</summary>
-    public static string AnonymityPromise(int threshold) =>
-        $"Every answer is anonymous, and nobody, leaders included, sees any result until at least {threshold} people have answered.";
+    public static string AnonymityPromise(int threshold) => AnonymityPromise(AnonymityThresholds.Of(threshold));
+
+    /// <summary>The promise, true for every team it may be read about.</summary>
+    public static string AnonymityPromise(AnonymityThresholds thresholds) =>
+        $"Every answer is anonymous, and nobody, leaders included, sees any result until {thresholds.People} have answered.";
 
     public static JsonObject Card(string fallbackText, params JsonNode[] body) => new()
     {
@@ -54,7 +58,9 @@ internal static class CardParts
     };
 
     /// <summary>The anonymity promise, set apart in an emphasised container so it is never lost in the text.</summary>
-    public static JsonObject Promise(int threshold) => new()
+    public static JsonObject Promise(int threshold) => Promise(AnonymityThresholds.Of(threshold));
+
+    public static JsonObject Promise(AnonymityThresholds thresholds) => new()
     {
         ["type"] = "Container",
         ["style"] = "emphasis",
@@ -62,7 +68,7 @@ internal static class CardParts
         ["items"] = new JsonArray(new JsonObject
         {
             ["type"] = "TextBlock",
-            ["text"] = AnonymityPromise(threshold),
+            ["text"] = AnonymityPromise(thresholds),
             ["wrap"] = true,
         }),
     };

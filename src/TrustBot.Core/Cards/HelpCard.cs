@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using TrustBot.Core.Anonymity;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 
@@ -14,8 +15,17 @@ public static class HelpCard
         ConversationKind kind,
         int anonymityThreshold = CardParts.DefaultAnonymityThreshold)
     {
-        ArgumentNullException.ThrowIfNull(commands);
         ArgumentOutOfRangeException.ThrowIfLessThan(anonymityThreshold, CardParts.MinimumAnonymityThreshold);
+        return Build(commands, kind, AnonymityThresholds.Of(anonymityThreshold));
+    }
+
+    /// <param name="commands">The commands the person asking can use.</param>
+    /// <param name="kind">Where the card is shown.</param>
+    /// <param name="thresholds">The k in force there: the team's, or each led team's in a 1:1 chat.</param>
+    public static JsonObject Build(IEnumerable<ICommand> commands, ConversationKind kind, AnonymityThresholds thresholds)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentNullException.ThrowIfNull(thresholds);
         var facts = commands
             .DistinctBy(command => command.Name, StringComparer.OrdinalIgnoreCase)
             .Select(command => (command.Name, command.Description));
@@ -25,7 +35,7 @@ public static class HelpCard
             CardParts.Heading("Here's what I can do"),
             CardParts.Paragraph("I run short anonymous check-ins for your team and send leaders one small habit a week. These are the commands I understand:"),
             CardParts.Facts(facts),
-            CardParts.Promise(anonymityThreshold),
+            CardParts.Promise(thresholds),
             CardParts.Hint(kind == ConversationKind.Personal
                 ? "Just type a command here."
                 : "In a channel or group chat, mention me first, for example **@TrustBot help**."));

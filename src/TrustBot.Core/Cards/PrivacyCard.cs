@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using TrustBot.Core.Anonymity;
 using TrustBot.Core.Installations;
 
 namespace TrustBot.Core.Cards;
@@ -12,6 +13,10 @@ public static class PrivacyCard
 {
     public const string Summary = "TrustBot and your privacy";
 
+    /// <summary>What anyone sees of a check-in before it reaches k; the README and the check-in card say the same.</summary>
+    public const string BelowThreshold =
+        "**Before that:** only how many people have replied so far. No answer, distribution or score is shown to anyone.";
+
     /// <param name="kind">Where the notice is shown; a personal chat gets the leader's view.</param>
     /// <param name="anonymityThreshold">The k in force where the notice is shown.</param>
     /// <param name="notesKeptFor">How long anonymous notes are kept before they are deleted.</param>
@@ -19,12 +24,22 @@ public static class PrivacyCard
     public static JsonObject Build(ConversationKind kind, int anonymityThreshold, TimeSpan notesKeptFor, TimeSpan removalGracePeriod)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(anonymityThreshold, CardParts.MinimumAnonymityThreshold);
+        return Build(kind, AnonymityThresholds.Of(anonymityThreshold), notesKeptFor, removalGracePeriod);
+    }
+
+    /// <param name="kind">Where the notice is shown; a personal chat gets the leader's view.</param>
+    /// <param name="thresholds">The k in force there: the team's, or each led team's in a 1:1 chat.</param>
+    /// <param name="notesKeptFor">How long anonymous notes are kept before they are deleted.</param>
+    /// <param name="removalGracePeriod">How long a removed team's data is kept in case TrustBot comes back.</param>
+    public static JsonObject Build(ConversationKind kind, AnonymityThresholds thresholds, TimeSpan notesKeptFor, TimeSpan removalGracePeriod)
+    {
+        ArgumentNullException.ThrowIfNull(thresholds);
         var place = kind == ConversationKind.GroupChat ? "chat" : "team";
         return CardParts.Card(
             Summary,
             CardParts.Heading("Your privacy with TrustBot"),
             CardParts.Paragraph($"Before anyone answers, here is exactly what I keep about this {place} and who can see it."),
-            CardParts.Promise(anonymityThreshold),
+            CardParts.Promise(thresholds),
             CardParts.Subheading("What I store"),
             Bullets([
                 "How many people gave each answer to each check-in statement, with no name attached.",
@@ -40,8 +55,9 @@ public static class PrivacyCard
             ]),
             CardParts.Subheading("Who sees what"),
             Bullets([
-                $"**Everyone here:** the {place}'s combined results, once at least {anonymityThreshold} people have answered.",
-                $"**Leaders:** the same results, the weekly digest, and the anonymous notes of prompts at least {anonymityThreshold} people answered.",
+                $"**Everyone here:** the {place}'s combined results, once {thresholds.People} have answered.",
+                BelowThreshold,
+                $"**Leaders:** the same results, the weekly digest, and the anonymous notes of prompts {thresholds.People} answered.",
                 "**Nobody**, leaders and IT admins included, can see how one person answered.",
             ]),
             CardParts.Hint(

@@ -1,14 +1,20 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.CheckIns;
 
-/// <summary><c>checkin</c> in a team channel, or <c>checkin &lt;team&gt;</c> in a leader's 1:1 chat: post a check-in now.</summary>
+/// <summary>
+/// <c>checkin</c> in a team channel, or <c>checkin &lt;team&gt;</c> in a leader's 1:1 chat: post a check-in now,
+/// unless one is still open for the team; then say when that one closes.
+/// </summary>
 public sealed class CheckInCommand(
     InstallationResolver installations,
     CheckInLauncher launcher,
+    LeaderZones zones,
     IBotMessenger messenger,
     ILogger<CheckInCommand> logger) : ICommand
 {
@@ -29,14 +35,29 @@ public sealed class CheckInCommand(
             return;
         }
 
-        var checkIn = await launcher.LaunchAsync(installation, cancellationToken);
-        if (checkIn is null)
+        var launched = await launcher.LaunchWithResultAsync(installation, cancellationToken);
+        var team = installation.TeamName ?? "your team";
+        string? reply;
+        if (launched.AlreadyOpen is { } open)
         {
-            await messenger.ReplyTextAsync(message, "I couldn't post the check-in just now. Please try again in a few minutes.", logger, cancellationToken);
+            var closes = ZonedTime.WithZone(open.ClosesAt, await zones.ForAsync(message, installation, cancellationToken));
+            reply = $"A check-in is already open in **{team}** until {closes}. A team has one check-in open at a time, so I didn't start another.";
         }
-        else if (message.Kind == ConversationKind.Personal)
+        else if (launched.Item is not { } checkIn)
         {
-            await messenger.ReplyTextAsync(message, $"Done: a check-in is open in **{installation.TeamName ?? "your team"}** until {checkIn.ClosesAt:ddd d MMM HH:mm} UTC.", logger, cancellationToken);
+            reply = "I couldn't post the check-in just now. Please try again in a few minutes.";
+        }
+        else
+        {
+            // In the channel the card itself is the answer.
+            reply = message.Kind == ConversationKind.Personal
+                ? $"Done: a check-in is open in **{team}** until {ZonedTime.WithZone(checkIn.ClosesAt, await zones.ForAsync(message, installation, cancellationToken))}."
+                : null;
+        }
+
+        if (reply is not null)
+        {
+            await messenger.ReplyTextAsync(message, reply, logger, cancellationToken);
         }
     }
 }

@@ -8,7 +8,10 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.CheckIns;
 
-/// <summary>Starts a check-in in a team: picks the next statements, stores it with a fresh salt, posts the card.</summary>
+/// <summary>
+/// Starts a check-in in a team: picks the next statements, stores it with a fresh salt, posts the card. A team has
+/// one open check-in at a time: while one is open, nothing is stored or posted and the open one is returned instead.
+/// </summary>
 public sealed class CheckInLauncher(
     ICheckInStore store,
     IBotMessenger messenger,
@@ -17,10 +20,6 @@ public sealed class CheckInLauncher(
     TimeProvider timeProvider,
     ILogger<CheckInLauncher> logger)
 {
-    /// <summary>Launches a check-in; null when its card could not be posted.</summary>
-    public async Task<CheckIn?> LaunchAsync(Installation installation, CancellationToken cancellationToken) =>
-        (await LaunchWithResultAsync(installation, cancellationToken)).Item;
-
     /// <summary>Launches a check-in and tells how its post ended, so that a scheduled send can be retried or settled.</summary>
     public async Task<Launched<CheckIn>> LaunchWithResultAsync(Installation installation, CancellationToken cancellationToken)
     {
@@ -46,7 +45,11 @@ public sealed class CheckInLauncher(
             OpensAt = now,
             ClosesAt = now + options.Value.Duration,
         };
-        await store.CreateAsync(checkIn, ParticipationHasher.NewSalt(), cancellationToken);
+        if (await store.CreateAsync(checkIn, ParticipationHasher.NewSalt(), cancellationToken) is { } alreadyOpen)
+        {
+            CoreLog.CheckInAlreadyOpen(logger);
+            return new Launched<CheckIn>(null, new DeliveryResult(DeliveryOutcome.Delivered)) { AlreadyOpen = alreadyOpen };
+        }
 
         var statements = statementIds.Select(id => catalog.Find(id)!).ToList();
         var card = CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, replies: 0);

@@ -26,6 +26,8 @@ public sealed class CheckInSender(
             return new DeliveryResult(DeliveryOutcome.Delivered);
         }
 
+        // While the team's last check-in is still open this occurrence is skipped (settled, never retried): a team
+        // has one open check-in at a time, and the next occurrence comes at the team's slot as usual.
         var launched = await launcher.LaunchWithResultAsync(installation, cancellationToken);
         if (launched.Delivery.Outcome == DeliveryOutcome.RecipientGone)
         {

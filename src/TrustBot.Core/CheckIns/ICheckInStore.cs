@@ -3,8 +3,16 @@ namespace TrustBot.Core.CheckIns;
 /// <summary>Persistence of check-ins and of their per-check-in participation salts. Every key starts with the tenant id.</summary>
 public interface ICheckInStore
 {
-    /// <summary>Stores a new open check-in together with its random salt (kept apart from the check-in row).</summary>
-    Task CreateAsync(CheckIn checkIn, byte[] salt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a new open check-in together with its random salt (kept apart from the check-in row), unless its
+    /// installation already has one open at <see cref="CheckIn.OpensAt"/>: a team has one open check-in at a time,
+    /// even when several instances create at once.
+    /// </summary>
+    /// <returns>The check-in already open, when nothing was stored; null when this one was stored.</returns>
+    Task<CheckIn?> CreateAsync(CheckIn checkIn, byte[] salt, CancellationToken cancellationToken);
+
+    /// <summary>The installation's check-in that is open at <paramref name="now"/>, or null.</summary>
+    Task<CheckIn?> GetOpenAsync(string tenantId, string installationKey, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>The check-in, or null when there is none in that tenant.</summary>
     Task<CheckIn?> GetAsync(string tenantId, string checkInId, CancellationToken cancellationToken);

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
@@ -9,9 +10,9 @@ namespace TrustBot.Core.Commands;
 
 /// <summary>
 /// Posts the help card with the commands the person asking can use: leader-only commands appear for leaders only
-/// (of this team in its channel; of any team elsewhere).
+/// (of this team in its channel; of any team elsewhere). The promise names the k in force there.
 /// </summary>
-public sealed class HelpCommand(IBotMessenger messenger, ILeaderStore leaders, ILogger<HelpCommand> logger) : ICommand
+public sealed class HelpCommand(IBotMessenger messenger, ILeaderStore leaders, ThresholdsInForce thresholds, ILogger<HelpCommand> logger) : ICommand
 {
     public const string CommandName = "help";
 
@@ -27,11 +28,25 @@ public sealed class HelpCommand(IBotMessenger messenger, ILeaderStore leaders, I
         var message = context.Message;
         var leads = context.Commands.Any(command => command.LeadersOnly) && await LeadsAsync(message, cancellationToken);
         var available = context.Commands.Where(command => leads || !command.LeadersOnly);
-        var card = HelpCard.Build(available, message.Kind);
+        var card = HelpCard.Build(available, message.Kind, await ThresholdsAsync(message, cancellationToken));
         var result = await messenger.SendCardAsync(message.ReplyAddress, card, HelpCard.Summary, cancellationToken);
         if (!result.IsDelivered)
         {
             CoreLog.ReplyNotDelivered(logger, result.Outcome);
+        }
+    }
+
+    private async Task<AnonymityThresholds> ThresholdsAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await thresholds.HereAsync(message, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // Help must always answer; without the team's own k it names the service default.
+            CoreLog.HelpThresholdUnknown(logger, exception.GetType().Name);
+            return thresholds.ServiceDefault;
         }
     }
 

@@ -6,4 +6,8 @@ namespace TrustBot.Core.Delivery;
 /// <param name="Item">The posted check-in or prompt, or null when it was not posted.</param>
 /// <param name="Delivery">The outcome of the post.</param>
 public sealed record Launched<T>(T? Item, DeliveryResult Delivery)
-    where T : class;
+    where T : class
+{
+    /// <summary>The one still open that kept a new one from opening; nothing was posted, and there is nothing to retry.</summary>
+    public T? AlreadyOpen { get; init; }
+}

@@ -122,7 +122,7 @@ public sealed class InstallationHandler(
         var address = installation.Address;
         try
         {
-            var result = await messenger.SendCardAsync(address, WelcomeCard.Build(installation.Kind), WelcomeCard.Summary, cancellationToken);
+            var result = await messenger.SendCardAsync(address, WelcomeCard.Build(installation.Kind, privacy.ThresholdOf(installation)), WelcomeCard.Summary, cancellationToken);
             if (!result.IsDelivered)
             {
                 CoreLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);

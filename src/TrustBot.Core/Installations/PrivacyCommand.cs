@@ -8,6 +8,7 @@ namespace TrustBot.Core.Installations;
 /// <summary><c>privacy</c>: shows the privacy notice again, with the threshold in force where it is asked.</summary>
 public sealed class PrivacyCommand(
     InstallationResolver installations,
+    ThresholdsInForce thresholds,
     PrivacyNotice notice,
     IBotMessenger messenger,
     ILogger<PrivacyCommand> logger) : ICommand
@@ -20,11 +21,13 @@ public sealed class PrivacyCommand(
     {
         ArgumentNullException.ThrowIfNull(context);
         var message = context.Message;
-        // A personal chat belongs to no one team, so it gets the service default threshold.
+        // A personal chat belongs to no one team: it names the k of each team the person leads (else the default).
         var here = message.Kind == ConversationKind.Personal
             ? null
             : (await installations.ResolveAsync(message, string.Empty, cancellationToken)).Installation;
-        var card = here is null ? notice.Build(message.Kind) : notice.Build(here);
+        var card = here is not null
+            ? notice.Build(here)
+            : notice.Build(message.Kind, message.Kind == ConversationKind.Personal ? await thresholds.HereAsync(message, cancellationToken) : thresholds.ServiceDefault);
         var result = await messenger.SendCardAsync(message.ReplyAddress, card, PrivacyCard.Summary, cancellationToken);
         if (!result.IsDelivered)
         {

@@ -12,11 +12,21 @@ public sealed class PrivacyNotice(IOptions<AnonymityOptions> anonymity, IOptions
     public JsonObject Build(Installation installation)
     {
         ArgumentNullException.ThrowIfNull(installation);
-        return Build(installation.Kind, installation.ThresholdOr(anonymity.Value.DefaultThreshold));
+        return Build(installation.Kind, ThresholdOf(installation));
     }
 
     /// <summary>The notice for a place without a stored installation (the service default threshold).</summary>
     public JsonObject Build(ConversationKind kind, int? threshold = null) =>
-        PrivacyCard.Build(
-            kind, threshold ?? anonymity.Value.DefaultThreshold, retention.Value.NotesMaxAge, retention.Value.RemovedTeamGracePeriod);
+        Build(kind, AnonymityThresholds.Of(threshold ?? anonymity.Value.DefaultThreshold));
+
+    /// <summary>The notice with the given k: in a leader's 1:1 chat, one per team they lead.</summary>
+    public JsonObject Build(ConversationKind kind, AnonymityThresholds thresholds) =>
+        PrivacyCard.Build(kind, thresholds, retention.Value.NotesMaxAge, retention.Value.RemovedTeamGracePeriod);
+
+    /// <summary>The k in force for an installation: its own, else the service default.</summary>
+    public int ThresholdOf(Installation installation)
+    {
+        ArgumentNullException.ThrowIfNull(installation);
+        return installation.ThresholdOr(anonymity.Value.DefaultThreshold);
+    }
 }

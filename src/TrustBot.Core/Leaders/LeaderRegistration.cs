@@ -17,6 +17,7 @@ internal static class LeaderRegistration
         services.TryAddSingleton<LeaderDetails>();
         services.TryAddScoped<LeaderChats>();
         services.TryAddScoped<LeaderChanges>();
+        services.TryAddScoped<LeaderZones>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInstallationObserver, LeaderEnrollment>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, LeadersCommand>());
         return services;

@@ -15,6 +15,22 @@ public static class TeamTimetable
         return AfterPause(schedule, schedule.CheckInSlot, after, previous);
     }
 
+    /// <summary>
+    /// The first of the team's check-ins from <paramref name="next"/> on that starts once the open one has closed at
+    /// <paramref name="openClosesAt"/>: an occurrence while a check-in is open is skipped, and the one after it is
+    /// anchored on the skipped one, as the check-in job does.
+    /// </summary>
+    public static DateTimeOffset NextCheckInAfterOpen(TeamSchedule schedule, DateTimeOffset next, DateTimeOffset openClosesAt)
+    {
+        ArgumentNullException.ThrowIfNull(schedule);
+        while (next < openClosesAt)
+        {
+            next = NextCheckIn(schedule, next, next);
+        }
+
+        return next;
+    }
+
     /// <summary>The team's next speak-up prompt, at the check-in slot every few weeks; null when speak-up is off.</summary>
     public static DateTimeOffset? NextSpeakUp(TeamSchedule schedule, DateTimeOffset after, DateTimeOffset? previous = null)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Cards;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
@@ -21,6 +22,7 @@ public sealed class SettingsActionHandler(
     TeamChoicesReader reader,
     LeaderChanges changes,
     TeamPlanner planner,
+    ICheckInStore checkIns,
     TimeProvider timeProvider,
     ILogger<SettingsActionHandler> logger) : ICardActionHandler
 {
@@ -136,7 +138,14 @@ public sealed class SettingsActionHandler(
         List<Leader> after = [.. current.Except(removals).Concat(enrolled).OrderBy(l => l.AddedAt)];
         var channelName = choices.Channels.FirstOrDefault(c => c.Id == settings.ChannelId)?.DisplayName;
         var next = TeamTimetable.NextCheckIn(updated.EffectiveSchedule, now);
-        return SettingsCard.Saved(updated, after, channelName, lines, next, now);
+        var open = await checkIns.GetOpenAsync(updated.TenantId, updated.Key, now, cancellationToken);
+        if (open is not null && next < open.ClosesAt)
+        {
+            // The occurrence inside the open check-in is skipped, so the card names the one that will really start.
+            next = TeamTimetable.NextCheckInAfterOpen(updated.EffectiveSchedule, next, open.ClosesAt);
+        }
+
+        return SettingsCard.Saved(updated, after, channelName, lines, next, now, open?.ClosesAt);
     }
 
     /// <summary>

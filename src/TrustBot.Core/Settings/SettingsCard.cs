@@ -103,8 +103,15 @@ public static class SettingsCard
     /// <param name="changes">Sentences about leaders added or removed.</param>
     /// <param name="nextCheckIn">When the next check-in is due.</param>
     /// <param name="now">Now, for the button back to the form.</param>
+    /// <param name="openClosesAt">When the check-in open now closes, when one is open.</param>
     public static JsonObject Saved(
-        Installation team, IReadOnlyList<Leader> leaders, string? channelName, IReadOnlyList<string> changes, DateTimeOffset nextCheckIn, DateTimeOffset now)
+        Installation team,
+        IReadOnlyList<Leader> leaders,
+        string? channelName,
+        IReadOnlyList<string> changes,
+        DateTimeOffset nextCheckIn,
+        DateTimeOffset now,
+        DateTimeOffset? openClosesAt = null)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(leaders);
@@ -119,7 +126,7 @@ public static class SettingsCard
             [
                 ("Channel", channelName is null ? "The chosen channel" : "#" + channelName),
                 ("Check-ins", $"{Cadence(schedule.CadenceWeeks)} on {schedule.Day} at {schedule.Time.ToString("HH:mm", CultureInfo.InvariantCulture)}"),
-                ("Time zone", zone.Id),
+                ("Time zone", ZonedTime.ZoneName(zone)),
                 ("Questions", QuestionsTitle(team.QuestionSet)),
                 ("Anonymity threshold", Invariant(team.AnonymityThreshold ?? CardParts.DefaultAnonymityThreshold)),
                 ("Speak-up notes", team.ShareNotesInChannel ? "Leaders and the channel" : "Leaders only"),
@@ -133,8 +140,10 @@ public static class SettingsCard
         }
 
         var local = TimeZoneInfo.ConvertTime(nextCheckIn, zone);
-        body.Add(CardParts.Paragraph(
-            $"The next check-in is on {LongDate(DateOnly.FromDateTime(local.DateTime))} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({zone.Id})."));
+        var at = $"{LongDate(DateOnly.FromDateTime(local.DateTime))} at {local.ToString("HH:mm", CultureInfo.InvariantCulture)} ({ZonedTime.ZoneName(zone)})";
+        body.Add(CardParts.Paragraph(openClosesAt is { } closes && closes > now
+            ? $"The check-in open now closes {ZonedTime.DayAndTime(closes, zone)}; the next one starts on {at}."
+            : $"The next check-in is on {at}."));
         body.Add(CardActions.ActionSet(Execute("Change settings", SettingsVerbs.Open, team.Key, now)));
         return CardParts.Card(Summary, [.. body]);
     }

@@ -33,4 +33,12 @@ internal static partial class BallotStorageLog
     [LoggerMessage(EventId = 3143, Level = LogLevel.Warning,
         Message = "Finished an interrupted close or create: destroyed the leftover salt and index row of a check-in that is closed or missing")]
     public static partial void CheckInLeftoversDestroyed(this ILogger logger);
+
+    [LoggerMessage(EventId = 3144, Level = LogLevel.Information,
+        Message = "A check-in was not opened because another one is still open for the same installation")]
+    public static partial void CheckInAlreadyOpen(this ILogger logger);
+
+    [LoggerMessage(EventId = 3145, Level = LogLevel.Debug,
+        Message = "Another instance claimed the installation's open check-in at the same moment; reading the claim again")]
+    public static partial void OpenCheckInClaimConflict(this ILogger logger);
 }

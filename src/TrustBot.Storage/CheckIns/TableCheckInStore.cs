@@ -30,6 +30,13 @@ namespace TrustBot.Storage.CheckIns;
 /// list is one range query over the hours up to now, looking back at most <see cref="LookBack"/>.
 /// </para>
 /// <para>
+/// One open check-in per installation: a marker row in the CheckIns table (see <see cref="OpenCheckInMarkerEntity"/>)
+/// names it. Create writes the marker (an insert, or a replace conditional on the stale marker's ETag) and the
+/// check-in row in one transaction, so two instances creating at once cannot both succeed; the loser finds the
+/// winner's check-in and returns it. Close deletes the marker; a marker whose check-in closed or passed its closing
+/// time is stale anyway, so a crash between the two never blocks the team for longer than the check-in lasts.
+/// </para>
+/// <para>
 /// No step spans tables atomically, so the order of writes keeps every crash safe for the salt: create writes the
 /// index row first and the check-in row last; close marks the row closed (conditional on its ETag, so one closer
 /// wins), then deletes the salt, then the index row. An index row whose check-in is closed or missing therefore
@@ -50,13 +57,22 @@ internal sealed class TableCheckInStore(
     // Each conflict on close means another writer changed the row (a close, or the card's activity id).
     private const int MaxCloseAttempts = 8;
 
+    // Each conflict on create means another instance claimed the installation's open check-in at the same moment.
+    private const int MaxClaimAttempts = 4;
+
     private readonly TableClient _checkIns = tableService.GetTableClient(options.Value.TableName(TableNames.CheckIns));
     private readonly TableClient _salts = tableService.GetTableClient(options.Value.TableName(TableNames.CheckInSalts));
     private readonly TableClient _closing = tableService.GetTableClient(options.Value.TableName(TableNames.CheckInsClosing));
 
-    public async Task CreateAsync(CheckIn checkIn, byte[] salt, CancellationToken cancellationToken)
+    public async Task<CheckIn?> CreateAsync(CheckIn checkIn, byte[] salt, CancellationToken cancellationToken)
     {
         Validate(checkIn, salt);
+        var (marker, alreadyOpen) = await ReadOpenAsync(checkIn.TenantId, checkIn.InstallationKey, checkIn.OpensAt, cancellationToken);
+        if (alreadyOpen is not null)
+        {
+            logger.CheckInAlreadyOpen();
+            return alreadyOpen;
+        }
 
         // Index first: if a later write fails, the due scan still finds this id and cleans up after it.
         await _closing.UpsertEntityAsync(ClosingIndexEntity.From(checkIn.TenantId, checkIn.CheckInId, checkIn.ClosesAt), TableUpdateMode.Replace, cancellationToken);
@@ -64,9 +80,43 @@ internal sealed class TableCheckInStore(
         // Add, never upsert: replacing the salt of a live check-in would let everyone vote again.
         var keys = Keys(checkIn.TenantId, checkIn.CheckInId);
         await _salts.AddEntityAsync(new CheckInSaltEntity { PartitionKey = keys.PartitionKey, RowKey = keys.RowKey, Salt = salt }, cancellationToken);
-        await _checkIns.AddEntityAsync(CheckInEntity.From(checkIn), cancellationToken);
-        logger.CheckInCreated(checkIn.TenantId, checkIn.CheckInId);
+
+        for (var attempt = 1; ; attempt++)
+        {
+            // The claim and the check-in row go in one transaction: a marker never names a check-in that was not
+            // written, and of two instances claiming at once only the one whose conditional write matches wins.
+            var claim = OpenCheckInMarkerEntity.For(checkIn.TenantId, checkIn.InstallationKey, checkIn.CheckInId, checkIn.ClosesAt, marker?.ETag ?? default);
+            TableTransactionAction[] actions =
+            [
+                marker is null
+                    ? new TableTransactionAction(TableTransactionActionType.Add, claim)
+                    : new TableTransactionAction(TableTransactionActionType.UpdateReplace, claim, marker.ETag),
+                new TableTransactionAction(TableTransactionActionType.Add, CheckInEntity.From(checkIn)),
+            ];
+            try
+            {
+                await _checkIns.SubmitTransactionAsync(actions, cancellationToken);
+                logger.CheckInCreated(checkIn.TenantId, checkIn.CheckInId);
+                return null;
+            }
+            catch (TableTransactionFailedException exception) when (IsLostClaim(exception) && attempt < MaxClaimAttempts)
+            {
+                logger.OpenCheckInClaimConflict();
+            }
+
+            (marker, alreadyOpen) = await ReadOpenAsync(checkIn.TenantId, checkIn.InstallationKey, checkIn.OpensAt, cancellationToken);
+            if (alreadyOpen is not null)
+            {
+                // Another instance opened one first: this one was never visible, so its salt and index row go now.
+                await DestroyLeftoversAsync(checkIn.TenantId, checkIn.CheckInId, checkIn.ClosesAt, cancellationToken);
+                logger.CheckInAlreadyOpen();
+                return alreadyOpen;
+            }
+        }
     }
+
+    public async Task<CheckIn?> GetOpenAsync(string tenantId, string installationKey, DateTimeOffset now, CancellationToken cancellationToken) =>
+        (await ReadOpenAsync(tenantId, installationKey, now, cancellationToken)).Open;
 
     public async Task<CheckIn?> GetAsync(string tenantId, string checkInId, CancellationToken cancellationToken) =>
         (await ReadAsync(tenantId, checkInId, cancellationToken))?.ToCheckIn();
@@ -126,6 +176,7 @@ internal sealed class TableCheckInStore(
             }
 
             await DestroyLeftoversAsync(entity.TenantId, entity.CheckInId, entity.ClosesAt, cancellationToken);
+            await ReleaseOpenMarkerAsync(entity.TenantId, entity.InstallationKey, entity.CheckInId, cancellationToken);
             logger.CheckInClosed(tenantId, checkInId);
             return true;
         }
@@ -168,6 +219,58 @@ internal sealed class TableCheckInStore(
         foreach (var entity in found.OrderByDescending(e => e.OpensAt).ThenBy(e => e.CheckInId, StringComparer.Ordinal))
         {
             yield return entity.ToCheckIn();
+        }
+    }
+
+    /// <summary>
+    /// The installation's open-check-in marker (null when there is none) and the check-in it names when that one is
+    /// still open at <paramref name="now"/>; a marker without an open check-in is stale and may be taken over.
+    /// </summary>
+    private async Task<(OpenCheckInMarkerEntity? Marker, CheckIn? Open)> ReadOpenAsync(
+        string tenantId, string installationKey, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(installationKey);
+        var (partitionKey, rowKey) = OpenCheckInMarkerEntity.KeysOf(tenantId, installationKey);
+        var response = await _checkIns.GetEntityIfExistsAsync<OpenCheckInMarkerEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue)
+        {
+            return (null, null);
+        }
+
+        var marker = response.Value!;
+        if (marker.ClosesAt <= now)
+        {
+            return (marker, null);
+        }
+
+        var checkIn = (await ReadAsync(tenantId, marker.OpenCheckInId, cancellationToken))?.ToCheckIn();
+        return (marker, checkIn is not null && checkIn.IsOpenAt(now) ? checkIn : null);
+    }
+
+    /// <summary>
+    /// The claim (the transaction's first action) lost to another writer: the marker was added (409), changed (412)
+    /// or released (404) since it was read.
+    /// </summary>
+    private static bool IsLostClaim(TableTransactionFailedException exception) =>
+        exception.FailedTransactionActionIndex == 0 && exception.Status is 404 or 409 or 412;
+
+    /// <summary>Deletes the marker while it still names this check-in, so that the next check-in may open at once.</summary>
+    private async Task ReleaseOpenMarkerAsync(string tenantId, string installationKey, string checkInId, CancellationToken cancellationToken)
+    {
+        var (partitionKey, rowKey) = OpenCheckInMarkerEntity.KeysOf(tenantId, installationKey);
+        var response = await _checkIns.GetEntityIfExistsAsync<OpenCheckInMarkerEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        if (!response.HasValue || response.Value!.OpenCheckInId != checkInId)
+        {
+            return;
+        }
+
+        try
+        {
+            await _checkIns.DeleteEntityAsync(partitionKey, rowKey, response.Value.ETag, cancellationToken);
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Gone or taken over since the read: either way it no longer names this check-in.
         }
     }
 

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Retention;
 using TrustBot.Storage.Ballots;
+using TrustBot.Storage.CheckIns;
 using TrustBot.Storage.Digests;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Installations;
@@ -152,6 +153,10 @@ internal sealed class TeamEraser(TableServiceClient tableService, StorageOptions
     {
         var checkIns = await ListItemsAsync(TableNames.CheckIns, cancellationToken);
         await EraseItemsAsync(checkIns, TableNames.CheckIns, TableNames.CheckInSalts, TableNames.CheckInsClosing, cancellationToken);
+
+        // The open-check-in marker has no InstallationKey column, so the list above never holds it.
+        var (partitionKey, rowKey) = OpenCheckInMarkerEntity.KeysOf(tenantId, key);
+        await DeleteOneAsync(TableNames.CheckIns, partitionKey, rowKey, cancellationToken);
     }
 
     /// <summary>

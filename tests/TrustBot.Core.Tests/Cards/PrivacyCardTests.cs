@@ -30,6 +30,30 @@ public sealed class PrivacyCardTests
     }
 
     [Fact]
+    public void Build_BelowK_SaysTheReplyCountIsShownAndNothingElse()
+    {
+        var text = Text(PrivacyCard.Build(ConversationKind.Channel, 7, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));
+
+        // The check-in card shows "n replies so far; results appear at k": the notice must say exactly that much.
+        Assert.Contains(
+            "**Before that:** only how many people have replied so far. No answer, distribution or score is shown to anyone.",
+            text,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("no count", text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Build_LeaderOfTeamsWithDifferentK_NamesEachTeamsK()
+    {
+        var thresholds = TrustBot.Core.Anonymity.AnonymityThresholds.PerTeam([("Platform Team", 7), ("Ops Team", 4)]);
+
+        var text = Text(PrivacyCard.Build(ConversationKind.Personal, thresholds, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));
+
+        Assert.Contains("once enough people (at least 7 in Platform Team, 4 in Ops Team) have answered", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("at least 5", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_GroupChat_SpeaksOfTheChat()
     {
         var text = Text(PrivacyCard.Build(ConversationKind.GroupChat, 5, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));

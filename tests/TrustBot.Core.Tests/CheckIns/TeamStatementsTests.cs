@@ -35,7 +35,7 @@ public sealed class TeamStatementsTests
             .Returns(() => created.ToAsyncEnumerable());
         store.Setup(s => s.CreateAsync(It.IsAny<CheckIn>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>()))
             .Callback<CheckIn, byte[], CancellationToken>((c, _, _) => created.Add(c))
-            .Returns(Task.CompletedTask);
+            .ReturnsAsync((CheckIn?)null);
         var messenger = new Mock<IBotMessenger>();
         messenger.Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1"));
@@ -44,7 +44,7 @@ public sealed class TeamStatementsTests
 
         for (var i = 0; i < 4; i++)
         {
-            await launcher.LaunchAsync(team, CancellationToken.None);
+            await launcher.LaunchWithResultAsync(team, CancellationToken.None);
         }
 
         Assert.All(created, c => Assert.Equal(4, c.Threshold));

@@ -24,7 +24,7 @@ public sealed class HelpCommandTests
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1"));
         _commands =
         [
-            new HelpCommand(_messenger.Object, _leaders.Object, NullLogger<HelpCommand>.Instance),
+            new HelpCommand(_messenger.Object, _leaders.Object, TestThresholds.For(_leaders.Object), NullLogger<HelpCommand>.Instance),
             Command("checkin", leadersOnly: false),
             Command("settings", leadersOnly: true),
         ];

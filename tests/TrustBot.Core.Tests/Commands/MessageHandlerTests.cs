@@ -145,7 +145,7 @@ public sealed class MessageHandlerTests
 
     private MessageHandler CreateHandler(params ICommand[] extra)
     {
-        ICommand[] commands = [new HelpCommand(_messenger.Object, Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), NullLogger<HelpCommand>.Instance), .. extra];
+        ICommand[] commands = [new HelpCommand(_messenger.Object, Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), TestThresholds.For(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), NullLogger<HelpCommand>.Instance), .. extra];
         return new MessageHandler(commands, _messenger.Object, NullLogger<MessageHandler>.Instance);
     }
 

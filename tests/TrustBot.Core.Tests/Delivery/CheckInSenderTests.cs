@@ -85,6 +85,32 @@ public sealed class CheckInSenderTests
         _messenger.Verify(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
+    [Fact]
+    public async Task SendAsync_WhileTheTeamsLastCheckInIsOpen_SettlesWithoutPostingOrPlanningAReminder()
+    {
+        _installations.Seed(TeamJobsTests.Team(TeamSchedule.Default("Europe/Berlin")));
+        var open = new CheckIn
+        {
+            TenantId = TestIds.TenantId,
+            CheckInId = "open-one",
+            InstallationKey = TestIds.TeamId,
+            ConversationId = "19:channel@thread.tacv2",
+            ServiceUrl = "https://smba.trafficmanager.net/emea/",
+            StatementIds = ["ps-risk"],
+            Threshold = 5,
+            OpensAt = Now.AddHours(-2),
+            ClosesAt = Now.AddDays(2),
+        };
+        _checkIns.Setup(s => s.CreateAsync(It.IsAny<CheckIn>(), It.IsAny<byte[]>(), It.IsAny<CancellationToken>())).ReturnsAsync(open);
+
+        var result = await Sender().SendAsync(Send, CancellationToken.None);
+
+        // Delivered settles the occurrence: retrying it would only be refused again.
+        Assert.Equal(DeliveryOutcome.Delivered, result.Outcome);
+        _messenger.Verify(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _timetable.Verify(t => t.SetAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
     private void MessengerReturns(DeliveryResult result) =>
         _messenger.Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(result);

@@ -65,6 +65,9 @@ internal sealed class SettingsHarness
 
     public Mock<IBotMessenger> Messenger { get; } = new();
 
+    /// <summary>No check-in is open unless a test says so.</summary>
+    public Mock<ICheckInStore> CheckIns { get; } = new();
+
     public FakeTimeProvider Time { get; } = new(LeaderTestData.Now);
 
     public List<TeamChannel> Channels { get; set; }
@@ -95,7 +98,7 @@ internal sealed class SettingsHarness
         var details = new LeaderDetails(Leaders, Time, NullLogger<LeaderDetails>.Instance);
         var planner = new TeamPlanner(Timetable, Options.Create(new CheckInOptions()), Time);
         return new SettingsActionHandler(
-            Installations, Forms(), Reader(), new LeaderChanges(Leaders, Timetable, details, Time), planner, Time, NullLogger<SettingsActionHandler>.Instance);
+            Installations, Forms(), Reader(), new LeaderChanges(Leaders, Timetable, details, Time), planner, CheckIns.Object, Time, NullLogger<SettingsActionHandler>.Instance);
     }
 
     public Task RunAsync(IncomingMessage message, string arguments = "") =>

@@ -59,7 +59,7 @@ public sealed class TableCheckInStoreTests(AzuriteServer azurite) : IAsyncLifeti
     {
         await _store.CreateAsync(NewCheckIn("ci-1"), Salt(9), CancellationToken.None);
 
-        var row = Assert.Single(await ReadAllAsync(TableNames.CheckIns));
+        var row = Assert.Single(await CheckInRowsAsync());
         Assert.DoesNotContain(row, column => column.Value is byte[]);
         var salt = Assert.Single(await ReadAllAsync(TableNames.CheckInSalts));
         Assert.Equal(["Salt"], salt.Keys.Where(column => column is not ("PartitionKey" or "RowKey" or "Timestamp" or "odata.etag")));
@@ -70,8 +70,9 @@ public sealed class TableCheckInStoreTests(AzuriteServer azurite) : IAsyncLifeti
     {
         await _store.CreateAsync(NewCheckIn("ci-1"), Salt(1), CancellationToken.None);
 
+        // Another team, so that the one-open-check-in rule does not answer first.
         await Assert.ThrowsAnyAsync<Azure.RequestFailedException>(
-            () => _store.CreateAsync(NewCheckIn("ci-1") with { Threshold = 9 }, Salt(2), CancellationToken.None));
+            () => _store.CreateAsync(NewCheckIn("ci-1") with { Threshold = 9, InstallationKey = "19:other@thread.tacv2" }, Salt(2), CancellationToken.None));
 
         Assert.Equal(Salt(1), await _store.GetSaltAsync(Tenant, "ci-1", CancellationToken.None));
         Assert.Equal(5, (await _store.GetAsync(Tenant, "ci-1", CancellationToken.None))!.Threshold);
@@ -186,15 +187,17 @@ public sealed class TableCheckInStoreTests(AzuriteServer azurite) : IAsyncLifeti
     public async Task ListDueToCloseAsync_MixedCheckIns_ReturnsOnlyOpenDueOnesAcrossTenants()
     {
         var now = T0;
-        await CreateAsync(NewCheckIn("due-hours-ago") with { ClosesAt = now.AddHours(-5) });
-        await CreateAsync(NewCheckIn("due-other-tenant") with { TenantId = OtherTenant, ClosesAt = now.AddMinutes(-1) });
-        await CreateAsync(NewCheckIn("due-exactly-now") with { ClosesAt = now });
-        await CreateAsync(NewCheckIn("due-days-ago") with { ClosesAt = now.AddDays(-6) });
-        await CreateAsync(NewCheckIn("later-this-hour") with { ClosesAt = now.AddMinutes(1) });
-        await CreateAsync(NewCheckIn("tomorrow") with { ClosesAt = now.AddDays(1) });
-        await CreateAsync(NewCheckIn("already-closed") with { ClosesAt = now.AddHours(-2) });
+        // Each in its own team: a team has one open check-in at a time, and this test is about the due list only.
+        Task CreateInOwnTeamAsync(CheckIn checkIn) => CreateAsync(checkIn with { InstallationKey = "19:" + checkIn.CheckInId + "@thread.tacv2" });
+        await CreateInOwnTeamAsync(NewCheckIn("due-hours-ago") with { ClosesAt = now.AddHours(-5) });
+        await CreateInOwnTeamAsync(NewCheckIn("due-other-tenant") with { TenantId = OtherTenant, ClosesAt = now.AddMinutes(-1) });
+        await CreateInOwnTeamAsync(NewCheckIn("due-exactly-now") with { ClosesAt = now });
+        await CreateInOwnTeamAsync(NewCheckIn("due-days-ago") with { ClosesAt = now.AddDays(-6) });
+        await CreateInOwnTeamAsync(NewCheckIn("later-this-hour") with { ClosesAt = now.AddMinutes(1) });
+        await CreateInOwnTeamAsync(NewCheckIn("tomorrow") with { ClosesAt = now.AddDays(1) });
+        await CreateInOwnTeamAsync(NewCheckIn("already-closed") with { ClosesAt = now.AddHours(-2) });
         await _store.CloseAsync(Tenant, "already-closed", now.AddHours(-2), CancellationToken.None);
-        await CreateAsync(NewCheckIn("beyond-look-back") with { ClosesAt = now - TableCheckInStore.LookBack - TimeSpan.FromHours(2) });
+        await CreateInOwnTeamAsync(NewCheckIn("beyond-look-back") with { ClosesAt = now - TableCheckInStore.LookBack - TimeSpan.FromHours(2) });
 
         var due = await _store.ListDueToCloseAsync(now, CancellationToken.None).ToListAsync();
 
@@ -227,7 +230,7 @@ public sealed class TableCheckInStoreTests(AzuriteServer azurite) : IAsyncLifeti
         await CreateAsync(NewCheckIn("ci-1") with { ClosesAt = T0.AddHours(-1) });
         // What a crash right after the close's conditional update leaves: a closed row, its salt and its index row.
         var checkIns = _tableService.GetTableClient(_options.TableName(TableNames.CheckIns));
-        var row = Assert.Single(await ReadAllAsync(TableNames.CheckIns));
+        var row = Assert.Single(await CheckInRowsAsync());
         row["Status"] = nameof(CheckInStatus.Closed);
         await checkIns.UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace);
 
@@ -253,9 +256,10 @@ public sealed class TableCheckInStoreTests(AzuriteServer azurite) : IAsyncLifeti
     [Fact]
     public async Task ListForInstallationAsync_SeveralCheckIns_ReturnsThisInstallationsNewestFirst()
     {
-        await CreateAsync(NewCheckIn("middle") with { OpensAt = T0.AddDays(7) });
+        // One after another, as a team's check-ins are: each opens once the one before has closed.
         await CreateAsync(NewCheckIn("oldest") with { OpensAt = T0 });
-        await CreateAsync(NewCheckIn("newest") with { OpensAt = T0.AddDays(14) });
+        await CreateAsync(NewCheckIn("middle") with { OpensAt = T0.AddDays(7), ClosesAt = T0.AddDays(10) });
+        await CreateAsync(NewCheckIn("newest") with { OpensAt = T0.AddDays(14), ClosesAt = T0.AddDays(17) });
         await CreateAsync(NewCheckIn("other-team") with { InstallationKey = "19:other@thread.tacv2", OpensAt = T0.AddDays(20) });
         await CreateAsync(NewCheckIn("other-tenant") with { TenantId = OtherTenant, OpensAt = T0.AddDays(21) });
 
@@ -283,7 +287,11 @@ public sealed class TableCheckInStoreTests(AzuriteServer azurite) : IAsyncLifeti
         Assert.Empty(await ReadAllAsync(TableNames.CheckInsClosing));
     }
 
-    private Task CreateAsync(CheckIn checkIn) => _store.CreateAsync(checkIn, Salt(1), CancellationToken.None);
+    private async Task CreateAsync(CheckIn checkIn) => await _store.CreateAsync(checkIn, Salt(1), CancellationToken.None);
+
+    /// <summary>The check-in rows, without the open-check-in markers that share their table.</summary>
+    private async Task<List<TableEntity>> CheckInRowsAsync() =>
+        [.. (await ReadAllAsync(TableNames.CheckIns)).Where(row => row.ContainsKey(nameof(CheckIn.InstallationKey)))];
 
     private async Task<List<TableEntity>> ReadAllAsync(string table) =>
         await _tableService.GetTableClient(_options.TableName(table)).QueryAsync<TableEntity>().ToListAsync();

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Options;
+using Moq;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
+
+namespace TrustBot.Core.Tests.Commands;
+
+/// <summary>The thresholds service over the given leaders and no stored team: every text names the default k.</summary>
+internal static class TestThresholds
+{
+    public static ThresholdsInForce For(ILeaderStore leaders) =>
+        new(new InstallationResolver(Mock.Of<IInstallationStore>(), leaders), Options.Create(new AnonymityOptions { Secret = new string('s', 40) }));
+}
