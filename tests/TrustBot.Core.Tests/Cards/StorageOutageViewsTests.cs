@@ -96,7 +96,7 @@ public sealed class StorageOutageViewsTests
     // Only the outage card is asked for, so the handlers' stores are never touched: nulls stand in for them.
     private static CardActionRouter Router() => new(
         [
-            new SettingsActionHandler(null!, null!, null!, null!, null!, TimeProvider.System, NullLogger<SettingsActionHandler>.Instance),
+            new SettingsActionHandler(null!, null!, null!, null!, null!, null!, TimeProvider.System, NullLogger<SettingsActionHandler>.Instance),
             new NudgeActionHandler(null!, null!, null!, null!, null!, null!, TimeProvider.System, NullLogger<NudgeActionHandler>.Instance),
             new PredictionActionHandler(null!, null!, null!, null!, TimeProvider.System, NullLogger<PredictionActionHandler>.Instance),
         ],
