@@ -4,10 +4,11 @@ using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Leaders;
 
-/// <summary>Makes the person who adds TrustBot to a team its first leader, and puts their weekly nudge on the timetable.</summary>
+/// <summary>Makes the person who adds TrustBot to a team its first leader, by name, and puts their weekly nudge on the timetable.</summary>
 public sealed class LeaderEnrollment(
     ILeaderStore leaders,
     ITimetable timetable,
+    LeaderNames names,
     TimeProvider timeProvider,
     ILogger<LeaderEnrollment> logger) : IInstallationObserver
 {
@@ -33,7 +34,7 @@ public sealed class LeaderEnrollment(
             TeamKey = installation.Key,
             UserId = installationEvent.ActorId,
             AadObjectId = installationEvent.ActorAadObjectId,
-            Name = installationEvent.ActorName,
+            Name = string.IsNullOrWhiteSpace(installationEvent.ActorName) ? null : installationEvent.ActorName.Trim(),
             TimeZoneId = installationEvent.ActorTimeZone,
             ServiceUrl = installationEvent.ServiceUrl,
             BotId = installationEvent.BotId,
@@ -43,12 +44,25 @@ public sealed class LeaderEnrollment(
         if (await leaders.AddAsync(leader, cancellationToken))
         {
             LeaderLog.InstallerEnrolled(logger);
+            // Some clients send the install event without the person's name; the roster has it.
+            if (LeaderNames.IsNameless(leader))
+            {
+                leader = (await names.FromRosterAsync(installation, [leader], cancellationToken))[0];
+            }
         }
         else
         {
-            // A reinstall within the grace period: the stored leader (and their chosen nudge slot) stays.
-            leader = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken) ?? leader;
+            // A reinstall within the grace period: the stored leader (and their chosen nudge slot) stays; only a name
+            // the event carries is taken, being the freshest one.
             LeaderLog.InstallerAlreadyLeader(logger);
+            var stored = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken);
+            if (stored is not null && leader.Name is { } name && !string.Equals(stored.Name, name, StringComparison.Ordinal))
+            {
+                stored = stored with { Name = name };
+                await leaders.UpdateAsync(stored, cancellationToken);
+            }
+
+            leader = stored ?? leader;
         }
 
         await timetable.AddIfMissingAsync(LeaderNudges.FirstEntry(leader, installation.EffectiveSchedule.TimeZoneId, now), cancellationToken);

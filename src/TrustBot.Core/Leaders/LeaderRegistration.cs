@@ -8,8 +8,8 @@ namespace TrustBot.Core.Leaders;
 internal static class LeaderRegistration
 {
     /// <summary>
-    /// Registers the leaders command, the installer's enrollment as an installation observer, leader chats and the
-    /// details refresh (a singleton, for its memory). Expects <see cref="ILeaderStore"/> and
+    /// Registers the leaders command, the installer's enrollment as an installation observer, leader chats and names,
+    /// and the details refresh (a singleton, for its memory). Expects <see cref="ILeaderStore"/> and
     /// <see cref="Scheduling.ITimetable"/> from Storage.
     /// </summary>
     public static IServiceCollection AddLeaders(this IServiceCollection services)
@@ -17,6 +17,7 @@ internal static class LeaderRegistration
         services.TryAddSingleton<LeaderDetails>();
         services.TryAddScoped<LeaderChats>();
         services.TryAddScoped<LeaderChanges>();
+        services.TryAddScoped<LeaderNames>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInstallationObserver, LeaderEnrollment>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, LeadersCommand>());
         return services;

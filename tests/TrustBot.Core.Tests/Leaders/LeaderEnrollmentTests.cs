@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.Tests.Fakes;
 
@@ -13,12 +14,19 @@ public sealed class LeaderEnrollmentTests
     private const string InstallerId = "29:1installer";
     private readonly InMemoryLeaderStore _leaders = new();
     private readonly Mock<ITimetable> _timetable = new();
+    private readonly Mock<IBotMessenger> _messenger = new();
     private readonly LeaderEnrollment _enrollment;
 
     public LeaderEnrollmentTests()
     {
         _timetable.Setup(t => t.AddIfMissingAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        _enrollment = new LeaderEnrollment(_leaders, _timetable.Object, new FakeTimeProvider(LeaderTestData.Now), NullLogger<LeaderEnrollment>.Instance);
+        Roster([]);
+        _enrollment = new LeaderEnrollment(
+            _leaders,
+            _timetable.Object,
+            new LeaderNames(_leaders, _messenger.Object, NullLogger<LeaderNames>.Instance),
+            new FakeTimeProvider(LeaderTestData.Now),
+            NullLogger<LeaderEnrollment>.Instance);
     }
 
     [Fact]
@@ -61,17 +69,57 @@ public sealed class LeaderEnrollmentTests
     }
 
     [Fact]
-    public async Task OnActivatedAsync_InstallerAlreadyLeads_KeepsTheStoredLeaderAndTheirSlot()
+    public async Task OnActivatedAsync_InstallerAlreadyLeads_KeepsTheStoredLeaderAndTheirSlot_TakingTheEventsName()
     {
         var stored = LeaderTestData.Leader(InstallerId, "Old name") with { NudgeDay = DayOfWeek.Wednesday, TimeZoneId = "UTC", ChatConversationId = "a:1chat" };
         _leaders.Seed(stored);
 
         await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install(), CancellationToken.None);
 
-        Assert.Equal(stored, Assert.Single(_leaders.All));
+        Assert.Equal(stored with { Name = "Ada Lovelace" }, Assert.Single(_leaders.All));
         _timetable.Verify(
             t => t.AddIfMissingAsync(It.Is<TimetableEntry>(e => e.DueAt == new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)), It.IsAny<CancellationToken>()),
             Times.Once);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_InstallerAlreadyLeads_EventWithoutAName_KeepsTheStoredName()
+    {
+        _leaders.Seed(LeaderTestData.Leader(InstallerId, "Ada Lovelace"));
+
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install() with { ActorName = null }, CancellationToken.None);
+
+        Assert.Equal("Ada Lovelace", Assert.Single(_leaders.All).Name);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_EventWithoutAName_TakesTheInstallersNameFromTheRoster()
+    {
+        Roster([new TeamMember("29:1someone", null, "Someone"), new TeamMember(InstallerId, TestIds.InstallerAadObjectId, "Ada Lovelace")]);
+
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install() with { ActorName = "  " }, CancellationToken.None);
+
+        Assert.Equal("Ada Lovelace", Assert.Single(_leaders.All).Name);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_EventWithoutAName_RosterUnreadable_StillEnrolsTheInstaller()
+    {
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Returns(Failing());
+
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install() with { ActorName = null }, CancellationToken.None);
+
+        Assert.Null(Assert.Single(_leaders.All).Name);
+        _timetable.Verify(t => t.AddIfMissingAsync(It.Is<TimetableEntry>(e => e.Job == "nudge|" + InstallerId), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task OnActivatedAsync_EventWithAName_DoesNotReadTheRoster()
+    {
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install(), CancellationToken.None);
+
+        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -105,6 +153,18 @@ public sealed class LeaderEnrollmentTests
 
         Assert.Single(_leaders.All);
         _timetable.VerifyNoOtherCalls();
+    }
+
+    private void Roster(IReadOnlyList<TeamMember> members) =>
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
+
+    private static async IAsyncEnumerable<TeamMember> Failing()
+    {
+        await Task.Yield();
+        throw new InvalidOperationException("The roster could not be read.");
+#pragma warning disable CS0162 // An iterator needs a yield to be one.
+        yield break;
+#pragma warning restore CS0162
     }
 
     private static InstallationEvent Install() => new()
