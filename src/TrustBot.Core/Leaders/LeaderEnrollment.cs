@@ -4,7 +4,10 @@ using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Leaders;
 
-/// <summary>Makes the person who adds TrustBot to a team its first leader, by name, and puts their weekly nudge on the timetable.</summary>
+/// <summary>
+/// Makes the person who adds TrustBot to a team its first leader, by name, and puts the weekly nudge of every leader
+/// the team has on the timetable.
+/// </summary>
 public sealed class LeaderEnrollment(
     ILeaderStore leaders,
     ITimetable timetable,
@@ -21,18 +24,32 @@ public sealed class LeaderEnrollment(
             return;
         }
 
+        var now = timeProvider.GetUtcNow();
         if (string.IsNullOrEmpty(installationEvent.ActorId))
         {
             LeaderLog.InstallerUnknown(logger);
-            return;
+        }
+        else
+        {
+            await EnrollInstallerAsync(installation, installationEvent, now, cancellationToken);
         }
 
-        var now = timeProvider.GetUtcNow();
+        await PlanNudgesAsync(installation, now, cancellationToken);
+    }
+
+    // Leaders stay through a removal: a reinstall within the grace period keeps them, and the retention sweep erases
+    // them with the rest of the team's data once it is over.
+    public Task OnRemovedAsync(string tenantId, string key, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    // The installer as a new leader, or null when they led the team already.
+    private async Task<Leader?> EnrollInstallerAsync(
+        Installation installation, InstallationEvent installationEvent, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var leader = new Leader
         {
             TenantId = installation.TenantId,
             TeamKey = installation.Key,
-            UserId = installationEvent.ActorId,
+            UserId = installationEvent.ActorId!,
             AadObjectId = installationEvent.ActorAadObjectId,
             Name = string.IsNullOrWhiteSpace(installationEvent.ActorName) ? null : installationEvent.ActorName.Trim(),
             TimeZoneId = installationEvent.ActorTimeZone,
@@ -45,30 +62,43 @@ public sealed class LeaderEnrollment(
         {
             LeaderLog.InstallerEnrolled(logger);
             // Some clients send the install event without the person's name; the roster has it.
-            if (LeaderNames.IsNameless(leader))
-            {
-                leader = (await names.FromRosterAsync(installation, [leader], cancellationToken))[0];
-            }
+            return LeaderNames.IsNameless(leader) ? (await names.FromRosterAsync(installation, [leader], cancellationToken))[0] : leader;
         }
-        else
+
+        // A reinstall within the grace period: the stored leader (and their chosen nudge slot) stays; only a name the
+        // event carries is taken, being the freshest one.
+        LeaderLog.InstallerAlreadyLeader(logger);
+        var stored = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken);
+        if (stored is not null && leader.Name is { } name && !string.Equals(stored.Name, name, StringComparison.Ordinal))
         {
-            // A reinstall within the grace period: the stored leader (and their chosen nudge slot) stays; only a name
-            // the event carries is taken, being the freshest one.
-            LeaderLog.InstallerAlreadyLeader(logger);
-            var stored = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken);
-            if (stored is not null && leader.Name is { } name && !string.Equals(stored.Name, name, StringComparison.Ordinal))
-            {
-                stored = stored with { Name = name };
-                await leaders.UpdateAsync(stored, cancellationToken);
-            }
-
-            leader = stored ?? leader;
+            await leaders.UpdateAsync(stored with { Name = name }, cancellationToken);
         }
 
-        await timetable.AddIfMissingAsync(LeaderNudges.FirstEntry(leader, installation.EffectiveSchedule.TimeZoneId, now), cancellationToken);
+        return null;
     }
 
-    // Leaders stay through a removal: a reinstall within the grace period keeps them, and the retention sweep erases
-    // them with the rest of the team's data once it is over.
-    public Task OnRemovedAsync(string tenantId, string key, CancellationToken cancellationToken) => Task.CompletedTask;
+    // A removal takes every timetable entry of the team, and a reinstall within the grace period keeps its leaders:
+    // each of them gets their nudge back. An entry that exists already (a repeated event) keeps its time.
+    private async Task PlanNudgesAsync(Installation installation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var team = new List<Leader>();
+        await foreach (var leader in leaders.ListForTeamAsync(installation.TenantId, installation.Key, cancellationToken))
+        {
+            team.Add(leader);
+        }
+
+        var planned = 0;
+        foreach (var leader in team)
+        {
+            if (await timetable.AddIfMissingAsync(LeaderNudges.FirstEntry(leader, installation.EffectiveSchedule.TimeZoneId, now), cancellationToken))
+            {
+                planned++;
+            }
+        }
+
+        if (planned > 0)
+        {
+            LeaderLog.NudgesPlanned(logger, planned);
+        }
+    }
 }

@@ -48,4 +48,7 @@ internal static partial class LeaderLog
     // Roster and storage errors may carry ids, so the full exception stays at Debug.
     [LoggerMessage(EventId = 2313, Level = LogLevel.Debug, Message = "Leader name lookup failure detail")]
     public static partial void NamesFailureDetail(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2319, Level = LogLevel.Information, Message = "Planned the weekly nudge of {Count} leaders of an activated team")]
+    public static partial void NudgesPlanned(ILogger logger, int count);
 }

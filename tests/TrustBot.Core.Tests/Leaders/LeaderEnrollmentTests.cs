@@ -93,6 +93,22 @@ public sealed class LeaderEnrollmentTests
     }
 
     [Fact]
+    public async Task OnActivatedAsync_Reinstall_PutsEveryLeadersNudgeBackOnTheTimetable()
+    {
+        _leaders.Seed(LeaderTestData.Leader(InstallerId, "Ada Lovelace") with { TimeZoneId = "UTC" });
+        _leaders.Seed(LeaderTestData.Leader("29:1grace", "Grace Hopper") with { TimeZoneId = "Asia/Tokyo", NudgeDay = DayOfWeek.Friday });
+        _leaders.Seed(LeaderTestData.Leader("29:1other", "Other team", teamKey: "19:otherteam"));
+
+        await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install(), CancellationToken.None);
+
+        _timetable.Verify(t => t.AddIfMissingAsync(It.Is<TimetableEntry>(e => e.Job == "nudge|" + InstallerId), It.IsAny<CancellationToken>()), Times.Once);
+        // Grace's own slot: Friday 09:00 in Tokyo, 00:00 UTC on Friday 27 November.
+        var grace = new TimetableEntry(TestIds.TenantId, TestIds.TeamId, "nudge|29:1grace", new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.Zero));
+        _timetable.Verify(t => t.AddIfMissingAsync(grace, It.IsAny<CancellationToken>()), Times.Once);
+        _timetable.Verify(t => t.AddIfMissingAsync(It.Is<TimetableEntry>(e => e.InstallationKey != TestIds.TeamId), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task OnActivatedAsync_EventWithoutAName_TakesTheInstallersNameFromTheRoster()
     {
         Roster([new TeamMember("29:1someone", null, "Someone"), new TeamMember(InstallerId, TestIds.InstallerAadObjectId, "Ada Lovelace")]);
