@@ -5,13 +5,14 @@ using TrustBot.Core.Scheduling;
 namespace TrustBot.Core.Leaders;
 
 /// <summary>
-/// Makes the person who adds TrustBot to a team its first leader, by name, and puts the weekly nudge of every leader
-/// the team has on the timetable.
+/// Makes the person who adds TrustBot to a team its first leader, by name, and introduces them in their private chat;
+/// puts the weekly nudge of every leader the team has on the timetable.
 /// </summary>
 public sealed class LeaderEnrollment(
     ILeaderStore leaders,
     ITimetable timetable,
     LeaderNames names,
+    LeaderIntroductions introductions,
     TimeProvider timeProvider,
     ILogger<LeaderEnrollment> logger) : IInstallationObserver
 {
@@ -25,16 +26,24 @@ public sealed class LeaderEnrollment(
         }
 
         var now = timeProvider.GetUtcNow();
+        Leader? newLeader = null;
         if (string.IsNullOrEmpty(installationEvent.ActorId))
         {
             LeaderLog.InstallerUnknown(logger);
         }
         else
         {
-            await EnrollInstallerAsync(installation, installationEvent, now, cancellationToken);
+            newLeader = await EnrollInstallerAsync(installation, installationEvent, now, cancellationToken);
         }
 
         await PlanNudgesAsync(installation, now, cancellationToken);
+
+        // Last, so that a failure to queue it costs nobody their nudge. Someone who led the team already (a reinstall
+        // within the grace period) was introduced when they became a leader.
+        if (newLeader is not null)
+        {
+            await introductions.QueueAsync(newLeader, cancellationToken);
+        }
     }
 
     // Leaders stay through a removal: a reinstall within the grace period keeps them, and the retention sweep erases

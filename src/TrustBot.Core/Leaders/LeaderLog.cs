@@ -49,6 +49,21 @@ internal static partial class LeaderLog
     [LoggerMessage(EventId = 2313, Level = LogLevel.Debug, Message = "Leader name lookup failure detail")]
     public static partial void NamesFailureDetail(ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 2314, Level = LogLevel.Information, Message = "The installing leader's introduction was queued")]
+    public static partial void IntroductionQueued(ILogger logger);
+
+    [LoggerMessage(EventId = 2315, Level = LogLevel.Debug, Message = "The leader was introduced to the team before; no second introduction")]
+    public static partial void AlreadyIntroduced(ILogger logger);
+
+    [LoggerMessage(EventId = 2316, Level = LogLevel.Information, Message = "A leader's introduction was sent")]
+    public static partial void IntroductionSent(ILogger logger);
+
+    [LoggerMessage(EventId = 2317, Level = LogLevel.Information, Message = "A leader's introduction was not delivered ({Outcome})")]
+    public static partial void IntroductionNotDelivered(ILogger logger, Messaging.DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 2318, Level = LogLevel.Debug, Message = "No introduction sent: {Reason}")]
+    public static partial void NoIntroductionNeeded(ILogger logger, string reason);
+
     [LoggerMessage(EventId = 2319, Level = LogLevel.Information, Message = "Planned the weekly nudge of {Count} leaders of an activated team")]
     public static partial void NudgesPlanned(ILogger logger, int count);
 }
