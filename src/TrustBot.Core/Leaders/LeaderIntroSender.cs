@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
@@ -75,7 +76,7 @@ public sealed class LeaderIntroSender(
         return result;
     }
 
-    private async Task<System.Text.Json.Nodes.JsonObject> BuildAsync(Installation team, Leader leader, CancellationToken cancellationToken)
+    private async Task<JsonObject> BuildAsync(Installation team, Leader leader, CancellationToken cancellationToken)
     {
         var others = new List<string>();
         await foreach (var other in leaders.ListForTeamAsync(team.TenantId, team.Key, cancellationToken))

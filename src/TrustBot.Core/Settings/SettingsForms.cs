@@ -22,6 +22,10 @@ public sealed class SettingsForms(
         return [.. list.DistinctBy(l => l.UserId, StringComparer.Ordinal).OrderBy(l => l.AddedAt)];
     }
 
+    /// <summary>The team's leaders, those stored without a display name named from the team's roster.</summary>
+    public Task<List<Leader>> NamedAsync(Installation team, IReadOnlyList<Leader> current, CancellationToken cancellationToken) =>
+        names.FromRosterAsync(team, current, cancellationToken);
+
     /// <summary>The card filled with the team's current settings.</summary>
     public async Task<JsonObject> CurrentAsync(Installation team, IReadOnlyList<Leader> current, CancellationToken cancellationToken)
     {

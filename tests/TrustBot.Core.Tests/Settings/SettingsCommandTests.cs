@@ -61,6 +61,19 @@ public sealed class SettingsCommandTests
     }
 
     [Fact]
+    public async Task Settings_ByANonLeader_RefusalNamesALeaderStoredWithoutANameFromTheRoster()
+    {
+        _harness.Leaders.Seed(LeaderTestData.Leader(SettingsHarness.AdaId, name: null, "aad-ada"));
+
+        await _harness.RunAsync(SettingsHarness.InChannel(SettingsHarness.AlanId));
+
+        var (_, text) = Assert.Single(_harness.Texts);
+        Assert.Contains("Ada Lovelace", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("display name", text, StringComparison.Ordinal);
+        Assert.Empty(_harness.Cards);
+    }
+
+    [Fact]
     public async Task Settings_ByALeaderKnownOnlyByEntraId_IsALeader()
     {
         await _harness.RunAsync(SettingsHarness.InChannel("29:1ada-other-client", "AAD-ADA"));
