@@ -28,11 +28,12 @@ public static class WelcomeCard
     private static string NextSteps(ConversationKind kind) => kind switch
     {
         ConversationKind.Channel =>
-            "A weekly check-in will appear in this channel. Whoever added me is the team's first leader, "
-            + "and I'll start a private chat with them for their weekly habit and the team digest.",
+            "A weekly check-in will appear in this channel. Whoever added me is the team's first leader: "
+            + "I'm starting a private chat with them with a short introduction, and their weekly habit and the team digest will come there.",
+        // Check-ins, leaders and their private chats belong to teams; a group chat gets none of them.
         ConversationKind.GroupChat =>
-            "A weekly check-in will appear in this chat. Whoever added me is its first leader, "
-            + "and I'll start a private chat with them for their weekly habit and the digest.",
+            "Check-ins and leaders belong to teams, so nothing is scheduled in this chat. "
+            + "To start, add me to one of your team's channels: whoever adds me there becomes the team's first leader.",
         ConversationKind.Personal =>
             "This chat is where leaders get their weekly habit and the team digest. "
             + "If you lead a team, add me to one of its channels and the check-ins will start there.",

@@ -53,8 +53,9 @@ public sealed class MessageHandler
         ArgumentNullException.ThrowIfNull(message);
         if (message.Kind == ConversationKind.Personal && _leaderDetails is not null)
         {
-            // Cached per person and failure-tolerant: keeps a leader's zone and Entra id current at no cost per message.
-            await _leaderDetails.RefreshAsync(message.TenantId, message.FromId, message.FromAadObjectId, message.ClientTimeZone, cancellationToken);
+            // Cached per person and failure-tolerant: keeps a leader's zone, name and Entra id current at no cost per message.
+            await _leaderDetails.RefreshAsync(
+                message.TenantId, message.FromId, message.FromAadObjectId, message.FromName, message.ClientTimeZone, cancellationToken);
         }
 
         var (word, arguments) = Split(message.Text);

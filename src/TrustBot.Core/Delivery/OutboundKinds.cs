@@ -8,4 +8,7 @@ public static class OutboundKinds
     public const string Digest = "digest";
     public const string Nudge = "nudge";
     public const string Reminder = "reminder";
+
+    /// <summary>The one-time introduction of a team's installing leader in their private chat.</summary>
+    public const string LeaderIntro = "leader-intro";
 }

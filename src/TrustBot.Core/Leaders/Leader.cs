@@ -20,7 +20,7 @@ public sealed record Leader
     /// <summary>The person's Entra object id, once known (activities carry it; mentions do not).</summary>
     public string? AadObjectId { get; init; }
 
-    /// <summary>The display name when it was added, for lists; never logged.</summary>
+    /// <summary>The display name, from the install event, a mention, the roster or the person's own messages; for lists, never logged.</summary>
     public string? Name { get; init; }
 
     /// <summary>The IANA time zone of the person's Teams client, once seen; else the team's zone applies.</summary>

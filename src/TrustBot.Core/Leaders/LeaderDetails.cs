@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace TrustBot.Core.Leaders;
 
 /// <summary>
-/// Keeps each leader's Entra object id and client time zone current from the messages they send. What was seen is
+/// Keeps each leader's Entra object id, display name and client time zone current from the messages they send. What was seen is
 /// remembered per person for <see cref="FreshFor"/>, so a chatty person costs one storage query per window, not per
 /// message. Register as a singleton.
 /// </summary>
@@ -19,12 +19,12 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
     private readonly ConcurrentDictionary<(string TenantId, string Person), Seen> _fresh = new();
 
     /// <summary>
-    /// Stores <paramref name="fromAadObjectId"/> and <paramref name="clientTimeZone"/> (each when given) on every team
-    /// the person leads, writing only rows where a value changed. Never throws for a storage failure: it is logged,
+    /// Stores <paramref name="fromAadObjectId"/>, <paramref name="fromName"/> and <paramref name="clientTimeZone"/> (each
+    /// when given) on every team the person leads, writing only rows where a value changed. Never throws for a storage failure: it is logged,
     /// because a refresh must never stop the message that carried the details from being handled.
     /// </summary>
     public async Task RefreshAsync(
-        string tenantId, string? fromId, string? fromAadObjectId, string? clientTimeZone, CancellationToken cancellationToken)
+        string tenantId, string? fromId, string? fromAadObjectId, string? fromName, string? clientTimeZone, CancellationToken cancellationToken)
     {
         var person = string.IsNullOrEmpty(fromId) ? fromAadObjectId : fromId;
         if (string.IsNullOrEmpty(tenantId) || string.IsNullOrEmpty(person))
@@ -33,8 +33,9 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
         }
 
         var key = (tenantId, person);
+        var name = string.IsNullOrWhiteSpace(fromName) ? null : fromName.Trim();
         var now = timeProvider.GetUtcNow();
-        if (_fresh.TryGetValue(key, out var seen) && seen.Until > now && seen.Covers(fromAadObjectId, clientTimeZone))
+        if (_fresh.TryGetValue(key, out var seen) && seen.Until > now && seen.Covers(fromAadObjectId, name, clientTimeZone))
         {
             return;
         }
@@ -53,6 +54,7 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
                 var fresh = leader with
                 {
                     AadObjectId = string.IsNullOrEmpty(fromAadObjectId) ? leader.AadObjectId : fromAadObjectId,
+                    Name = name ?? leader.Name,
                     TimeZoneId = string.IsNullOrEmpty(clientTimeZone) ? leader.TimeZoneId : clientTimeZone,
                 };
                 if (fresh != leader && await leaders.UpdateAsync(fresh, cancellationToken))
@@ -61,7 +63,7 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
                 }
             }
 
-            Remember(key, new Seen(fromAadObjectId, clientTimeZone, now + FreshFor), now);
+            Remember(key, new Seen(fromAadObjectId, name, clientTimeZone, now + FreshFor), now);
             if (updated > 0)
             {
                 LeaderLog.DetailsRefreshed(logger, updated);
@@ -98,11 +100,12 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
         _fresh[key] = seen;
     }
 
-    private sealed record Seen(string? AadObjectId, string? TimeZoneId, DateTimeOffset Until)
+    private sealed record Seen(string? AadObjectId, string? Name, string? TimeZoneId, DateTimeOffset Until)
     {
         // A message without a value says nothing new about it.
-        public bool Covers(string? aadObjectId, string? timeZoneId) =>
+        public bool Covers(string? aadObjectId, string? name, string? timeZoneId) =>
             (string.IsNullOrEmpty(aadObjectId) || string.Equals(aadObjectId, AadObjectId, StringComparison.OrdinalIgnoreCase))
+            && (name is null || string.Equals(name, Name, StringComparison.Ordinal))
             && (string.IsNullOrEmpty(timeZoneId) || string.Equals(timeZoneId, TimeZoneId, StringComparison.Ordinal));
     }
 }

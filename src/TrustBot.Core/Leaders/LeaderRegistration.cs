@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 
 namespace TrustBot.Core.Leaders;
@@ -8,9 +9,9 @@ namespace TrustBot.Core.Leaders;
 internal static class LeaderRegistration
 {
     /// <summary>
-    /// Registers the leaders command, the installer's enrollment as an installation observer, leader chats and the
-    /// details refresh (a singleton, for its memory). Expects <see cref="ILeaderStore"/> and
-    /// <see cref="Scheduling.ITimetable"/> from Storage.
+    /// Registers the leaders command, the installer's enrollment as an installation observer, leader chats, names and
+    /// introductions (with the introduction's outbound sender), and the details refresh (a singleton, for its memory).
+    /// Expects <see cref="ILeaderStore"/>, <see cref="Scheduling.ITimetable"/>, the outbox and the idempotency store from Storage.
     /// </summary>
     public static IServiceCollection AddLeaders(this IServiceCollection services)
     {
@@ -18,6 +19,9 @@ internal static class LeaderRegistration
         services.TryAddScoped<LeaderChats>();
         services.TryAddScoped<LeaderChanges>();
         services.TryAddScoped<LeaderZones>();
+        services.TryAddScoped<LeaderNames>();
+        services.TryAddScoped<LeaderIntroductions>();
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, LeaderIntroSender>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInstallationObserver, LeaderEnrollment>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, LeadersCommand>());
         return services;

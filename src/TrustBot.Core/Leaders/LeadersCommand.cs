@@ -14,6 +14,7 @@ public sealed class LeadersCommand(
     ILeaderStore leaders,
     LeaderChanges changes,
     LeaderDetails details,
+    LeaderNames names,
     IBotMessenger messenger,
     ILogger<LeadersCommand> logger) : ICommand
 {
@@ -41,7 +42,8 @@ public sealed class LeadersCommand(
             return;
         }
 
-        await details.RefreshAsync(message.TenantId, message.FromId, message.FromAadObjectId, message.ClientTimeZone, cancellationToken);
+        await details.RefreshAsync(
+            message.TenantId, message.FromId, message.FromAadObjectId, message.FromName, message.ClientTimeZone, cancellationToken);
         var (team, problem) = await installations.ResolveAsync(message, string.Empty, cancellationToken);
         if (team is null)
         {
@@ -49,7 +51,8 @@ public sealed class LeadersCommand(
             return;
         }
 
-        var current = await ListAsync(team, cancellationToken);
+        // Names for the list and for refusals: a leader stored without one is looked up on the roster.
+        var current = await names.FromRosterAsync(team, await ListAsync(team, cancellationToken), cancellationToken);
         var verb = FirstWord(context.Arguments).ToLowerInvariant();
         var reply = verb switch
         {

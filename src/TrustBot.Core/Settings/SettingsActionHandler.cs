@@ -84,7 +84,8 @@ public sealed class SettingsActionHandler(
         var currentIds = current.Select(l => l.UserId).ToHashSet(StringComparer.Ordinal);
         var additions = values.LeaderIds.Where(id => !currentIds.Contains(id)).ToList();
 
-        var choices = await reader.ReadAsync(team, additions, cancellationToken);
+        var choices = await reader.ReadAsync(team, [.. additions, .. SettingsForms.NamelessIds(current)], cancellationToken);
+        current = await forms.NameAsync(current, choices, cancellationToken);
         var validation = SettingsValidator.Validate(values, choices.ChannelIds, team.EffectiveSchedule, now);
         var problems = validation.Problems.ToList();
         if (additions.Any(id => !choices.Found.ContainsKey(id)) && !problems.Contains(SettingsValidator.BotLeaderProblem))

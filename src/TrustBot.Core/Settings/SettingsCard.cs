@@ -201,6 +201,8 @@ public static class SettingsCard
             .Select(l => (Title: PersonTitle(l.Name), Value: l.UserId))
             .ToList();
         var seen = list.Select(p => p.Value).ToHashSet(StringComparer.Ordinal);
+        // A leader whose stored Teams id differs from the roster's (another client's id form) is the same person by Entra id.
+        var leaderEntraIds = leaders.Select(l => l.AadObjectId).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
         var bytes = list.Sum(p => ChoiceBytes(p.Title, p.Value));
         foreach (var person in choices.Found.Values.Concat(choices.People))
         {
@@ -209,7 +211,7 @@ public static class SettingsCard
                 break;
             }
 
-            if (!seen.Add(person.UserId))
+            if (!seen.Add(person.UserId) || (person.AadObjectId is { } entraId && leaderEntraIds.Contains(entraId)))
             {
                 continue;
             }

@@ -61,7 +61,8 @@ public sealed class SettingsCommand(
         var leader = current.FirstOrDefault(l => l.Is(message.FromId, message.FromAadObjectId));
         if (leader is null)
         {
-            await RefuseAsync(message, "not-a-leader", NotALeaderReply(team, current), cancellationToken);
+            // The refusal names the leaders to ask, so a leader stored without a name is looked up on the roster.
+            await RefuseAsync(message, "not-a-leader", NotALeaderReply(team, await forms.NamedAsync(team, current, cancellationToken)), cancellationToken);
             return;
         }
 

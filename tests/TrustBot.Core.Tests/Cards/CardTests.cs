@@ -78,7 +78,9 @@ public sealed class CardTests
         Assert.Contains("will appear in this channel", channel, StringComparison.Ordinal);
         Assert.Contains("first leader", channel, StringComparison.Ordinal);
         Assert.Contains("private chat", channel, StringComparison.Ordinal);
-        Assert.Contains("will appear in this chat", groupChat, StringComparison.Ordinal);
+        Assert.Contains("short introduction", channel, StringComparison.Ordinal);
+        Assert.Contains("nothing is scheduled in this chat", groupChat, StringComparison.Ordinal);
+        Assert.DoesNotContain("private chat", groupChat, StringComparison.Ordinal);
         Assert.Contains("This chat is where leaders get their weekly habit", personal, StringComparison.Ordinal);
         Assert.DoesNotContain("in this channel", personal, StringComparison.Ordinal);
     }

@@ -25,7 +25,7 @@ public sealed class LeaderDetailsTests
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada", teamKey: "19:t2") with { TimeZoneId = "UTC" });
         _leaders.Seed(LeaderTestData.Leader("29:1grace", "Grace", teamKey: "19:t1"));
 
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", "Europe/Berlin", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", null, "Europe/Berlin", CancellationToken.None);
 
         var ada = _leaders.All.Where(l => l.UserId == AdaId).ToList();
         Assert.All(ada, l => Assert.Equal(("aad-ada", "Europe/Berlin"), (l.AadObjectId, l.TimeZoneId)));
@@ -38,7 +38,7 @@ public sealed class LeaderDetailsTests
     {
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada", "aad-ada") with { TimeZoneId = "Europe/Berlin" });
 
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", "Europe/Berlin", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", null, "Europe/Berlin", CancellationToken.None);
 
         Assert.Equal(0, _leaders.UpdateCalls);
     }
@@ -48,7 +48,7 @@ public sealed class LeaderDetailsTests
     {
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada", "aad-ada") with { TimeZoneId = "Europe/Berlin" });
 
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, null, CancellationToken.None);
 
         var ada = Assert.Single(_leaders.All);
         Assert.Equal(("aad-ada", "Europe/Berlin"), (ada.AadObjectId, ada.TimeZoneId));
@@ -60,25 +60,58 @@ public sealed class LeaderDetailsTests
     {
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada"));
 
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", "Europe/Berlin", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", null, "Europe/Berlin", CancellationToken.None);
         _time.Advance(TimeSpan.FromMinutes(9));
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", "Europe/Berlin", CancellationToken.None);
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", null, "Europe/Berlin", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, null, CancellationToken.None);
         Assert.Equal(1, _leaders.ListForPersonCalls);
 
         _time.Advance(TimeSpan.FromMinutes(2));
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", "Europe/Berlin", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, "aad-ada", null, "Europe/Berlin", CancellationToken.None);
         Assert.Equal(2, _leaders.ListForPersonCalls);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_AName_IsStoredOnALeaderWithoutOne_AndReplacesAnOldOne()
+    {
+        _leaders.Seed(LeaderTestData.Leader(AdaId, name: null, teamKey: "19:t1"));
+        _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada King", teamKey: "19:t2"));
+
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, "  Ada Lovelace ", null, CancellationToken.None);
+
+        Assert.All(_leaders.All, l => Assert.Equal("Ada Lovelace", l.Name));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_NoName_KeepsTheStoredName()
+    {
+        _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada Lovelace"));
+
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, " ", "UTC", CancellationToken.None);
+
+        Assert.Equal("Ada Lovelace", Assert.Single(_leaders.All).Name);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_NameChangedWithinTenMinutes_IsStoredAtOnce()
+    {
+        _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada"));
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, "Ada Lovelace", null, CancellationToken.None);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, "Ada King", null, CancellationToken.None);
+
+        Assert.Equal("Ada King", Assert.Single(_leaders.All).Name);
     }
 
     [Fact]
     public async Task RefreshAsync_ZoneChangedWithinTenMinutes_IsStoredAtOnce()
     {
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada"));
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, "Europe/Berlin", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "Europe/Berlin", CancellationToken.None);
 
         _time.Advance(TimeSpan.FromMinutes(1));
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, "America/New_York", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "America/New_York", CancellationToken.None);
 
         Assert.Equal("America/New_York", Assert.Single(_leaders.All).TimeZoneId);
     }
@@ -86,8 +119,8 @@ public sealed class LeaderDetailsTests
     [Fact]
     public async Task RefreshAsync_NotALeader_IsRememberedToo()
     {
-        await _details.RefreshAsync(TestIds.TenantId, "29:1member", null, "UTC", CancellationToken.None);
-        await _details.RefreshAsync(TestIds.TenantId, "29:1member", null, "UTC", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, "29:1member", null, null, "UTC", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, "29:1member", null, null, "UTC", CancellationToken.None);
 
         Assert.Equal(1, _leaders.ListForPersonCalls);
     }
@@ -95,11 +128,11 @@ public sealed class LeaderDetailsTests
     [Fact]
     public async Task Forget_MakesTheNextMessageRefreshAgain()
     {
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, "UTC", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "UTC", CancellationToken.None);
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada"));
 
         _details.Forget(TestIds.TenantId, AdaId);
-        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, "UTC", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "UTC", CancellationToken.None);
 
         Assert.Equal("UTC", Assert.Single(_leaders.All).TimeZoneId);
     }
@@ -111,8 +144,8 @@ public sealed class LeaderDetailsTests
         var logger = new RecordingLogger<LeaderDetails>();
         var details = new LeaderDetails(_leaders, _time, logger);
 
-        await details.RefreshAsync(TestIds.TenantId, AdaId, null, "UTC", CancellationToken.None);
-        await details.RefreshAsync(TestIds.TenantId, AdaId, null, "UTC", CancellationToken.None);
+        await details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "UTC", CancellationToken.None);
+        await details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "UTC", CancellationToken.None);
 
         Assert.Equal(2, _leaders.ListForPersonCalls);
         var warnings = logger.Entries.Where(e => e.Level == LogLevel.Warning).ToList();

@@ -36,7 +36,7 @@ public sealed class LeadersCommandTests
         var details = new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance);
         _command = new LeadersCommand(
             new InstallationResolver(_installations, _leaders), _leaders, new LeaderChanges(_leaders, _timetable.Object, details, time), details,
-            _messenger.Object, NullLogger<LeadersCommand>.Instance);
+            new LeaderNames(_leaders, _messenger.Object, NullLogger<LeaderNames>.Instance), _messenger.Object, NullLogger<LeadersCommand>.Instance);
     }
 
     [Fact]
@@ -196,6 +196,52 @@ public sealed class LeadersCommandTests
         Assert.Equal("Europe/Paris", Assert.Single(_leaders.All).TimeZoneId);
     }
 
+    [Fact]
+    public async Task Leaders_InTheChannel_StoresTheSendersName()
+    {
+        _leaders.Seed(LeaderTestData.Leader(AdaId, name: null, "aad-ada"));
+
+        await RunAsync("", From(AdaId));
+
+        Assert.Contains("Ada Lovelace", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Equal("Ada Lovelace", Assert.Single(_leaders.All).Name);
+    }
+
+    [Fact]
+    public async Task Leaders_ALeaderWithoutAName_IsNamedFromTheRoster_AndTheNameIsStored()
+    {
+        _leaders.Seed(LeaderTestData.Leader(GraceId, name: null) with { AddedAt = LeaderTestData.Now.AddDays(1) });
+        RosterIs(new TeamMember(AlanId, null, "Alan Turing"), new TeamMember(GraceId, "aad-grace", "Grace Hopper"));
+
+        await RunAsync("", From(AlanId));
+
+        Assert.Contains("Ada Lovelace and Grace Hopper", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Equal("Grace Hopper", _leaders[TestIds.TeamId, GraceId]!.Name);
+    }
+
+    [Fact]
+    public async Task Leaders_ALeaderWithoutAName_RosterUnreadable_KeepsThePlaceholder()
+    {
+        _leaders.Seed(LeaderTestData.Leader(GraceId, name: null) with { AddedAt = LeaderTestData.Now.AddDays(1) });
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Throws(new InvalidOperationException("The roster could not be read."));
+
+        await RunAsync("", From(AlanId));
+
+        Assert.Contains("Ada Lovelace and (a leader without a display name)", Assert.Single(_replies), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leaders_EveryLeaderNamed_DoesNotReadTheRoster()
+    {
+        await RunAsync("", From(AlanId));
+
+        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    private void RosterIs(params TeamMember[] members) =>
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
+
     private Task RunAsync(string arguments, IncomingMessage message) =>
         _command.HandleAsync(new CommandContext(message, arguments, [_command]), CancellationToken.None);
 
@@ -209,6 +255,13 @@ public sealed class LeadersCommandTests
         BotId = TestIds.BotId,
         Text = "leaders",
         FromId = userId,
-        FromName = "Sender",
+        // The sender's own name, as Teams sends it: the command stores it on a leader.
+        FromName = userId switch
+        {
+            AdaId => "Ada Lovelace",
+            GraceId => "Grace Hopper",
+            AlanId => "Alan Turing",
+            _ => "Someone Else",
+        },
     };
 }

@@ -31,6 +31,21 @@ public sealed class SettingsCardTests
     }
 
     [Fact]
+    public void Build_LeaderOnTheRosterUnderAnotherTeamsId_IsOfferedOnceByTheLeadersId()
+    {
+        var team = LeaderTestData.Team();
+        var ada = Ada with { AadObjectId = "aad-ada" };
+        var choices = SmallChoices() with
+        {
+            People = [new TeamMember("29:1ada-elsewhere", "AAD-ADA", "Ada Lovelace"), new TeamMember(SettingsHarness.GraceId, null, "Grace Hopper")],
+        };
+
+        var card = SettingsCard.Build(team, SettingsValues.Current(team, [ada], 5), choices, [ada], [], LeaderTestData.Now);
+
+        Assert.Equal([SettingsHarness.AdaId, SettingsHarness.GraceId], Choices(card, SettingsVerbs.LeadersInput));
+    }
+
+    [Fact]
     public void Build_SaveButton_CarriesOnlyTheTeamAndWhenItWasShown()
     {
         var team = LeaderTestData.Team();

@@ -47,6 +47,33 @@ public sealed class SettingsCommandTests
     }
 
     [Fact]
+    public async Task Settings_ALeaderStoredWithoutAName_IsOfferedByTheirRosterName_AndTheNameIsStored()
+    {
+        _harness.Leaders.Seed(LeaderTestData.Leader(SettingsHarness.AdaId, name: null, "aad-ada"));
+
+        await _harness.RunAsync(SettingsHarness.InChannel());
+
+        var (_, card) = Assert.Single(_harness.Cards);
+        var leaders = CardInspection.Elements(card, "Input.ChoiceSet").Single(c => (string?)c["id"] == SettingsVerbs.LeadersInput);
+        var ada = leaders["choices"]!.AsArray().Single(c => (string?)c!["value"] == SettingsHarness.AdaId)!;
+        Assert.Equal("Ada Lovelace", (string?)ada["title"]);
+        Assert.Equal("Ada Lovelace", Assert.Single(_harness.Leaders.All).Name);
+    }
+
+    [Fact]
+    public async Task Settings_ByANonLeader_RefusalNamesALeaderStoredWithoutANameFromTheRoster()
+    {
+        _harness.Leaders.Seed(LeaderTestData.Leader(SettingsHarness.AdaId, name: null, "aad-ada"));
+
+        await _harness.RunAsync(SettingsHarness.InChannel(SettingsHarness.AlanId));
+
+        var (_, text) = Assert.Single(_harness.Texts);
+        Assert.Contains("Ada Lovelace", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("display name", text, StringComparison.Ordinal);
+        Assert.Empty(_harness.Cards);
+    }
+
+    [Fact]
     public async Task Settings_ByALeaderKnownOnlyByEntraId_IsALeader()
     {
         await _harness.RunAsync(SettingsHarness.InChannel("29:1ada-other-client", "AAD-ADA"));

@@ -157,7 +157,7 @@ internal sealed class SettingsHarness
     };
 
     public SettingsForms Forms() =>
-        new(Leaders, Reader(), Options.Create(new AnonymityOptions { DefaultThreshold = 5 }), Time);
+        new(Leaders, Reader(), new LeaderNames(Leaders, Messenger.Object, NullLogger<LeaderNames>.Instance), Options.Create(new AnonymityOptions { DefaultThreshold = 5 }), Time);
 
     private TeamChoicesReader Reader() => new(Messenger.Object, NullLogger<TeamChoicesReader>.Instance);
 

@@ -138,7 +138,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         foreach (var name in new[] { "ada", "grace" })
         {
             var userId = $"29:1{name}{Guid.NewGuid():N}";
-            await leaders.AddAsync(new Leader
+            var leader = new Leader
             {
                 TenantId = tenantId,
                 TeamKey = teamKey,
@@ -148,7 +148,9 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
                 BotId = "28:00000000-0000-0000-0000-000000000b07",
                 ChatConversationId = "a:1chat" + name,
                 AddedAt = now,
-            }, none);
+            };
+            await leaders.AddAsync(leader, none);
+            await Get<IIdempotencyStore>().TryBeginAsync(LeaderIntroductions.KeyFor(leader), none);
             var nudgeId = Guid.NewGuid().ToString("N");
             await nudges.SaveAsync(new NudgeRecord(tenantId, teamKey, userId, nudgeId, "habit-1", now - TimeSpan.FromDays(3)), none);
             await Get<IPredictionStore>().SaveAsync(tenantId, teamKey, userId, 70, now - TimeSpan.FromDays(2), none);

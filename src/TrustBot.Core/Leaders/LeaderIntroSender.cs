@@ -1,0 +1,111 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.Cards;
+using TrustBot.Core.Delivery;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+using TrustBot.Core.Scheduling;
+
+namespace TrustBot.Core.Leaders;
+
+/// <summary>
+/// Sends a leader's introduction for the outbox worker: opens their private chat when it was never opened, and posts
+/// the card with the team's first check-in and the leader's habit slot in the leader's zone. Nothing is sent (and the
+/// send counts as done) when the leader or the team has gone meanwhile.
+/// </summary>
+public sealed class LeaderIntroSender(
+    IInstallationStore installations,
+    ILeaderStore leaders,
+    LeaderChats chats,
+    ITimetable timetable,
+    IBotMessenger messenger,
+    IOptions<AnonymityOptions> anonymity,
+    TimeProvider timeProvider,
+    ILogger<LeaderIntroSender> logger) : IOutboundHandler
+{
+    private static readonly DeliveryResult NothingLeft = new(DeliveryOutcome.Delivered);
+
+    public string Kind => OutboundKinds.LeaderIntro;
+
+    public async Task<DeliveryResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(send);
+        if (send.RecipientId is not { Length: > 0 } userId)
+        {
+            return Nothing("no recipient");
+        }
+
+        var leader = await leaders.GetAsync(send.TenantId, send.InstallationKey, userId, cancellationToken);
+        if (leader is null || leader.Unreachable)
+        {
+            return Nothing("leader gone or unreachable");
+        }
+
+        var team = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
+        if (team is not { IsActiveTeam: true })
+        {
+            return Nothing("team inactive");
+        }
+
+        // Opening the chat marks the leader unreachable itself when Teams says they cannot be reached.
+        var (address, opened) = await chats.EnsureAsync(leader, cancellationToken);
+        if (address is null)
+        {
+            LeaderLog.IntroductionNotDelivered(logger, opened.Outcome);
+            return opened;
+        }
+
+        var card = await BuildAsync(team, leader, cancellationToken);
+        var result = await messenger.SendCardAsync(address, card, LeaderIntroCard.Summary, cancellationToken);
+        if (result.IsDelivered)
+        {
+            LeaderLog.IntroductionSent(logger);
+            return result;
+        }
+
+        LeaderLog.IntroductionNotDelivered(logger, result.Outcome);
+        if (result.Outcome == DeliveryOutcome.RecipientGone)
+        {
+            // Read again: opening the chat may just have stored its id on the leader.
+            var current = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken) ?? leader;
+            await chats.MarkUnreachableAsync(current, cancellationToken);
+        }
+
+        return result;
+    }
+
+    private async Task<JsonObject> BuildAsync(Installation team, Leader leader, CancellationToken cancellationToken)
+    {
+        var others = new List<string>();
+        await foreach (var other in leaders.ListForTeamAsync(team.TenantId, team.Key, cancellationToken))
+        {
+            if (other.UserId != leader.UserId)
+            {
+                others.Add(LeaderNames.IsNameless(other) ? "another leader" : other.Name!.Trim());
+            }
+        }
+
+        var schedule = team.EffectiveSchedule;
+        // The planned entry is the truth; computing it again covers an entry not planned (yet).
+        var planned = await timetable.GetAsync(team.TenantId, team.Key, JobNames.CheckIn, cancellationToken);
+        var firstCheckIn = planned?.DueAt ?? TeamTimetable.NextCheckIn(schedule, timeProvider.GetUtcNow());
+        var zone = TimeZones.Resolve(leader.TimeZoneId, schedule.TimeZoneId);
+        return LeaderIntroCard.Build(
+            leader.Name,
+            team.TeamName,
+            others,
+            firstCheckIn,
+            schedule.CadenceWeeks,
+            leader.NudgeSlot(schedule.TimeZoneId),
+            zone,
+            team.ThresholdOr(anonymity.Value.DefaultThreshold));
+    }
+
+    private DeliveryResult Nothing(string reason)
+    {
+        LeaderLog.NoIntroductionNeeded(logger, reason);
+        return NothingLeft;
+    }
+}
