@@ -1,6 +1,8 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Outages;
 
 namespace TrustBot.Core.Installations;
 
@@ -61,9 +63,16 @@ public sealed class InstallationHandler(
         serviceUrls.Set(installation.TenantId, installation.Key, installation.ServiceUrl);
 
         // installationUpdate and conversationUpdate both announce one install; only the call that activated it welcomes.
+        // The observers run again, though: they are idempotent, and a set-up that a storage outage cut short (the turn
+        // answered 503) is finished by the channel's retry, which finds the installation active already.
         if (!activated)
         {
             CoreLog.InstallationAlreadyActive(logger, installation.Kind);
+            if (await store.GetAsync(installation.TenantId, installation.Key, cancellationToken) is { Status: InstallationStatus.Active } active)
+            {
+                await NotifyAsync(o => o.OnActivatedAsync(active, installationEvent, cancellationToken), cancellationToken);
+            }
+
             return;
         }
 
@@ -102,11 +111,19 @@ public sealed class InstallationHandler(
 
     private async Task NotifyAsync(Func<IInstallationObserver, Task> notify, CancellationToken cancellationToken)
     {
+        StorageUnavailableException? outage = null;
         foreach (var observer in observers)
         {
             try
             {
                 await notify(observer);
+            }
+            catch (StorageUnavailableException exception)
+            {
+                // Not swallowed: the turn must fail with a retry (503) so that the set-up is finished, not acknowledged
+                // half-done. The other observers still get their turn; each is idempotent when the retry comes.
+                CoreLog.InstallationObserverFailed(logger, observer.GetType().Name, exception.GetType().Name);
+                outage ??= exception;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
@@ -114,6 +131,11 @@ public sealed class InstallationHandler(
                 CoreLog.InstallationObserverFailed(logger, observer.GetType().Name, exception.GetType().Name);
                 CoreLog.InstallationObserverFailureDetail(logger, exception);
             }
+        }
+
+        if (outage is not null)
+        {
+            ExceptionDispatchInfo.Throw(outage);
         }
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Outages;
 using TrustBot.Core.Tests.Fakes;
 
 namespace TrustBot.Core.Tests.Installations;
@@ -83,7 +84,7 @@ public sealed class InstallationHandlerTests
     }
 
     [Fact]
-    public async Task HandleAsync_DuplicateAdd_TellsObserversOnceEvenWhenOneThrows()
+    public async Task HandleAsync_DuplicateAdd_TellsObserversAgainEvenWhenOneThrows()
     {
         _failingObserver
             .Setup(o => o.OnActivatedAsync(It.IsAny<Installation>(), It.IsAny<InstallationEvent>(), It.IsAny<CancellationToken>()))
@@ -93,11 +94,44 @@ public sealed class InstallationHandlerTests
         await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
         await _handler.HandleAsync(TeamEvent(InstallationChange.Removed), CancellationToken.None);
 
+        // Observers are idempotent; the repeat is what finishes a set-up that an outage cut short.
         _observer.Verify(
             o => o.OnActivatedAsync(It.Is<Installation>(i => i.Key == TestIds.TeamId), It.IsAny<InstallationEvent>(), It.IsAny<CancellationToken>()),
-            Times.Once);
+            Times.Exactly(2));
         _observer.Verify(o => o.OnRemovedAsync(TestIds.TenantId, TestIds.TeamId, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Single(Welcomes);
         Assert.NotNull(_store[TestIds.TenantId, TestIds.TeamId]);
+    }
+
+    [Fact]
+    public async Task HandleAsync_ObserverMeetsStorageOutage_ThrowsForARetry_AndTheRetryFinishesTheSetUpWithoutASecondWelcome()
+    {
+        var outageOnce = true;
+        _failingObserver
+            .Setup(o => o.OnActivatedAsync(It.IsAny<Installation>(), It.IsAny<InstallationEvent>(), It.IsAny<CancellationToken>()))
+            .Returns(() =>
+            {
+                if (!outageOnce)
+                {
+                    return Task.CompletedTask;
+                }
+
+                outageOnce = false;
+                throw new StorageUnavailableException();
+            });
+
+        await Assert.ThrowsAsync<StorageUnavailableException>(
+            () => _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None));
+        _observer.Verify(
+            o => o.OnActivatedAsync(It.IsAny<Installation>(), It.IsAny<InstallationEvent>(), It.IsAny<CancellationToken>()),
+            Times.Once);
+
+        await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
+
+        _failingObserver.Verify(
+            o => o.OnActivatedAsync(It.Is<Installation>(i => i.Key == TestIds.TeamId), It.IsAny<InstallationEvent>(), It.IsAny<CancellationToken>()),
+            Times.Exactly(2));
+        Assert.Single(Welcomes);
     }
 
     [Fact]
