@@ -16,9 +16,8 @@ namespace TrustBot.Core.Leaders;
 /// send counts as done) when the leader or the team has gone meanwhile.
 /// </summary>
 public sealed class LeaderIntroSender(
-    IInstallationStore installations,
     ILeaderStore leaders,
-    LeaderChats chats,
+    LeaderRecipients recipients,
     ITimetable timetable,
     IBotMessenger messenger,
     IOptions<AnonymityOptions> anonymity,
@@ -31,27 +30,14 @@ public sealed class LeaderIntroSender(
 
     public async Task<DeliveryResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(send);
-        if (send.RecipientId is not { Length: > 0 } userId)
+        var (recipient, nothingToSend) = await recipients.FindAsync(send, cancellationToken);
+        if (recipient is null)
         {
-            return Nothing("no recipient");
+            return Nothing(nothingToSend);
         }
 
-        var leader = await leaders.GetAsync(send.TenantId, send.InstallationKey, userId, cancellationToken);
-        if (leader is null || leader.Unreachable)
-        {
-            return Nothing("leader gone or unreachable");
-        }
-
-        var team = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
-        if (team is not { IsActiveTeam: true })
-        {
-            return Nothing("team inactive");
-        }
-
-        // Opening the chat marks the leader unreachable itself when Teams says they cannot be reached.
-        var (address, opened) = await chats.EnsureAsync(leader, cancellationToken);
-        if (address is null)
+        var (leader, team, chat, opened) = recipient;
+        if (chat is not { } address)
         {
             LeaderLog.IntroductionNotDelivered(logger, opened.Outcome);
             return opened;
@@ -68,9 +54,7 @@ public sealed class LeaderIntroSender(
         LeaderLog.IntroductionNotDelivered(logger, result.Outcome);
         if (result.Outcome == DeliveryOutcome.RecipientGone)
         {
-            // Read again: opening the chat may just have stored its id on the leader.
-            var current = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken) ?? leader;
-            await chats.MarkUnreachableAsync(current, cancellationToken);
+            await recipients.MarkGoneAsync(leader, cancellationToken);
         }
 
         return result;

@@ -17,6 +17,7 @@ internal static class LeaderRegistration
     {
         services.TryAddSingleton<LeaderDetails>();
         services.TryAddScoped<LeaderChats>();
+        services.TryAddScoped<LeaderRecipients>();
         services.TryAddScoped<LeaderChanges>();
         services.TryAddScoped<LeaderZones>();
         services.TryAddScoped<LeaderNames>();

@@ -15,9 +15,7 @@ namespace TrustBot.Core.Nudges;
 /// retried never leaves a phantom nudge behind that would count as ignored.
 /// </summary>
 public sealed class NudgeSender(
-    IInstallationStore installations,
-    ILeaderStore leaders,
-    LeaderChats chats,
+    LeaderRecipients recipients,
     INudgeStore nudges,
     HabitChooser chooser,
     IBotMessenger messenger,
@@ -33,31 +31,20 @@ public sealed class NudgeSender(
 
     public async Task<DeliveryResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(send);
-        if (send.RecipientId is not { Length: > 0 } userId)
+        var (recipient, nothingToSend) = await recipients.FindAsync(send, cancellationToken);
+        if (recipient is null)
         {
-            return Nothing("no recipient");
+            return Nothing(nothingToSend);
         }
 
-        var leader = await leaders.GetAsync(send.TenantId, send.InstallationKey, userId, cancellationToken);
-        if (leader is null || leader.Unreachable)
-        {
-            return Nothing("leader gone or unreachable");
-        }
-
-        var team = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
-        if (team is not { IsActiveTeam: true })
-        {
-            return Nothing("team inactive");
-        }
-
-        var (address, opened) = await chats.EnsureAsync(leader, cancellationToken);
-        if (address is null)
+        var (leader, team, chat, opened) = recipient;
+        if (chat is not { } address)
         {
             NudgeLog.NotDelivered(logger, opened.Outcome);
             return opened;
         }
 
+        var userId = leader.UserId;
         var now = timeProvider.GetUtcNow();
         var history = await nudges.ListForLeaderAsync(send.TenantId, send.InstallationKey, userId, now - NudgeHistory.Window, cancellationToken);
         var payload = NudgePayload.Parse(send.PayloadJson);
@@ -81,9 +68,7 @@ public sealed class NudgeSender(
                 NudgeLog.Sent(logger, payload.Reason);
                 break;
             case DeliveryOutcome.RecipientGone:
-                // Re-read: opening the chat may just have stored its id on the leader.
-                var current = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken) ?? leader;
-                await chats.MarkUnreachableAsync(current, cancellationToken);
+                await recipients.MarkGoneAsync(leader, cancellationToken);
                 NudgeLog.LeaderUnreachable(logger);
                 break;
             default:

@@ -156,9 +156,8 @@ public sealed class LeaderIntroSenderTests
         new("leader-intro:x", OutboundKinds.LeaderIntro, TestIds.TenantId, TestIds.TeamId, AdaId, "{}");
 
     private LeaderIntroSender Sender() => new(
-        _installations,
         _leaders,
-        new LeaderChats(_leaders, _messenger.Object),
+        new LeaderRecipients(_installations, _leaders, new LeaderChats(_leaders, _messenger.Object)),
         _timetable,
         _messenger.Object,
         Options.Create(new AnonymityOptions { DefaultThreshold = 5 }),

@@ -88,7 +88,7 @@ internal sealed class NudgeWorld
     public NudgeJob Job() => new(Installations, Leaders, Nudges, Time, NullLogger<NudgeJob>.Instance);
 
     public NudgeSender Sender() => new(
-        Installations, Leaders, new LeaderChats(Leaders, Messenger.Object), Nudges, Chooser(), Messenger.Object, Time, NullLogger<NudgeSender>.Instance);
+        new LeaderRecipients(Installations, Leaders, new LeaderChats(Leaders, Messenger.Object)), Nudges, Chooser(), Messenger.Object, Time, NullLogger<NudgeSender>.Instance);
 
     public NudgeActionHandler Handler() => new(
         Installations, Leaders, Nudges, Chooser(), Idempotency.Object, Outbox.Object, Time, NullLogger<NudgeActionHandler>.Instance);

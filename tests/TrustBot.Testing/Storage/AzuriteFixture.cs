@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace TrustBot.Testing.Storage;
@@ -79,7 +77,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
 
         for (var attempt = 1; ; attempt++)
         {
-            var (blobPort, queuePort, tablePort) = ReserveThreePorts();
+            var (blobPort, queuePort, tablePort) = AzuriteEndpoints.ReserveThreePorts();
             var output = new OutputTail();
             var process = Launch(azuriteJs, blobPort, queuePort, tablePort, output);
             var fixture = new AzuriteFixture(process, output, blobPort, queuePort, tablePort);
@@ -181,7 +179,7 @@ public sealed class AzuriteFixture : IAsyncDisposable
                     $"Azurite exited during start-up with code {_process.ExitCode}. {InstallHint}\nIts output:\n{output}");
             }
 
-            if (await AnswersAsync(http, TableEndpoint, cancellationToken) && await AnswersAsync(http, QueueEndpoint, cancellationToken))
+            if (await AzuriteEndpoints.AnswersAsync(http, TableEndpoint, cancellationToken) && await AzuriteEndpoints.AnswersAsync(http, QueueEndpoint, cancellationToken))
             {
                 return;
             }
@@ -194,47 +192,6 @@ public sealed class AzuriteFixture : IAsyncDisposable
             }
 
             await Task.Delay(ProbeInterval, TimeProvider.System, cancellationToken);
-        }
-    }
-
-    // Any HTTP answer, even an error status, means the service is listening and parsing requests.
-    private static async Task<bool> AnswersAsync(HttpClient http, Uri endpoint, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(endpoint, cancellationToken);
-            return true;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    // Holding all three listeners at once guarantees three distinct ports; they are released just before Azurite binds them.
-    private static (int Blob, int Queue, int Table) ReserveThreePorts()
-    {
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        try
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Start();
-            }
-
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-            return (ports[0], ports[1], ports[2]);
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
-            }
         }
     }
 

@@ -1,8 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 
 namespace TrustBot.Testing.Storage;
 
@@ -67,7 +65,7 @@ public sealed class RestartableAzurite : IAsyncDisposable
 
         var location = Path.Combine(Path.GetTempPath(), "trustbot-azurite-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(location);
-        var (blob, queue, table) = FreePorts();
+        var (blob, queue, table) = AzuriteEndpoints.ReserveThreePorts();
         var azurite = new RestartableAzurite(azuriteJs, location, blob, queue, table);
         try
         {
@@ -92,7 +90,7 @@ public sealed class RestartableAzurite : IAsyncDisposable
         _process = Launch();
         var started = TimeProvider.System.GetTimestamp();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        while (!(await AnswersAsync(http, TableEndpoint, cancellationToken) && await AnswersAsync(http, QueueEndpoint, cancellationToken)))
+        while (!(await AzuriteEndpoints.AnswersAsync(http, TableEndpoint, cancellationToken) && await AzuriteEndpoints.AnswersAsync(http, QueueEndpoint, cancellationToken)))
         {
             if (_process.HasExited || TimeProvider.System.GetElapsedTime(started) > StartTimeout)
             {
@@ -207,45 +205,6 @@ public sealed class RestartableAzurite : IAsyncDisposable
             lock (_output)
             {
                 _output.Add(line);
-            }
-        }
-    }
-
-    private static async Task<bool> AnswersAsync(HttpClient http, Uri endpoint, CancellationToken cancellationToken)
-    {
-        try
-        {
-            using var response = await http.GetAsync(endpoint, cancellationToken);
-            return true;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return false;
-        }
-    }
-
-    private static (int Blob, int Queue, int Table) FreePorts()
-    {
-        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToArray();
-        try
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Start();
-            }
-
-            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-            return (ports[0], ports[1], ports[2]);
-        }
-        finally
-        {
-            foreach (var listener in listeners)
-            {
-                listener.Stop();
             }
         }
     }
