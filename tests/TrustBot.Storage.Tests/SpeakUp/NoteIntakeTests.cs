@@ -268,7 +268,7 @@ public sealed class NoteIntakeTests(AzuriteServer azurite) : IAsyncLifetime
 
         Assert.Equal(5, rows.Count);
         Assert.All(rows.Where(r => r.Table == TableNames.Notes), r => Assert.Equal(NoteColumns, TableSpeakUpStoreTests.DataColumns(r.Row)));
-        Assert.Equal(["Salt"], TableSpeakUpStoreTests.DataColumns(Assert.Single(rows, r => r.Table == TableNames.SpeakUpSalts).Row));
+        Assert.Equal(["ClosesAt", "Salt"], TableSpeakUpStoreTests.DataColumns(Assert.Single(rows, r => r.Table == TableNames.SpeakUpSalts).Row));
         var columns = rows.SelectMany(r => r.Row.Keys).Concat(messages.SelectMany(JsonNames)).Distinct().ToList();
         Assert.DoesNotContain(columns, name => IdentityWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
     }
