@@ -22,7 +22,7 @@ public sealed class RetentionOptions
 
     /// <summary>
     /// Idempotency records not updated for longer than this are deleted. It must outlive every redelivery of the
-    /// send it guards (a queued send, delay included, lives at most 14 days), or a late copy would be sent twice.
+    /// send it guards (a queued send, delay included, lives at most 8 days), or a late copy would be sent twice.
     /// </summary>
     public TimeSpan IdempotencyMaxAge { get; set; } = TimeSpan.FromDays(30);
 

@@ -22,8 +22,8 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
 
     internal static readonly TimeSpan LongestExpiredLeaseMaxAge = TimeSpan.FromDays(30);
 
-    // A queued send and its redeliveries live at most 14 days from when it was queued (its time-to-live): the record
-    // must outlive that, so that a late copy is recognised and not sent twice.
+    // A queued send and its redeliveries live at most 8 days from when it was queued (a delay under 7 days, then a
+    // day): the record must outlive that with room to spare, so that a late copy is recognised and not sent twice.
     internal static readonly TimeSpan ShortestIdempotencyMaxAge = TimeSpan.FromDays(15);
 
     // The readiness check counts the last day's dead letters; two days keep that count whole.

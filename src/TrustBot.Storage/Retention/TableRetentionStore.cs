@@ -18,6 +18,7 @@ namespace TrustBot.Storage.Retention;
 internal sealed class TableRetentionStore(
     TableServiceClient tableService,
     IOptions<StorageOptions> options,
+    TeamQueuePurger queues,
     ILogger<TableRetentionStore> logger) : IRetentionStore
 {
     private static readonly string[] RemovedColumns = ["TenantId", "Key", "RemovedAt"];
@@ -69,7 +70,7 @@ internal sealed class TableRetentionStore(
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var eraser = new TeamEraser(tableService, options.Value, tenantId, key, logger);
+        var eraser = new TeamEraser(tableService, options.Value, queues, tenantId, key, logger);
         var erasure = await eraser.EraseAsync(removedBefore, cancellationToken);
         if (erasure.Erased)
         {
