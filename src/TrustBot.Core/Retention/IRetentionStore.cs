@@ -6,6 +6,12 @@ public interface IRetentionStore
     /// <summary>Deletes every speak-up note stored before <paramref name="cutoff"/>, in all tenants; returns how many.</summary>
     Task<int> DeleteNotesStoredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Deletes leases, idempotency records and dead letters older than their cutoffs, in all tenants; returns how
+    /// many. A row written again between the listing and the delete (a lease renewed) is kept.
+    /// </summary>
+    Task<int> DeleteExpiredOperationalRowsAsync(OperationalRowCutoffs cutoffs, CancellationToken cancellationToken);
+
     /// <summary>Installations, in all tenants, that are removed (not reinstalled) and were removed at or before <paramref name="cutoff"/>.</summary>
     Task<IReadOnlyList<RemovedInstallation>> ListRemovedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 

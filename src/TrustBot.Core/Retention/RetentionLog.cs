@@ -20,6 +20,9 @@ internal static partial class RetentionLog
     [LoggerMessage(EventId = 2754, Level = LogLevel.Error, Message = "Erasing a removed installation failed ({ExceptionType}); the next sweep tries again")]
     public static partial void TeamEraseFailed(ILogger logger, string exceptionType, Exception exception);
 
+    [LoggerMessage(EventId = 2756, Level = LogLevel.Information, Message = "Retention deleted {Count} expired leases, idempotency records and dead letters")]
+    public static partial void OperationalRowsDeleted(ILogger logger, int count);
+
     [LoggerMessage(EventId = 2755, Level = LogLevel.Information, Message = "Retention sweep done: {Notes} notes deleted, {Erased} installations erased, {Failed} failed")]
     public static partial void SweepDone(ILogger logger, int notes, int erased, int failed);
 }

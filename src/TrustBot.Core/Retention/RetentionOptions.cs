@@ -14,6 +14,21 @@ public sealed class RetentionOptions
     /// </summary>
     public TimeSpan RemovedTeamGracePeriod { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// How long a lease row is kept after it expired. An expired lease is already free to take; the margin only keeps
+    /// the row of a holder whose clock runs a little behind from vanishing under it.
+    /// </summary>
+    public TimeSpan ExpiredLeaseMaxAge { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Idempotency records not updated for longer than this are deleted. It must outlive every redelivery of the
+    /// send it guards (a queued send, delay included, lives at most 8 days), or a late copy would be sent twice.
+    /// </summary>
+    public TimeSpan IdempotencyMaxAge { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>Dead letters (sends given up, with their key and reason) recorded longer ago than this are deleted.</summary>
+    public TimeSpan DeadLettersMaxAge { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>How often the retention sweep runs (on one host instance per interval, however many there are).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -5,8 +5,9 @@ namespace TrustBot.Core.Retention;
 
 /// <summary>
 /// One pass of retention: deletes speak-up notes past <see cref="RetentionOptions.NotesMaxAge"/>, then erases every
-/// installation removed longer than <see cref="RetentionOptions.RemovedTeamGracePeriod"/> ago. Aggregates (check-ins
-/// and their tallies) of teams that still have the app are never touched.
+/// installation removed longer than <see cref="RetentionOptions.RemovedTeamGracePeriod"/> ago, then deletes the
+/// delivery machinery's rows past their ages (expired leases, idempotency records, dead letters). Aggregates
+/// (check-ins and their tallies) of teams that still have the app are never touched.
 /// </summary>
 public sealed class RetentionSweep(
     IRetentionStore store,
@@ -52,7 +53,15 @@ public sealed class RetentionSweep(
             }
         }
 
+        // After the teams: a failure here must not keep a removed team's data past its time.
+        var cutoffs = new OperationalRowCutoffs(
+            now - settings.ExpiredLeaseMaxAge,
+            now - settings.IdempotencyMaxAge,
+            now - settings.DeadLettersMaxAge);
+        var operational = await store.DeleteExpiredOperationalRowsAsync(cutoffs, cancellationToken);
+        RetentionLog.OperationalRowsDeleted(logger, operational);
+
         RetentionLog.SweepDone(logger, notes, erased, failed);
-        return new RetentionSweepResult(notes, erased, failed);
+        return new RetentionSweepResult(notes, erased, failed, operational);
     }
 }

@@ -20,14 +20,16 @@ namespace TrustBot.Storage.CheckIns;
 /// single-partition query.
 /// </para>
 /// <para>
-/// CheckInSalts: the same keys, one binary <c>Salt</c> column. The salt lives apart so that closing a check-in can
-/// destroy it by deleting a whole row: after that nobody can recompute who took part.
+/// CheckInSalts: the same keys, a binary <c>Salt</c> column and the check-in's <c>ClosesAt</c>. The salt lives apart
+/// so that closing a check-in can destroy it by deleting a whole row: after that nobody can recompute who took part.
 /// </para>
 /// <para>
 /// CheckInsClosing: PartitionKey = the UTC hour of ClosesAt (<c>yyyyMMddHH</c>), RowKey = tenant | check-in
 /// (<see cref="CompositeKey"/>). It is the one table whose key does not start with the tenant: the closing job works
 /// across tenants, and the tenant is the first part of its RowKey. A row lives while its check-in is open, so the due
-/// list is one range query over the hours up to now, looking back at most <see cref="LookBack"/>.
+/// list is one range query over every hour up to now, with no look-back limit: however long an outage lasted, the
+/// check-ins that closed during it are found and their salts destroyed. A second scan over the salts' own
+/// <c>ClosesAt</c> column catches a salt whose index row is missing.
 /// </para>
 /// <para>
 /// One open check-in per installation: a marker row in the CheckIns table (see <see cref="OpenCheckInMarkerEntity"/>)
@@ -48,11 +50,7 @@ internal sealed class TableCheckInStore(
     IOptions<StorageOptions> options,
     ILogger<TableCheckInStore> logger) : ICheckInStore
 {
-    /// <summary>
-    /// How far back the due list looks. Check-ins are closed within minutes of their time, so only a service down
-    /// for longer than this would leave one unclosed; a wider window would only make every scan longer.
-    /// </summary>
-    public static readonly TimeSpan LookBack = TimeSpan.FromDays(30);
+    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
 
     // Each conflict on close means another writer changed the row (a close, or the card's activity id).
     private const int MaxCloseAttempts = 8;
@@ -79,7 +77,7 @@ internal sealed class TableCheckInStore(
 
         // Add, never upsert: replacing the salt of a live check-in would let everyone vote again.
         var keys = Keys(checkIn.TenantId, checkIn.CheckInId);
-        await _salts.AddEntityAsync(new CheckInSaltEntity { PartitionKey = keys.PartitionKey, RowKey = keys.RowKey, Salt = salt }, cancellationToken);
+        await _salts.AddEntityAsync(new CheckInSaltEntity { PartitionKey = keys.PartitionKey, RowKey = keys.RowKey, Salt = salt, ClosesAt = checkIn.ClosesAt.ToUniversalTime() }, cancellationToken);
 
         for (var attempt = 1; ; attempt++)
         {
@@ -184,14 +182,15 @@ internal sealed class TableCheckInStore(
 
     public async IAsyncEnumerable<CheckIn> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = ClosingIndexEntity.DueFilter(now, LookBack);
+        var filter = ClosingIndexEntity.DueFilter(now);
+        var listed = new HashSet<(string, string)>();
 
         await foreach (var due in _closing.QueryAsync<ClosingIndexEntity>(filter, cancellationToken: cancellationToken))
         {
             var entity = await ReadAsync(due.TenantId, due.ItemId, cancellationToken);
             if (entity is { IsOpen: true })
             {
-                if (entity.ClosesAt <= now)
+                if (entity.ClosesAt <= now && listed.Add((due.TenantId, due.ItemId)))
                 {
                     yield return entity.ToCheckIn();
                 }
@@ -200,6 +199,30 @@ internal sealed class TableCheckInStore(
             }
 
             await DestroyLeftoversAsync(due.TenantId, due.ItemId, due.ClosesAt, cancellationToken);
+            logger.CheckInLeftoversDestroyed();
+        }
+
+        // The caller closes each check-in before asking for the next, so by now this finds only salts the index did
+        // not lead to. Rows keyed by the tenant and check-in ids: no other table needs to be read to find them.
+        var saltsDue = TableClient.CreateQueryFilter($"ClosesAt le {now.ToUniversalTime()}");
+        await foreach (var salt in _salts.QueryAsync<TableEntity>(saltsDue, select: KeyColumns, cancellationToken: cancellationToken))
+        {
+            var tenantId = TableKeys.Unescape(salt.PartitionKey);
+            var checkInId = TableKeys.Unescape(salt.RowKey);
+            var entity = await ReadAsync(tenantId, checkInId, cancellationToken);
+            if (entity is { IsOpen: true })
+            {
+                // Listed above already, unless its index row is missing; a caller that does not close leaves it open.
+                if (entity.ClosesAt <= now && listed.Add((tenantId, checkInId)))
+                {
+                    yield return entity.ToCheckIn();
+                }
+
+                continue;
+            }
+
+            // Closed, or never fully created: nothing may use this salt again.
+            await DeleteIfExistsAsync(_salts, salt.PartitionKey, salt.RowKey, cancellationToken);
             logger.CheckInLeftoversDestroyed();
         }
     }

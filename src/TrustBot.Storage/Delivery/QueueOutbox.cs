@@ -15,8 +15,12 @@ internal sealed class QueueOutbox(OutboxQueue queue, ILogger<QueueOutbox> logger
     /// <summary>The queue service hides a message for less than seven days at most.</summary>
     internal static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1);
 
-    /// <summary>Long past the longest delay, so a send survives a worker outage of a week after it fell due.</summary>
-    internal static readonly TimeSpan TimeToLive = TimeSpan.FromDays(14);
+    /// <summary>
+    /// How long a send outlives the moment it falls due. Sends name teams and leaders and may carry note text, so
+    /// one the workers have not taken within a day expires (the time-to-live counts from the send, so the delay is
+    /// added); the scheduler plans the next occurrence anyway.
+    /// </summary>
+    internal static readonly TimeSpan LifeAfterDue = TimeSpan.FromDays(1);
 
     /// <summary>The most messages one receive call may return.</summary>
     internal const int MaxBatch = 32;
@@ -25,7 +29,8 @@ internal sealed class QueueOutbox(OutboxQueue queue, ILogger<QueueOutbox> logger
     {
         ArgumentNullException.ThrowIfNull(send);
         var body = JsonSerializer.Serialize(send, OutboxJsonContext.Default.OutboundSend);
-        await queue.Client.SendMessageAsync(body, Clamp(delay ?? TimeSpan.Zero), TimeToLive, cancellationToken);
+        var hiddenFor = Clamp(delay ?? TimeSpan.Zero);
+        await queue.Client.SendMessageAsync(body, hiddenFor, hiddenFor + LifeAfterDue, cancellationToken);
         logger.SendQueued(send.Kind, send.IdempotencyKey);
     }
 

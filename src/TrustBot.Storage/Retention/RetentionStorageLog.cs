@@ -19,4 +19,7 @@ internal static partial class RetentionStorageLog
 
     [LoggerMessage(EventId = 3704, Level = LogLevel.Information, Message = "Erased a removed installation: {Rows} rows in all")]
     public static partial void TeamErased(this ILogger logger, int rows);
+
+    [LoggerMessage(EventId = 3705, Level = LogLevel.Information, Message = "Deleted {Count} queued messages of an erased installation")]
+    public static partial void QueuedMessagesPurged(this ILogger logger, int count);
 }

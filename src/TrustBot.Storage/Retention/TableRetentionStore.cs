@@ -12,22 +12,39 @@ namespace TrustBot.Storage.Retention;
 /// <summary>
 /// Retention's deletions over the Azure tables. Notes age out by their <c>StoredAt</c> column in one filtered scan
 /// across tenants; removed installations are found by their <c>Status</c> and <c>RemovedAt</c> columns; erasing one
-/// is <see cref="TeamEraser"/>'s work.
+/// is <see cref="TeamEraser"/>'s work. Operational rows age out by their own time column (Leases <c>ExpiresAt</c>,
+/// Idempotency <c>UpdatedAt</c>, DeadLetters <c>RecordedAt</c>), each deleted only in the version the scan saw.
 /// </summary>
 internal sealed class TableRetentionStore(
     TableServiceClient tableService,
     IOptions<StorageOptions> options,
+    TeamQueuePurger queues,
     ILogger<TableRetentionStore> logger) : IRetentionStore
 {
     private static readonly string[] RemovedColumns = ["TenantId", "Key", "RemovedAt"];
 
     private readonly TableClient _notes = tableService.GetTableClient(options.Value.TableName(TableNames.Notes));
     private readonly TableClient _installations = tableService.GetTableClient(options.Value.TableName(TableNames.Installations));
+    private readonly TableClient _leases = tableService.GetTableClient(options.Value.TableName(TableNames.Leases));
+    private readonly TableClient _idempotency = tableService.GetTableClient(options.Value.TableName(TableNames.Idempotency));
+    private readonly TableClient _deadLetters = tableService.GetTableClient(options.Value.TableName(TableNames.DeadLetters));
 
     public Task<int> DeleteNotesStoredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var filter = TableClient.CreateQueryFilter($"StoredAt lt {cutoff.ToUniversalTime()}");
         return RowDeleter.DeleteWhereAsync(_notes, filter, logger, cancellationToken);
+    }
+
+    public async Task<int> DeleteExpiredOperationalRowsAsync(OperationalRowCutoffs cutoffs, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(cutoffs);
+        // Conditional on the listed version: a lease renewed (or a record rewritten) after the scan is live again.
+        var leases = TableClient.CreateQueryFilter($"ExpiresAt lt {cutoffs.LeasesExpiredBefore.ToUniversalTime()}");
+        var idempotency = TableClient.CreateQueryFilter($"UpdatedAt lt {cutoffs.IdempotencyUpdatedBefore.ToUniversalTime()}");
+        var deadLetters = TableClient.CreateQueryFilter($"RecordedAt lt {cutoffs.DeadLettersRecordedBefore.ToUniversalTime()}");
+        return await RowDeleter.DeleteUnchangedWhereAsync(_leases, leases, logger, cancellationToken)
+            + await RowDeleter.DeleteUnchangedWhereAsync(_idempotency, idempotency, logger, cancellationToken)
+            + await RowDeleter.DeleteUnchangedWhereAsync(_deadLetters, deadLetters, logger, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RemovedInstallation>> ListRemovedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
@@ -53,7 +70,7 @@ internal sealed class TableRetentionStore(
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(key);
-        var eraser = new TeamEraser(tableService, options.Value, tenantId, key, logger);
+        var eraser = new TeamEraser(tableService, options.Value, queues, tenantId, key, logger);
         var erasure = await eraser.EraseAsync(removedBefore, cancellationToken);
         if (erasure.Erased)
         {

@@ -28,10 +28,15 @@ namespace TrustBot.Storage.Retention;
 /// Deleting the Installations row last also makes a crash harmless: the row stays removed and past its grace period,
 /// so the next sweep lists it again and finishes. Within a table, rows that lead to others go last for the same reason:
 /// a check-in row after its ballots, salt and closing-index row; a session after its notes, ballots, salt and index row.
+/// The team's queued messages (notes on their way, sends) go last of all, see <see cref="TeamQueuePurger"/>.
 /// </para>
 /// </remarks>
-internal sealed class TeamEraser(TableServiceClient tableService, StorageOptions options, string tenantId, string key, ILogger logger)
+internal sealed class TeamEraser(
+    TableServiceClient tableService, StorageOptions options, TeamQueuePurger queues, string tenantId, string key, ILogger logger)
 {
+    /// <summary>The erasure's count of queued messages deleted, beside its per-table row counts.</summary>
+    public const string QueuedMessages = "queued messages";
+
     private static readonly string[] ItemColumns = ["PartitionKey", "RowKey", "ClosesAt"];
     private static readonly string[] NudgeColumns = ["PartitionKey", "RowKey", "NudgeId"];
     private static readonly string[] OperationalTables = [TableNames.Idempotency, TableNames.DeadLetters, TableNames.Leases];
@@ -60,6 +65,8 @@ internal sealed class TeamEraser(TableServiceClient tableService, StorageOptions
             ErasePredictionsAsync,
             EraseSpeakUpAsync,
             EraseCheckInsAsync,
+            // Last, so that a send or note queued while the tables were erased goes too.
+            PurgeQueuesAsync,
         };
 
         foreach (var step in steps)
@@ -87,6 +94,9 @@ internal sealed class TeamEraser(TableServiceClient tableService, StorageOptions
         Count(TableNames.Installations, 1);
         return new TeamErasure(true, _deleted);
     }
+
+    private async Task PurgeQueuesAsync(CancellationToken cancellationToken) =>
+        Count(QueuedMessages, await queues.PurgeAsync(tenantId, key, cancellationToken));
 
     private async Task EraseTimetableAsync(CancellationToken cancellationToken)
     {

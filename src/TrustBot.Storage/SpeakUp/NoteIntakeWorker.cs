@@ -4,6 +4,7 @@ using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustBot.Core.Installations;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Storage.SpeakUp;
@@ -12,22 +13,25 @@ namespace TrustBot.Storage.SpeakUp;
 /// Moves notes whose random delay has passed from the queue into storage. A message is deleted only after its note
 /// was stored, and storing is an upsert keyed by the note id, so a crash between the two makes the message reappear
 /// and be stored once more onto the same row: never lost, never doubled. Several instances may run side by side.
+/// A note whose team was erased while it waited in the queue is deleted unstored: the erasure could not reach it.
 /// </summary>
 internal sealed class NoteIntakeWorker(
     NoteQueues queues,
     ISpeakUpStore store,
+    IInstallationStore installations,
     IOptions<NoteIntakeOptions> options,
     TimeProvider timeProvider,
     ILogger<NoteIntakeWorker> logger) : BackgroundService
 {
-    // Long enough for someone to notice and replay a poisoned note, short of the notes' own retention.
-    internal static readonly TimeSpan PoisonTimeToLive = TimeSpan.FromDays(30);
+    // A poisoned note still holds its text: it may not outlive a day, the longest any queued message lives.
+    internal static readonly TimeSpan PoisonTimeToLive = TimeSpan.FromDays(1);
 
     private readonly NoteIntakeOptions _options = options.Value;
 
     private enum Outcome
     {
         Stored,
+        Dropped,
         Poisoned,
         Failed,
     }
@@ -101,6 +105,14 @@ internal sealed class NoteIntakeWorker(
 
         try
         {
+            // Gone means erased (a removed team keeps its row through its grace period): its note must not come back.
+            if (await installations.GetAsync(pending.TenantId, pending.InstallationKey, cancellationToken) is null)
+            {
+                await DeleteAsync(message, cancellationToken);
+                logger.NoteOfErasedTeamDropped();
+                return Outcome.Dropped;
+            }
+
             var note = new Note(
                 pending.TenantId, pending.InstallationKey, pending.SessionId, pending.NoteId, pending.Text, timeProvider.GetUtcNow());
             await store.SaveNoteAsync(note, cancellationToken);

@@ -13,15 +13,18 @@ internal sealed class QueueNoteDispatcher(NoteQueues queues, ILogger<QueueNoteDi
     /// <summary>The queue service hides a message for less than seven days at most.</summary>
     internal static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1);
 
-    /// <summary>Long past the longest delay, so a note survives a worker outage of a week after its release.</summary>
-    internal static readonly TimeSpan TimeToLive = TimeSpan.FromDays(14);
+    /// <summary>
+    /// How long a note outlives its release: note text must not linger in a queue, so a note the worker has not
+    /// stored within a day of its release expires (the time-to-live counts from the send, so the delay is added).
+    /// </summary>
+    internal static readonly TimeSpan LifeAfterRelease = TimeSpan.FromDays(1);
 
     public async Task DispatchAsync(PendingNote note, TimeSpan delay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(note);
         var hiddenFor = Clamp(delay);
         var body = JsonSerializer.Serialize(note, SpeakUpQueueJsonContext.Default.PendingNote);
-        await queues.Main.SendMessageAsync(body, hiddenFor, TimeToLive, cancellationToken);
+        await queues.Main.SendMessageAsync(body, hiddenFor, hiddenFor + LifeAfterRelease, cancellationToken);
         logger.NoteDispatched();
     }
 

@@ -40,6 +40,9 @@ internal static partial class SpeakUpStorageLog
         Message = "Storing a queued note failed with {ExceptionType} (status {Status}); it stays queued and is retried")]
     public static partial void NoteSaveFailed(this ILogger logger, string exceptionType, int status);
 
+    [LoggerMessage(EventId = 3218, Level = LogLevel.Information, Message = "A queued note of an erased installation was deleted unstored")]
+    public static partial void NoteOfErasedTeamDropped(this ILogger logger);
+
     [LoggerMessage(EventId = 3213, Level = LogLevel.Warning, Message = "A queued note was moved to the poison queue: {Reason}")]
     public static partial void NotePoisoned(this ILogger logger, string reason);
 

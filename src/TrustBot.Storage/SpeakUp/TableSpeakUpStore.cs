@@ -32,10 +32,12 @@ internal sealed class TableSpeakUpStore(
     private readonly TableClient _closing = tableService.GetTableClient(options.Value.TableName(TableNames.SpeakUpClosing));
 
     /// <summary>
-    /// How far back the index scans look. Sessions are closed within minutes of their time, so only a service down
-    /// for longer than this would leave one unclosed; a wider window would only make every scan longer.
+    /// How far back the open-session list looks (for re-posts). Closing does not use it: the due scans have no
+    /// look-back, so a salt is destroyed however long the service was down.
     /// </summary>
     public static readonly TimeSpan LookBack = TimeSpan.FromDays(30);
+
+    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
 
     // Each conflict on close means another writer changed the row (a close, or the card's activity id).
     private const int MaxCloseAttempts = 8;
@@ -61,7 +63,7 @@ internal sealed class TableSpeakUpStore(
 
         // Index first: if a later write fails, the due scan still finds this id and destroys whatever salt was written.
         await _closing.UpsertEntityAsync(ClosingIndexEntity.From(session.TenantId, session.SessionId, session.ClosesAt), TableUpdateMode.Replace, cancellationToken);
-        if (!await TryAddAsync(_salts, SpeakUpSaltEntity.From(session.TenantId, session.SessionId, salt), cancellationToken))
+        if (!await TryAddAsync(_salts, SpeakUpSaltEntity.From(session.TenantId, session.SessionId, salt, session.ClosesAt), cancellationToken))
         {
             var existing = await GetSaltAsync(session.TenantId, session.SessionId, cancellationToken);
             if (existing is null || !existing.AsSpan().SequenceEqual(salt))
@@ -193,7 +195,8 @@ internal sealed class TableSpeakUpStore(
 
     public async IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var filter = ClosingIndexEntity.DueFilter(now, LookBack);
+        var filter = ClosingIndexEntity.DueFilter(now);
+        var listed = new HashSet<(string, string)>();
 
         await foreach (var due in _closing.QueryAsync<ClosingIndexEntity>(filter, cancellationToken: cancellationToken))
         {
@@ -201,7 +204,7 @@ internal sealed class TableSpeakUpStore(
             if (entity is { IsClosed: false })
             {
                 // An index row whose session closes later is left from a create that lost to another session's id.
-                if (entity.ClosesAt <= now)
+                if (entity.ClosesAt <= now && listed.Add((due.TenantId, due.ItemId)))
                 {
                     yield return entity.ToSession();
                 }
@@ -210,6 +213,28 @@ internal sealed class TableSpeakUpStore(
             }
 
             await DestroyLeftoversAsync(due.TenantId, due.ItemId, due.ClosesAt, cancellationToken);
+            logger.SessionLeftoversDestroyed();
+        }
+
+        // The caller closes each session before asking for the next, so by now this finds only salts the index did
+        // not lead to (its row lost or never written).
+        var saltsDue = TableClient.CreateQueryFilter($"ClosesAt le {now.ToUniversalTime()}");
+        await foreach (var salt in _salts.QueryAsync<TableEntity>(saltsDue, select: KeyColumns, cancellationToken: cancellationToken))
+        {
+            var (tenantId, sessionId) = (TableKeys.Unescape(salt.PartitionKey), TableKeys.Unescape(salt.RowKey));
+            var entity = await ReadAsync(tenantId, sessionId, cancellationToken);
+            if (entity is { IsClosed: false })
+            {
+                // Listed above already, unless its index row is missing; a caller that does not close leaves it open.
+                if (entity.ClosesAt <= now && listed.Add((tenantId, sessionId)))
+                {
+                    yield return entity.ToSession();
+                }
+
+                continue;
+            }
+
+            await DeleteIfExistsAsync(_salts, salt.PartitionKey, salt.RowKey, cancellationToken);
             logger.SessionLeftoversDestroyed();
         }
     }

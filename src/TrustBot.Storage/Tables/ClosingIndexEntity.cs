@@ -36,11 +36,12 @@ internal sealed class ClosingIndexEntity : ITableEntity
     public static string Bucket(DateTimeOffset time) => time.UtcDateTime.ToString(BucketFormat, CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The rows due at <paramref name="now"/>: the hour buckets from <paramref name="lookBack"/> ago up to now, and
-    /// within them only items whose closing time has passed.
+    /// The rows due at <paramref name="now"/>: every hour bucket up to now, however old, and within them only items
+    /// whose closing time has passed. No lower bound: rows go when their item closes, so old buckets are empty unless
+    /// an outage left a salt behind there, and that salt must be found whatever the outage's length.
     /// </summary>
-    public static string DueFilter(DateTimeOffset now, TimeSpan lookBack) => TableClient.CreateQueryFilter(
-        $"PartitionKey ge {Bucket(now - lookBack)} and PartitionKey le {Bucket(now)} and ClosesAt le {now.ToUniversalTime()}");
+    public static string DueFilter(DateTimeOffset now) => TableClient.CreateQueryFilter(
+        $"PartitionKey le {Bucket(now)} and ClosesAt le {now.ToUniversalTime()}");
 
     public static (string PartitionKey, string RowKey) KeysOf(string tenantId, string itemId, DateTimeOffset closesAt) =>
         (Bucket(closesAt), CompositeKey.Join(tenantId, itemId));

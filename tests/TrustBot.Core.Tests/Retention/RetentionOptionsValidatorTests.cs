@@ -13,6 +13,30 @@ public sealed class RetentionOptionsValidatorTests
 
         Assert.True(_validator.Validate(null, options).Succeeded);
         Assert.Equal((TimeSpan.FromDays(180), TimeSpan.FromDays(30), TimeSpan.FromHours(1)), (options.NotesMaxAge, options.RemovedTeamGracePeriod, options.SweepInterval));
+        Assert.Equal(
+            (TimeSpan.FromDays(1), TimeSpan.FromDays(30), TimeSpan.FromDays(30)),
+            (options.ExpiredLeaseMaxAge, options.IdempotencyMaxAge, options.DeadLettersMaxAge));
+    }
+
+    [Theory]
+    [InlineData("00:59:00", "30.00:00:00", "30.00:00:00", "Retention:ExpiredLeaseMaxAge must be between 1 hour and 30 days")]
+    [InlineData("31.00:00:00", "30.00:00:00", "30.00:00:00", "Retention:ExpiredLeaseMaxAge must be between 1 hour and 30 days")]
+    [InlineData("1.00:00:00", "14.00:00:00", "30.00:00:00", "Retention:IdempotencyMaxAge must be between 15 days and 365 days")]
+    [InlineData("1.00:00:00", "366.00:00:00", "30.00:00:00", "Retention:IdempotencyMaxAge must be between 15 days and 365 days")]
+    [InlineData("1.00:00:00", "30.00:00:00", "1.00:00:00", "Retention:DeadLettersMaxAge must be between 2 days and 365 days")]
+    [InlineData("1.00:00:00", "30.00:00:00", "366.00:00:00", "Retention:DeadLettersMaxAge must be between 2 days and 365 days")]
+    public void Validate_OperationalAgeOutOfRange_FailsNamingTheSettingAndItsBounds(string lease, string idempotency, string deadLetters, string expected)
+    {
+        var options = new RetentionOptions
+        {
+            ExpiredLeaseMaxAge = TimeSpan.Parse(lease, System.Globalization.CultureInfo.InvariantCulture),
+            IdempotencyMaxAge = TimeSpan.Parse(idempotency, System.Globalization.CultureInfo.InvariantCulture),
+            DeadLettersMaxAge = TimeSpan.Parse(deadLetters, System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        var failure = Assert.Single(_validator.Validate(null, options).Failures!);
+
+        Assert.StartsWith(expected, failure, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -25,10 +25,12 @@ public sealed class RetentionSweepTests
             [new RemovedInstallation("t1", "19:a", Now - TimeSpan.FromDays(31)), new RemovedInstallation("t2", "19:b", Now - TimeSpan.FromDays(90))]);
         _store.Setup(s => s.EraseTeamAsync("t1", "19:a", removedBefore, None)).ReturnsAsync(Erased(12));
         _store.Setup(s => s.EraseTeamAsync("t2", "19:b", removedBefore, None)).ReturnsAsync(Erased(3));
+        var cutoffs = new OperationalRowCutoffs(Now - TimeSpan.FromDays(1), Now - TimeSpan.FromDays(30), Now - TimeSpan.FromDays(30));
+        _store.Setup(s => s.DeleteExpiredOperationalRowsAsync(cutoffs, None)).ReturnsAsync(7);
 
         var result = await Sweep().RunAsync(None);
 
-        Assert.Equal(new RetentionSweepResult(4, 2, 0), result);
+        Assert.Equal(new RetentionSweepResult(4, 2, 0, 7), result);
         _store.VerifyAll();
     }
 
@@ -39,8 +41,17 @@ public sealed class RetentionSweepTests
         var now = Now + TimeSpan.FromDays(2);
         _store.Setup(s => s.DeleteNotesStoredBeforeAsync(now - TimeSpan.FromDays(90), None)).ReturnsAsync(0);
         _store.Setup(s => s.ListRemovedBeforeAsync(now - TimeSpan.FromDays(7), None)).ReturnsAsync([]);
+        var cutoffs = new OperationalRowCutoffs(now - TimeSpan.FromHours(6), now - TimeSpan.FromDays(20), now - TimeSpan.FromDays(3));
+        _store.Setup(s => s.DeleteExpiredOperationalRowsAsync(cutoffs, None)).ReturnsAsync(0);
 
-        var result = await Sweep(new RetentionOptions { NotesMaxAge = TimeSpan.FromDays(90), RemovedTeamGracePeriod = TimeSpan.FromDays(7) }).RunAsync(None);
+        var result = await Sweep(new RetentionOptions
+        {
+            NotesMaxAge = TimeSpan.FromDays(90),
+            RemovedTeamGracePeriod = TimeSpan.FromDays(7),
+            ExpiredLeaseMaxAge = TimeSpan.FromHours(6),
+            IdempotencyMaxAge = TimeSpan.FromDays(20),
+            DeadLettersMaxAge = TimeSpan.FromDays(3),
+        }).RunAsync(None);
 
         Assert.Equal(new RetentionSweepResult(0, 0, 0), result);
         _store.VerifyAll();
@@ -55,6 +66,7 @@ public sealed class RetentionSweepTests
         _store.Setup(s => s.EraseTeamAsync("t", "back", It.IsAny<DateTimeOffset>(), None)).ReturnsAsync(TeamErasure.NotErased);
         _store.Setup(s => s.EraseTeamAsync("t", "broken", It.IsAny<DateTimeOffset>(), None)).ThrowsAsync(new InvalidOperationException("storage down"));
         _store.Setup(s => s.EraseTeamAsync("t", "gone", It.IsAny<DateTimeOffset>(), None)).ReturnsAsync(Erased(5));
+        _store.Setup(s => s.DeleteExpiredOperationalRowsAsync(It.IsAny<OperationalRowCutoffs>(), None)).ReturnsAsync(0);
 
         var result = await Sweep().RunAsync(None);
 
@@ -68,6 +80,19 @@ public sealed class RetentionSweepTests
         _store.Setup(s => s.DeleteNotesStoredBeforeAsync(It.IsAny<DateTimeOffset>(), None)).ThrowsAsync(new InvalidOperationException("storage down"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Sweep().RunAsync(None));
+    }
+
+    [Fact]
+    public async Task RunAsync_OperationalRowsFail_ErasesTheTeamsFirst()
+    {
+        _store.Setup(s => s.DeleteNotesStoredBeforeAsync(It.IsAny<DateTimeOffset>(), None)).ReturnsAsync(0);
+        _store.Setup(s => s.ListRemovedBeforeAsync(It.IsAny<DateTimeOffset>(), None)).ReturnsAsync([Removed("gone")]);
+        _store.Setup(s => s.EraseTeamAsync("t", "gone", It.IsAny<DateTimeOffset>(), None)).ReturnsAsync(Erased(5));
+        _store.Setup(s => s.DeleteExpiredOperationalRowsAsync(It.IsAny<OperationalRowCutoffs>(), None)).ThrowsAsync(new InvalidOperationException("storage down"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Sweep().RunAsync(None));
+
+        _store.Verify(s => s.EraseTeamAsync("t", "gone", It.IsAny<DateTimeOffset>(), None), Times.Once);
     }
 
     [Fact]

@@ -119,7 +119,8 @@ public sealed class TableRetentionStoreTests(AzuriteServer azurite) : IAsyncLife
         var result = await _storage.Sweep().RunAsync(None);
 
         Assert.Equal(0, result.TeamsErased);
-        Assert.Equal(rowsBefore, await _storage.RowsOfAsync(team));
+        // 60 days on, the team's leases, idempotency records and dead letters are past their own ages, whoever owns them.
+        Assert.Equal(WithoutOperationalRows(rowsBefore), await _storage.RowsOfAsync(team));
         var kept = (await _storage.Installations.GetAsync(TenantA, team.TeamKey, None))!;
         Assert.Equal(InstallationStatus.Active, kept.Status);
         Assert.Equal((QuestionSet.Trust, 7, true, DayOfWeek.Thursday), (kept.QuestionSet, kept.AnonymityThreshold, kept.ShareNotesInChannel, kept.Schedule!.Day));
@@ -207,4 +208,9 @@ public sealed class TableRetentionStoreTests(AzuriteServer azurite) : IAsyncLife
     }
 
     private Task<Tally> TallyAsync(SeededTeam team, int item) => _storage.Get<IBallotBox>().GetTallyAsync(team.TenantId, team.ItemIds[item], None);
+
+    private static List<string> WithoutOperationalRows(List<string> rows) =>
+        [.. rows.Where(row => !row.StartsWith(TableNames.Leases + ":", StringComparison.Ordinal)
+            && !row.StartsWith(TableNames.Idempotency + ":", StringComparison.Ordinal)
+            && !row.StartsWith(TableNames.DeadLetters + ":", StringComparison.Ordinal))];
 }

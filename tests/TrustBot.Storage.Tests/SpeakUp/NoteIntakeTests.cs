@@ -5,9 +5,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using TrustBot.Core.Installations;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Storage.SpeakUp;
 using TrustBot.Storage.Tables;
+using TrustBot.Storage.Tests.Installations;
 
 namespace TrustBot.Storage.Tests.SpeakUp;
 
@@ -208,7 +210,7 @@ public sealed class NoteIntakeTests(AzuriteServer azurite) : IAsyncLifetime
             .Returns((Note note, CancellationToken token) =>
                 Interlocked.Increment(ref calls) == 1 ? throw new InvalidOperationException("boom") : _store.SaveNoteAsync(note, token));
         var options = new NoteIntakeOptions { PollInterval = TimeSpan.FromMilliseconds(100), VisibilityTimeout = ShortVisibility };
-        using var worker = new NoteIntakeWorker(_storage.Queues, flaky.Object, Options.Create(options), TimeProvider.System, _workerLog);
+        using var worker = new NoteIntakeWorker(_storage.Queues, flaky.Object, EveryTeamInstalled(), Options.Create(options), TimeProvider.System, _workerLog);
 
         await worker.StartAsync(CancellationToken.None);
         try
@@ -268,7 +270,7 @@ public sealed class NoteIntakeTests(AzuriteServer azurite) : IAsyncLifetime
 
         Assert.Equal(5, rows.Count);
         Assert.All(rows.Where(r => r.Table == TableNames.Notes), r => Assert.Equal(NoteColumns, TableSpeakUpStoreTests.DataColumns(r.Row)));
-        Assert.Equal(["Salt"], TableSpeakUpStoreTests.DataColumns(Assert.Single(rows, r => r.Table == TableNames.SpeakUpSalts).Row));
+        Assert.Equal(["ClosesAt", "Salt"], TableSpeakUpStoreTests.DataColumns(Assert.Single(rows, r => r.Table == TableNames.SpeakUpSalts).Row));
         var columns = rows.SelectMany(r => r.Row.Keys).Concat(messages.SelectMany(JsonNames)).Distinct().ToList();
         Assert.DoesNotContain(columns, name => IdentityWords.Any(word => name.Contains(word, StringComparison.OrdinalIgnoreCase)));
     }
@@ -291,7 +293,16 @@ public sealed class NoteIntakeTests(AzuriteServer azurite) : IAsyncLifetime
     }
 
     private NoteIntakeWorker Worker(NoteIntakeOptions? options = null, ISpeakUpStore? store = null) =>
-        new(_storage.Queues, store ?? _store, Options.Create(options ?? new NoteIntakeOptions()), _time, _workerLog);
+        new(_storage.Queues, store ?? _store, EveryTeamInstalled(), Options.Create(options ?? new NoteIntakeOptions()), _time, _workerLog);
+
+    /// <summary>These tests are about the queue, not about erased teams: every note's team is there.</summary>
+    internal static IInstallationStore EveryTeamInstalled()
+    {
+        var installations = new Mock<IInstallationStore>();
+        installations.Setup(s => s.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string tenantId, string key, CancellationToken _) => SampleInstallations.Channel(tenantId, key, T0));
+        return installations.Object;
+    }
 
     private static async Task DrainUntilStoredAsync(NoteIntakeWorker worker, int expected)
     {

@@ -4,10 +4,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using TrustBot.Core.Installations;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.SpeakUp;
 using TrustBot.Storage.Tables;
+using TrustBot.Storage.Tests.Installations;
 using TrustBot.Testing.Storage;
 
 namespace TrustBot.Storage.Tests.SpeakUp;
@@ -47,6 +49,9 @@ public sealed class SpeakUpStorageRegistrationTests(AzuriteServer azurite)
                 Assert.True(await AnyAsync(found), $"table {name} was not created");
             }
 
+            // The worker stores only notes of teams that still exist (an erased team's late note is dropped).
+            var team = SampleInstallations.Channel("tenant", "19:team@thread.tacv2", TimeProvider.System.GetUtcNow());
+            await host.Services.GetRequiredService<IInstallationStore>().ActivateAsync(team, CancellationToken.None);
             var note = new PendingNote("tenant", "19:team@thread.tacv2", "s-1", Guid.NewGuid().ToString("N"), "Hosted end to end.");
             await host.Services.GetRequiredService<INoteDispatcher>().DispatchAsync(note, TimeSpan.Zero, CancellationToken.None);
             var store = host.Services.GetRequiredService<ISpeakUpStore>();

@@ -1,0 +1,10 @@
+namespace TrustBot.Core.Retention;
+
+/// <summary>The times before which the delivery machinery's own rows are deleted.</summary>
+/// <param name="LeasesExpiredBefore">Leases whose claim expired before this.</param>
+/// <param name="IdempotencyUpdatedBefore">Idempotency records last written before this.</param>
+/// <param name="DeadLettersRecordedBefore">Dead letters recorded before this.</param>
+public sealed record OperationalRowCutoffs(
+    DateTimeOffset LeasesExpiredBefore,
+    DateTimeOffset IdempotencyUpdatedBefore,
+    DateTimeOffset DeadLettersRecordedBefore);

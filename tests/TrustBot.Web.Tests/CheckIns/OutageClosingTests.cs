@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TrustBot.Core.CheckIns;
+using TrustBot.Core.SpeakUp;
+using TrustBot.Testing.Storage;
+using TrustBot.Web.Tests.Infrastructure;
+
+namespace TrustBot.Web.Tests.CheckIns;
+
+/// <summary>
+/// The real host coming back after an outage of three months: its closing loop destroys the salts of the check-in
+/// and the speak-up prompt that closed while it was down, however long ago that was.
+/// </summary>
+[Collection(BotHostGroup.Name)]
+public sealed class OutageClosingTests(BotHostFixture fixture)
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Fact]
+    public async Task ClosingService_CheckInAndPromptThatClosed90DaysAgo_DestroysTheirSalts()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var settings = fixture.Settings(BotHostFixture.AppId);
+        settings["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
+        await using var factory = new BotApplicationFactory(settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        var services = factory.Services;
+        var tenantId = Guid.NewGuid().ToString();
+        var closedAt = clock.GetUtcNow() - TimeSpan.FromDays(90);
+        var checkIns = services.GetRequiredService<ICheckInStore>();
+        var speakUp = services.GetRequiredService<ISpeakUpStore>();
+        await checkIns.CreateAsync(CheckIn(tenantId, closedAt), [1, 2, 3, 4], None);
+        await speakUp.CreateSessionAsync(Session(tenantId, closedAt), [5, 6, 7, 8], None);
+        Assert.NotNull(await checkIns.GetSaltAsync(tenantId, "ci-outage", None));
+
+        var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
+        while (await checkIns.GetSaltAsync(tenantId, "ci-outage", None) is not null
+            || await speakUp.GetSaltAsync(tenantId, "su-outage", None) is not null)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The closing loop did not destroy the salts within 15 s.");
+            // The loop's timer may not exist yet when the clock first moves: keep moving it a close interval at a time.
+            clock.Advance(TimeSpan.FromMinutes(1));
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(CheckInStatus.Closed, (await checkIns.GetAsync(tenantId, "ci-outage", None))!.Status);
+        Assert.True((await speakUp.GetSessionAsync(tenantId, "su-outage", None))!.IsClosed);
+    }
+
+    private static CheckIn CheckIn(string tenantId, DateTimeOffset closesAt) => new()
+    {
+        TenantId = tenantId,
+        CheckInId = "ci-outage",
+        InstallationKey = "19:outage@thread.tacv2",
+        ConversationId = "19:outage@thread.tacv2",
+        ServiceUrl = "http://127.0.0.1/",
+        StatementIds = ["ps-mistakes"],
+        Threshold = 5,
+        OpensAt = closesAt.AddDays(-3),
+        ClosesAt = closesAt,
+    };
+
+    private static SpeakUpSession Session(string tenantId, DateTimeOffset closesAt) => new()
+    {
+        TenantId = tenantId,
+        SessionId = "su-outage",
+        InstallationKey = "19:outage@thread.tacv2",
+        PromptId = "unsaid-blocker",
+        ConversationId = "19:outage@thread.tacv2",
+        ServiceUrl = "http://127.0.0.1/",
+        Threshold = 3,
+        OpensAt = closesAt.AddDays(-7),
+        ClosesAt = closesAt,
+    };
+}
