@@ -37,6 +37,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<SpeakUpOptions>().BindConfiguration(SpeakUpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeakUpOptions>, SpeakUpOptionsValidator>());
         services.TryAddSingleton<ParticipationHasher>();
+        services.TryAddSingleton<AnonymitySecretStatus>();
         services.TryAddSingleton<NoteDelayPolicy>();
         services.TryAddSingleton<SharedCardUpdater>();
         services.TryAddSingleton<OpenCheckInCache>();

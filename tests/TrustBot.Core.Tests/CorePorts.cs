@@ -20,7 +20,7 @@ internal static class CorePorts
     public static IServiceCollection AddTo(IServiceCollection services) => services
         .AddLogging()
         .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Anonymity:Secret"] = new string('s', 40) })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Anonymity:Secret"] = TestSecret.Value })
             .Build())
         .AddSingleton(Mock.Of<IInstallationStore>())
         .AddSingleton(Mock.Of<ICheckInStore>())

@@ -47,6 +47,8 @@ public static class StorageServiceCollectionExtensions
         services.AddPredictionStorage();
         services.AddRetentionStorage();
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageInitialization>();
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

@@ -1,0 +1,60 @@
+namespace TrustBot.Core.Anonymity;
+
+/// <summary>
+/// Decides whether a configured anonymity secret is fit to be an HMAC key. The rule, in order:
+/// <list type="number">
+/// <item>not empty;</item>
+/// <item>not the literal text of an unresolved reference (<c>@Microsoft.KeyVault(</c> or <c>@Microsoft.AppConfiguration(</c>, any case),
+/// which App Service passes through while it cannot reach the vault, and which would otherwise be a predictable key;</item>
+/// <item>at least <see cref="MinimumLength"/> characters;</item>
+/// <item>at least <see cref="MinimumDistinctCharacters"/> distinct characters, and not one shorter pattern repeated;</item>
+/// <item>no placeholder word (<see cref="PlaceholderWords"/>, any case, ignoring punctuation).</item>
+/// </list>
+/// A 32-byte random value in base64 (44 characters, e.g. <c>openssl rand -base64 32</c>) passes: the chance that it has
+/// fewer than 16 distinct characters is below 10^-12, and every placeholder word is at least 8 letters long, so the
+/// chance that one appears by accident is below 10^-9.
+/// </summary>
+public static class AnonymitySecretRule
+{
+    public const int MinimumLength = 32;
+    public const int MinimumDistinctCharacters = 16;
+
+    private static readonly string[] UnresolvedReferencePrefixes = ["@Microsoft.KeyVault(", "@Microsoft.AppConfiguration("];
+
+    /// <summary>Words that mark a value someone meant to replace; each is long enough never to occur in random text.</summary>
+    public static IReadOnlyList<string> PlaceholderWords { get; } =
+        ["changeme", "changethis", "replaceme", "placeholder", "yoursecret", "secrethere", "notasecret", "xxxxxxxx", "00000000"];
+
+    public static AnonymitySecretProblem Check(string? secret)
+    {
+        if (string.IsNullOrWhiteSpace(secret))
+        {
+            return AnonymitySecretProblem.Missing;
+        }
+
+        var trimmed = secret.Trim();
+        if (UnresolvedReferencePrefixes.Any(prefix => trimmed.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
+        {
+            return AnonymitySecretProblem.UnresolvedReference;
+        }
+
+        if (secret.Length < MinimumLength)
+        {
+            return AnonymitySecretProblem.TooShort;
+        }
+
+        if (secret.Distinct().Count() < MinimumDistinctCharacters || IsRepeatedPattern(secret))
+        {
+            return AnonymitySecretProblem.LowEntropy;
+        }
+
+        var letters = new string([.. secret.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+        return PlaceholderWords.Any(word => letters.Contains(word, StringComparison.Ordinal))
+            ? AnonymitySecretProblem.Placeholder
+            : AnonymitySecretProblem.None;
+    }
+
+    /// <summary>True when the value is some shorter string written out two or more times.</summary>
+    private static bool IsRepeatedPattern(string value) =>
+        (value + value).IndexOf(value, 1, StringComparison.Ordinal) < value.Length;
+}
