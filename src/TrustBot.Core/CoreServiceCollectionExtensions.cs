@@ -6,6 +6,7 @@ using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Launching;
 using TrustBot.Core.Digests;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
@@ -49,6 +50,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<InstallationResolver>();
         services.TryAddScoped<ThresholdsInForce>();
         services.TryAddScoped<CheckInLauncher>();
+        services.AddOptions<LaunchOptions>().BindConfiguration(LaunchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<LaunchGate>();
         services.TryAddScoped<SpeakUpLauncher>();
         services.TryAddScoped<CardActionRouter>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, CheckInCommand>());

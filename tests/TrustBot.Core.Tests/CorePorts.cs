@@ -36,5 +36,6 @@ internal static class CorePorts
         .AddSingleton(Mock.Of<IDeadLetterLog>())
         .AddSingleton(Mock.Of<Core.Digests.IPredictionStore>())
         .AddSingleton(Mock.Of<IRetentionStore>())
+        .AddSingleton(Mock.Of<Core.Launching.ILaunchCounter>())
         .AddSingleton(Mock.Of<IBotMessenger>());
 }

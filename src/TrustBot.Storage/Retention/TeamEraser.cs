@@ -56,6 +56,7 @@ internal sealed class TeamEraser(TableServiceClient tableService, StorageOptions
             // What plans and sends for the team goes first, so nothing new starts for it while the rest is deleted.
             EraseTimetableAsync,
             EraseLeadersAsync,
+            EraseLaunchCountsAsync,
             EraseNudgesAndOperationalRowsAsync,
             ErasePredictionsAsync,
             EraseSpeakUpAsync,
@@ -100,6 +101,13 @@ internal sealed class TeamEraser(TableServiceClient tableService, StorageOptions
         var (from, to) = TeamRange();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
         await DeleteWhereAsync(TableNames.Leaders, filter, cancellationToken);
+    }
+
+    private async Task EraseLaunchCountsAsync(CancellationToken cancellationToken)
+    {
+        var (from, to) = TeamRange();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
+        await DeleteWhereAsync(TableNames.LaunchCounts, filter, cancellationToken);
     }
 
     /// <summary>
