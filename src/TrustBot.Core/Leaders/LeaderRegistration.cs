@@ -18,6 +18,7 @@ internal static class LeaderRegistration
         services.TryAddScoped<LeaderChats>();
         services.TryAddScoped<LeaderChanges>();
         services.TryAddScoped<LeaderZones>();
+        services.TryAddScoped<LeaderCandidateCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInstallationObserver, LeaderEnrollment>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, LeadersCommand>());
         return services;

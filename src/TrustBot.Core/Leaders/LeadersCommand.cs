@@ -14,6 +14,7 @@ public sealed class LeadersCommand(
     ILeaderStore leaders,
     LeaderChanges changes,
     LeaderDetails details,
+    LeaderCandidateCheck candidates,
     IBotMessenger messenger,
     ILogger<LeadersCommand> logger) : ICommand
 {
@@ -99,6 +100,10 @@ public sealed class LeadersCommand(
             else if (current.Any(leader => leader.UserId == person.UserId))
             {
                 lines.Add($"{name} already leads **{TeamName(team)}**.");
+            }
+            else if (await candidates.ProblemAsync(team, person, cancellationToken) is { } problem)
+            {
+                lines.Add(problem);
             }
             else
             {
