@@ -7,17 +7,20 @@ namespace TrustBot.Core.Anonymity;
 /// <item>not the literal text of an unresolved reference (<c>@Microsoft.KeyVault(</c> or <c>@Microsoft.AppConfiguration(</c>, any case),
 /// which App Service passes through while it cannot reach the vault, and which would otherwise be a predictable key;</item>
 /// <item>at least <see cref="MinimumLength"/> characters;</item>
-/// <item>at least <see cref="MinimumDistinctCharacters"/> distinct characters, and not one shorter pattern repeated;</item>
+/// <item>at least <see cref="MinimumDistinctCharacters"/> distinct characters, at least <see cref="MinimumEstimatedBits"/>
+/// bits by the estimate length × log2(distinct characters), and not one shorter pattern repeated;</item>
 /// <item>no placeholder word (<see cref="PlaceholderWords"/>, any case, ignoring punctuation).</item>
 /// </list>
-/// A 32-byte random value in base64 (44 characters, e.g. <c>openssl rand -base64 32</c>) passes: the chance that it has
-/// fewer than 16 distinct characters is below 10^-12, and every placeholder word is at least 8 letters long, so the
-/// chance that one appears by accident is below 10^-9.
+/// A 32-byte random value in base64 (44 characters, e.g. <c>openssl rand -base64 32</c>) and the deployment's own value
+/// (two GUIDs as 64 hex digits, see infra/main.bicep) pass: the chance that either has fewer than 10 distinct characters
+/// is below 10^-11, which also puts it far above 128 estimated bits, and every placeholder word is at least 8 characters
+/// long, so the chance that one appears by accident is below 10^-7.
 /// </summary>
 public static class AnonymitySecretRule
 {
     public const int MinimumLength = 32;
-    public const int MinimumDistinctCharacters = 16;
+    public const int MinimumDistinctCharacters = 10;
+    public const int MinimumEstimatedBits = 128;
 
     private static readonly string[] UnresolvedReferencePrefixes = ["@Microsoft.KeyVault(", "@Microsoft.AppConfiguration("];
 
@@ -43,7 +46,8 @@ public static class AnonymitySecretRule
             return AnonymitySecretProblem.TooShort;
         }
 
-        if (secret.Distinct().Count() < MinimumDistinctCharacters || IsRepeatedPattern(secret))
+        var distinct = secret.Distinct().Count();
+        if (distinct < MinimumDistinctCharacters || secret.Length * Math.Log2(distinct) < MinimumEstimatedBits || IsRepeatedPattern(secret))
         {
             return AnonymitySecretProblem.LowEntropy;
         }

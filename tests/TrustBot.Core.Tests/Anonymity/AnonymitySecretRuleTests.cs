@@ -26,6 +26,16 @@ public sealed class AnonymitySecretRuleTests
         }
     }
 
+    [Fact]
+    public void Check_TheDeploymentsTwoGuidHexValue_IsAccepted_EveryTime()
+    {
+        for (var i = 0; i < 2000; i++)
+        {
+            var value = Guid.NewGuid().ToString("N") + Guid.NewGuid().ToString("N");
+            Assert.Equal(AnonymitySecretProblem.None, AnonymitySecretRule.Check(value));
+        }
+    }
+
     [Theory]
     [InlineData(null, AnonymitySecretProblem.Missing)]
     [InlineData("", AnonymitySecretProblem.Missing)]
