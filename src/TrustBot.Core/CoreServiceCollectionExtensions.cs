@@ -6,6 +6,7 @@ using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Launching;
 using TrustBot.Core.Digests;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
@@ -37,6 +38,7 @@ public static class CoreServiceCollectionExtensions
         services.AddOptions<SpeakUpOptions>().BindConfiguration(SpeakUpOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SpeakUpOptions>, SpeakUpOptionsValidator>());
         services.TryAddSingleton<ParticipationHasher>();
+        services.TryAddSingleton<AnonymitySecretStatus>();
         services.TryAddSingleton<NoteDelayPolicy>();
         services.TryAddSingleton<SharedCardUpdater>();
         services.TryAddSingleton<OpenCheckInCache>();
@@ -48,6 +50,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddScoped<InstallationResolver>();
         services.TryAddScoped<ThresholdsInForce>();
         services.TryAddScoped<CheckInLauncher>();
+        services.AddOptions<LaunchOptions>().BindConfiguration(LaunchOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddScoped<LaunchGate>();
         services.TryAddScoped<SpeakUpLauncher>();
         services.TryAddScoped<CardActionRouter>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, CheckInCommand>());

@@ -20,7 +20,7 @@ internal static class CorePorts
     public static IServiceCollection AddTo(IServiceCollection services) => services
         .AddLogging()
         .AddSingleton<IConfiguration>(new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Anonymity:Secret"] = new string('s', 40) })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Anonymity:Secret"] = TestSecret.Value })
             .Build())
         .AddSingleton(Mock.Of<IInstallationStore>())
         .AddSingleton(Mock.Of<ICheckInStore>())
@@ -36,5 +36,6 @@ internal static class CorePorts
         .AddSingleton(Mock.Of<IDeadLetterLog>())
         .AddSingleton(Mock.Of<Core.Digests.IPredictionStore>())
         .AddSingleton(Mock.Of<IRetentionStore>())
+        .AddSingleton(Mock.Of<Core.Launching.ILaunchCounter>())
         .AddSingleton(Mock.Of<IBotMessenger>());
 }

@@ -33,7 +33,20 @@ public sealed class AzuriteServer : IAsyncLifetime
     {
         var wrapped = Options.Create(options);
         var tableService = new StorageClientFactory(wrapped).CreateTableServiceClient();
-        await new TableInitializer(tableService, wrapped, NullLogger<TableInitializer>.Instance).StartAsync(CancellationToken.None);
+        await InitializeAsync(tracker => new TableInitializer(tableService, wrapped, tracker, TimeProvider.System, NullLogger<TableInitializer>.Instance));
         return tableService;
+    }
+
+    /// <summary>Runs a start-up initializer once, the way the host does, and fails the test if it did not succeed at once.</summary>
+    internal static async Task InitializeAsync(Func<StorageInitialization, RetryingStorageInitializer> create)
+    {
+        var tracker = new StorageInitialization();
+        using var initializer = create(tracker);
+        await initializer.StartAsync(CancellationToken.None);
+        await initializer.StopAsync(CancellationToken.None);
+        if (!tracker.IsComplete)
+        {
+            throw new InvalidOperationException("Azurite refused the start-up creation of tables or queues.");
+        }
     }
 }

@@ -7,9 +7,11 @@ public sealed class AnonymityOptions
 {
     public const string SectionName = "Anonymity";
 
-    /// <summary>The service secret mixed into every participation key; at least 32 characters.</summary>
-    [Required(ErrorMessage = "Anonymity:Secret is required: a random string of at least 32 characters (Key Vault in Azure).")]
-    [MinLength(32, ErrorMessage = "Anonymity:Secret must be at least 32 characters long.")]
+    /// <summary>
+    /// The service secret mixed into every participation key (e.g. 32 random bytes in base64). It is checked by
+    /// <see cref="AnonymitySecretRule"/>, not at start: a Key Vault reference that has not resolved yet must leave the
+    /// app running and not ready, instead of crash-looping or becoming a predictable key.
+    /// </summary>
     public string Secret { get; set; } = string.Empty;
 
     /// <summary>The default threshold k for teams that have not chosen one.</summary>

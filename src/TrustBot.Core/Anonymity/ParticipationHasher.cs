@@ -11,6 +11,8 @@ namespace TrustBot.Core.Anonymity;
 /// </summary>
 public sealed class ParticipationHasher(IOptions<AnonymityOptions> options)
 {
+    private readonly AnonymitySecretStatus _status = new(options);
+
     public const int SaltBytes = 32;
 
     public static byte[] NewSalt() => RandomNumberGenerator.GetBytes(SaltBytes);
@@ -18,6 +20,8 @@ public sealed class ParticipationHasher(IOptions<AnonymityOptions> options)
     public string Hash(byte[] salt, string tenantId, string ballotBoxId, string aadObjectId)
     {
         ArgumentNullException.ThrowIfNull(salt);
+        // Checked here as well as at the door, so nothing (a background job included) ever hashes with a placeholder.
+        _status.EnsureUsable();
         var secret = Encoding.UTF8.GetBytes(options.Value.Secret);
         var key = HMACSHA256.HashData(secret, salt);
         var subject = Encoding.UTF8.GetBytes($"{tenantId}|{ballotBoxId}|{aadObjectId.ToLowerInvariant()}");

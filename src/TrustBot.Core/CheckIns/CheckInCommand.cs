@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Launching;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
@@ -14,6 +16,7 @@ namespace TrustBot.Core.CheckIns;
 public sealed class CheckInCommand(
     InstallationResolver installations,
     CheckInLauncher launcher,
+    LaunchGate gate,
     LeaderZones zones,
     IBotMessenger messenger,
     ILogger<CheckInCommand> logger) : ICommand
@@ -35,7 +38,26 @@ public sealed class CheckInCommand(
             return;
         }
 
-        var launched = await launcher.LaunchWithResultAsync(installation, cancellationToken);
+        var decision = await gate.TryBeginAsync(message, installation, "a check-in", cancellationToken);
+        if (!decision.IsAllowed)
+        {
+            await messenger.ReplyTextAsync(message, decision.Refusal!, logger, cancellationToken);
+            return;
+        }
+
+        Launched<CheckIn>? launched = null;
+        try
+        {
+            launched = await launcher.LaunchWithResultAsync(installation, cancellationToken);
+        }
+        finally
+        {
+            if (launched?.Item is null)
+            {
+                await gate.ReleaseAsync(installation, decision, CancellationToken.None);
+            }
+        }
+
         var team = installation.TeamName ?? "your team";
         string? reply;
         if (launched.AlreadyOpen is { } open)

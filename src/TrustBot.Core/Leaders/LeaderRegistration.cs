@@ -23,6 +23,7 @@ internal static class LeaderRegistration
         services.TryAddScoped<LeaderNames>();
         services.TryAddScoped<LeaderIntroductions>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, LeaderIntroSender>());
+        services.TryAddScoped<LeaderCandidateCheck>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInstallationObserver, LeaderEnrollment>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, LeadersCommand>());
         return services;

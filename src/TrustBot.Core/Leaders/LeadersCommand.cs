@@ -15,6 +15,7 @@ public sealed class LeadersCommand(
     LeaderChanges changes,
     LeaderDetails details,
     LeaderNames names,
+    LeaderCandidateCheck candidates,
     IBotMessenger messenger,
     ILogger<LeadersCommand> logger) : ICommand
 {
@@ -102,6 +103,10 @@ public sealed class LeadersCommand(
             else if (current.Any(leader => leader.UserId == person.UserId))
             {
                 lines.Add($"{name} already leads **{TeamName(team)}**.");
+            }
+            else if (await candidates.ProblemAsync(team, person, cancellationToken) is { } problem)
+            {
+                lines.Add(problem);
             }
             else
             {

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Launching;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.SpeakUp;
@@ -9,6 +10,7 @@ namespace TrustBot.Core.SpeakUp;
 public sealed class SpeakUpCommand(
     InstallationResolver installations,
     SpeakUpLauncher launcher,
+    LaunchGate gate,
     IBotMessenger messenger,
     ILogger<SpeakUpCommand> logger) : ICommand
 {
@@ -26,15 +28,31 @@ public sealed class SpeakUpCommand(
         string? reply = problem;
         if (installation is not null)
         {
-            var session = await launcher.LaunchAsync(installation, cancellationToken);
-            reply = session is null
-                ? "I couldn't post the prompt just now. Please try again in a few minutes."
-                : message.Kind == ConversationKind.Personal ? $"Done: a speak-up prompt is open in **{installation.TeamName ?? "your team"}**." : null;
+            var decision = await gate.TryBeginAsync(message, installation, "a speak-up", cancellationToken);
+            reply = decision.IsAllowed ? await LaunchAsync(message, installation, decision, cancellationToken) : decision.Refusal;
         }
 
         if (reply is not null)
         {
             await messenger.ReplyTextAsync(message, reply, logger, cancellationToken);
         }
+    }
+
+    private async Task<string?> LaunchAsync(IncomingMessage message, Installation installation, LaunchDecision decision, CancellationToken cancellationToken)
+    {
+        SpeakUpSession? session = null;
+        try
+        {
+            session = await launcher.LaunchAsync(installation, cancellationToken);
+        }
+        finally
+        {
+            if (session is null)
+            {
+                await gate.ReleaseAsync(installation, decision, CancellationToken.None);
+            }
+        }
+
+        return message.Kind == ConversationKind.Personal ? $"Done: a speak-up prompt is open in **{installation.TeamName ?? "your team"}**." : null;
     }
 }

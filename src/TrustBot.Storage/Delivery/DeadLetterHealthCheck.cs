@@ -27,8 +27,7 @@ internal sealed class DeadLetterHealthCheck(IDeadLetterLog deadLetters, TimeProv
         {
             return new HealthCheckResult(
                 context.Registration?.FailureStatus ?? HealthStatus.Unhealthy,
-                $"Dead letters could not be counted: {exception.Message}",
-                exception);
+                $"Dead letters could not be counted ({exception.GetType().Name}).");
         }
     }
 }

@@ -9,10 +9,6 @@ internal static partial class DeliveryStorageLog
     [LoggerMessage(EventId = 3300, Level = LogLevel.Information, Message = "The outbox queue is ready")]
     public static partial void OutboxReady(this ILogger logger);
 
-    [LoggerMessage(EventId = 3301, Level = LogLevel.Critical,
-        Message = "The outbox queue at {Endpoint} is unreachable or refused access; TrustBot cannot start without it")]
-    public static partial void OutboxUnreachable(this ILogger logger, Uri endpoint, Exception exception);
-
     [LoggerMessage(EventId = 3310, Level = LogLevel.Debug, Message = "Lease on {Resource} acquired by {Owner}")]
     public static partial void LeaseAcquired(this ILogger logger, string resource, string owner);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustBot.Storage.Hosting;
 using TrustBot.Core.Delivery;
 
 namespace TrustBot.Storage.Delivery;
@@ -19,6 +20,7 @@ internal static class DeliveryStorageRegistration
         services.TryAddSingleton<IDeadLetterLog, TableDeadLetterLog>();
         services.TryAddSingleton<OutboxQueue>();
         services.TryAddSingleton<IOutbox, QueueOutbox>();
+        services.TryAddSingleton<StorageInitialization>();
         services.AddHostedService<OutboxQueueInitializer>();
         services.TryAddSingleton<DeadLetterHealthCheck>();
         services.AddHealthChecks().AddCheck<DeadLetterHealthCheck>("delivery", tags: ["ready"]);

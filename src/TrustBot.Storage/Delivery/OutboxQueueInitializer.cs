@@ -1,32 +1,19 @@
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TrustBot.Storage.Hosting;
 
 namespace TrustBot.Storage.Delivery;
 
-/// <summary>Creates the outbox queue once at start, so that no send pays for a create call.</summary>
+/// <summary>Creates the outbox queue at start, so that no send pays for a create call.</summary>
 internal sealed class OutboxQueueInitializer(
     OutboxQueue queue,
-    QueueServiceClient queueService,
-    ILogger<OutboxQueueInitializer> logger) : IHostedService
+    StorageInitialization tracker,
+    TimeProvider time,
+    ILogger<OutboxQueueInitializer> logger) : RetryingStorageInitializer(tracker, time, logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await queue.Client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.OutboxUnreachable(queueService.Uri, exception);
-            throw new InvalidOperationException(
-                $"Queue storage at {queueService.Uri} is unreachable or refused access: {exception.Message} " +
-                "Check Storage:ConnectionString or Storage:AccountName (and the app's queue role on the account).",
-                exception);
-        }
+    protected override string What => "outbox queue";
 
-        logger.OutboxReady();
-    }
+    protected override Task CreateAsync(CancellationToken cancellationToken) =>
+        queue.Client.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void LogReady() => logger.OutboxReady();
 }

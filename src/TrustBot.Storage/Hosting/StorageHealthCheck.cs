@@ -6,10 +6,11 @@ using TrustBot.Storage.Tables;
 namespace TrustBot.Storage.Hosting;
 
 /// <summary>
-/// Ready when one entity page of the Installations table can be read: that proves the account answers,
-/// the credentials are accepted and the tables exist.
+/// Ready when the start-up tables and queues exist and one entity page of the Installations table can be read: that
+/// proves the account answers and the credentials are accepted. Descriptions name no endpoint and carry no SDK message,
+/// because those hold request URIs.
 /// </summary>
-internal sealed class StorageHealthCheck(StorageClientFactory clients, IOptions<StorageOptions> options) : IHealthCheck
+internal sealed class StorageHealthCheck(StorageClientFactory clients, IOptions<StorageOptions> options, StorageInitialization initialization) : IHealthCheck
 {
     private static readonly string[] KeyColumn = ["PartitionKey"];
 
@@ -18,6 +19,12 @@ internal sealed class StorageHealthCheck(StorageClientFactory clients, IOptions<
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken)
     {
+        var failureStatus = context.Registration?.FailureStatus ?? HealthStatus.Unhealthy;
+        if (!initialization.IsComplete)
+        {
+            return new HealthCheckResult(failureStatus, "The start-up tables and queues are not created yet; creation is retried in the background.");
+        }
+
         try
         {
             var pages = _table.QueryAsync<TableEntity>(maxPerPage: 1, select: KeyColumn, cancellationToken: cancellationToken).AsPages();
@@ -30,10 +37,7 @@ internal sealed class StorageHealthCheck(StorageClientFactory clients, IOptions<
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            return new HealthCheckResult(
-                context.Registration?.FailureStatus ?? HealthStatus.Unhealthy,
-                $"Table storage at {_table.Uri} did not answer: {exception.Message}",
-                exception);
+            return new HealthCheckResult(failureStatus, $"Table storage did not answer ({exception.GetType().Name}).");
         }
     }
 }

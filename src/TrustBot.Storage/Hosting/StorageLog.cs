@@ -9,9 +9,9 @@ internal static partial class StorageLog
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Storage tables are ready at {Endpoint} ({Count} tables)")]
     public static partial void TablesReady(this ILogger logger, Uri endpoint, int count);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Critical,
-        Message = "Table storage at {Endpoint} is unreachable or refused access; TrustBot cannot start without it")]
-    public static partial void StorageUnreachable(this ILogger logger, Uri endpoint, Exception exception);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Error,
+        Message = "Storage {What} could not be created ({ExceptionType}); TrustBot stays not ready and retries in {Delay}. Check Storage:ConnectionString or Storage:AccountName and the app's roles on the account")]
+    public static partial void StorageInitializationRetrying(this ILogger logger, string what, string exceptionType, TimeSpan delay);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Information, Message = "Storage uses managed identity for account {AccountName}")]
     public static partial void UsingManagedIdentity(this ILogger logger, string accountName);

@@ -10,6 +10,7 @@ using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Digests;
 using TrustBot.Storage.Installations;
+using TrustBot.Storage.Launching;
 using TrustBot.Storage.Leaders;
 using TrustBot.Storage.Retention;
 using TrustBot.Storage.Scheduling;
@@ -38,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(provider => provider.GetRequiredService<StorageClientFactory>().CreateQueueServiceClient());
 
         services.AddSingleton<IInstallationStore, TableInstallationStore>();
+        services.TryAddSingleton<TrustBot.Core.Launching.ILaunchCounter, TableLaunchCounter>();
         services.AddBallotStorage();
         services.AddSpeakUpStorage();
         services.AddDeliveryStorage();
@@ -47,6 +49,8 @@ public static class StorageServiceCollectionExtensions
         services.AddPredictionStorage();
         services.AddRetentionStorage();
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StorageInitialization>();
         services.AddHostedService<TableInitializer>();
         services.AddSingleton<StorageHealthCheck>();
         services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: ["ready"]);

@@ -1,42 +1,27 @@
 using Azure.Data.Tables;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Hosting;
 
-/// <summary>
-/// Creates every table once at start, so that stores never create tables on the request path.
-/// An unreachable account stops the host with a clear message instead of failing each request later.
-/// </summary>
+/// <summary>Creates every table at start, so that stores never create tables on the request path.</summary>
 internal sealed class TableInitializer(
     TableServiceClient tableService,
     IOptions<StorageOptions> options,
-    ILogger<TableInitializer> logger) : IHostedService
+    StorageInitialization tracker,
+    TimeProvider time,
+    ILogger<TableInitializer> logger) : RetryingStorageInitializer(tracker, time, logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var name in TableNames.All)
-            {
-                await tableService.CreateTableIfNotExistsAsync(options.Value.TableName(name), cancellationToken);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // The client has already retried; whatever is left (refused connection, 403, bad key) needs a person.
-            logger.StorageUnreachable(tableService.Uri, exception);
-            throw new InvalidOperationException(
-                $"Table storage at {tableService.Uri} is unreachable or refused access: {exception.Message} " +
-                "Check Storage:ConnectionString or Storage:AccountName (and the app's role on the account); " +
-                "locally, start the bot with ./tools/run.sh, which runs Azurite.",
-                exception);
-        }
+    protected override string What => "tables";
 
-        logger.TablesReady(tableService.Uri, TableNames.All.Count);
+    protected override async Task CreateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var name in TableNames.All)
+        {
+            await tableService.CreateTableIfNotExistsAsync(options.Value.TableName(name), cancellationToken);
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void LogReady() => logger.TablesReady(tableService.Uri, TableNames.All.Count);
 }

@@ -61,6 +61,7 @@ internal sealed class TeamEraser(
             // What plans and sends for the team goes first, so nothing new starts for it while the rest is deleted.
             EraseTimetableAsync,
             EraseLeadersAsync,
+            EraseLaunchCountsAsync,
             EraseNudgesAndOperationalRowsAsync,
             ErasePredictionsAsync,
             EraseSpeakUpAsync,
@@ -110,6 +111,13 @@ internal sealed class TeamEraser(
         var (from, to) = TeamRange();
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
         await DeleteWhereAsync(TableNames.Leaders, filter, cancellationToken);
+    }
+
+    private async Task EraseLaunchCountsAsync(CancellationToken cancellationToken)
+    {
+        var (from, to) = TeamRange();
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
+        await DeleteWhereAsync(TableNames.LaunchCounts, filter, cancellationToken);
     }
 
     /// <summary>

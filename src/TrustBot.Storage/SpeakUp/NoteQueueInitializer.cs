@@ -1,35 +1,24 @@
-using Azure.Storage.Queues;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TrustBot.Storage.Hosting;
 
 namespace TrustBot.Storage.SpeakUp;
 
-/// <summary>Creates the note queues once at start, so that neither the dispatcher nor the worker creates them per message.</summary>
+/// <summary>Creates the note queues at start, so that neither the dispatcher nor the worker creates them per message.</summary>
 internal sealed class NoteQueueInitializer(
     NoteQueues queues,
-    QueueServiceClient queueService,
-    ILogger<NoteQueueInitializer> logger) : IHostedService
+    StorageInitialization tracker,
+    TimeProvider time,
+    ILogger<NoteQueueInitializer> logger) : RetryingStorageInitializer(tracker, time, logger)
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            foreach (var queue in queues.All)
-            {
-                await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
-            }
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            logger.NoteQueuesUnreachable(queueService.Uri, exception);
-            throw new InvalidOperationException(
-                $"Queue storage at {queueService.Uri} is unreachable or refused access: {exception.Message} " +
-                "Check Storage:ConnectionString or Storage:AccountName (and the app's queue role on the account).",
-                exception);
-        }
+    protected override string What => "note queues";
 
-        logger.NoteQueuesReady(queues.All.Count);
+    protected override async Task CreateAsync(CancellationToken cancellationToken)
+    {
+        foreach (var queue in queues.All)
+        {
+            await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
+        }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    protected override void LogReady() => logger.NoteQueuesReady(queues.All.Count);
 }

@@ -9,10 +9,6 @@ internal static partial class SpeakUpStorageLog
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Speak-up note queues are ready ({Count} queues)")]
     public static partial void NoteQueuesReady(this ILogger logger, int count);
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Critical,
-        Message = "The speak-up note queues at {Endpoint} are unreachable or refused access; TrustBot cannot start without them")]
-    public static partial void NoteQueuesUnreachable(this ILogger logger, Uri endpoint, Exception exception);
-
     [LoggerMessage(EventId = 3202, Level = LogLevel.Debug, Message = "Speak-up session {SessionId} in tenant {TenantId} created")]
     public static partial void SessionCreated(this ILogger logger, string tenantId, string sessionId);
 

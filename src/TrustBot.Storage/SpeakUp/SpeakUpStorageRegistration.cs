@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using TrustBot.Storage.Hosting;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.SpeakUp;
 
@@ -23,6 +24,7 @@ internal static class SpeakUpStorageRegistration
         services.TryAddSingleton<NoteQueues>();
         services.TryAddSingleton<ISpeakUpStore, TableSpeakUpStore>();
         services.TryAddSingleton<INoteDispatcher, QueueNoteDispatcher>();
+        services.TryAddSingleton<StorageInitialization>();
         services.AddHostedService<NoteQueueInitializer>();
         services.AddHostedService<NoteIntakeWorker>();
         return services;

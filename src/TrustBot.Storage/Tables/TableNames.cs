@@ -48,6 +48,9 @@ internal static class TableNames
     /// <summary>Leaders' predictions of their team's next check-in score, for the digest's perception gap.</summary>
     public const string Predictions = "Predictions";
 
+    /// <summary>Manual check-in and speak-up launches per team and UTC day, for the daily limit.</summary>
+    public const string LaunchCounts = "LaunchCounts";
+
     /// <summary>Every table the initializer creates at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -67,5 +70,6 @@ internal static class TableNames
         Timetable,
         Nudges,
         Predictions,
+        LaunchCounts,
     ];
 }

@@ -1,3 +1,4 @@
+using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
@@ -19,10 +20,14 @@ internal sealed class TrustBotActivityHandler(
     MessageHandler messages,
     CardActionRouter cardActions,
     IBotMessenger messenger,
+    AnonymitySecretStatus secret,
     ILogger<TrustBotActivityHandler> logger) : IActivityHandler
 {
     // Long enough for a blip to pass, short enough that an install waits little once storage is back.
     private static readonly TimeSpan InstallRetryAfter = TimeSpan.FromSeconds(10);
+
+    // A Key Vault reference usually resolves within minutes of the role assignment.
+    private static readonly TimeSpan NotReadyRetryAfter = TimeSpan.FromSeconds(60);
 
     public async Task<InvokeResponse?> OnActivityAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -32,6 +37,11 @@ internal sealed class TrustBotActivityHandler(
             // Every Teams activity carries a tenant; without one there is nothing the bot could scope data to.
             WebLog.IgnoredWithoutTenant(logger, activity.Type);
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(400, "BadRequest", "The activity has no tenant.") : null;
+        }
+
+        if (!secret.IsUsable)
+        {
+            return await AnswerNotReadyAsync(activity, cancellationToken);
         }
 
         try
@@ -131,6 +141,35 @@ internal sealed class TrustBotActivityHandler(
             default:
                 // Ignored activities whose only storage use was refreshing the stored address: the next activity does it.
                 WebLog.StorageUnavailable(logger, activity.Type, "ignored");
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// The anonymity secret is not usable (typically a Key Vault reference App Service has not resolved yet). Nothing is
+    /// stored and nothing is hashed: a ballot keyed with a placeholder would be open to anyone who can read the config.
+    /// </summary>
+    private async Task<InvokeResponse?> AnswerNotReadyAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        switch (activity.Type)
+        {
+            case ActivityTypes.Invoke:
+                WebLog.AnonymitySecretNotReady(logger, activity.Type, "message");
+                return InvokeResponse.Message(NotReadyViews.Reply);
+
+            case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
+            case ActivityTypes.Message when IsSubmittedCard(activity, out _):
+                // As in an outage: the channel must send these again, once the secret is in place.
+                WebLog.AnonymitySecretNotReady(logger, activity.Type, "503");
+                throw new RetryLaterException(NotReadyRetryAfter, "The anonymity secret is not configured; the channel should send this activity again.");
+
+            case ActivityTypes.Message when ActivityMapper.ToIncomingMessage(activity) is { } message:
+                WebLog.AnonymitySecretNotReady(logger, activity.Type, "reply");
+                await messenger.SendTextAsync(message.ReplyAddress, NotReadyViews.Reply, cancellationToken);
+                return null;
+
+            default:
+                WebLog.AnonymitySecretNotReady(logger, activity.Type, "ignored");
                 return null;
         }
     }

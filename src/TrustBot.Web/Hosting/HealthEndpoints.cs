@@ -4,44 +4,29 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TrustBot.Web.Hosting;
 
-/// <summary><c>/healthz</c> says the process is alive; <c>/readyz</c> says its dependencies (storage) answer.</summary>
+/// <summary>
+/// <c>/healthz</c> says the process is alive; <c>/readyz</c> says whether its dependencies (storage, the anonymity
+/// secret) are in place. <c>/readyz</c> is anonymous, so it answers with the status alone: which check failed and why
+/// is logged by <see cref="ReadinessProbe"/>.
+/// </summary>
 internal static class HealthEndpoints
 {
     public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
-        {
-            Predicate = check => check.Tags.Contains("ready"),
-            ResponseWriter = WriteDetailAsync,
-        });
+        endpoints.MapGet("/readyz", WriteReadinessAsync);
     }
 
-    private static async Task WriteDetailAsync(HttpContext context, HealthReport report)
+    private static async Task WriteReadinessAsync(HttpContext context, ReadinessProbe probe)
     {
+        // Degraded (for example a recent dead letter) still serves; the reason is in the log.
+        var ready = await probe.GetStatusAsync() != HealthStatus.Unhealthy;
+        context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(context.Response.Body, new JsonWriterOptions { Indented = true });
+        await using var writer = new Utf8JsonWriter(context.Response.Body);
         writer.WriteStartObject();
-        writer.WriteString("status", report.Status.ToString());
-        writer.WriteStartObject("checks");
-        foreach (var (name, entry) in report.Entries)
-        {
-            writer.WriteStartObject(name);
-            writer.WriteString("status", entry.Status.ToString());
-            if (entry.Description is not null)
-            {
-                writer.WriteString("description", entry.Description);
-            }
-
-            foreach (var (key, value) in entry.Data)
-            {
-                writer.WriteString(key, Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-            }
-
-            writer.WriteEndObject();
-        }
-
-        writer.WriteEndObject();
+        writer.WriteString("status", ready ? nameof(HealthStatus.Healthy) : nameof(HealthStatus.Unhealthy));
         writer.WriteEndObject();
     }
 }

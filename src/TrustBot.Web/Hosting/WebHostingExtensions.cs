@@ -16,7 +16,9 @@ internal static class WebHostingExtensions
         builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
         builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddOptions<ReadinessOptions>().BindConfiguration(ReadinessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddHealthChecks().AddCheck<AnonymitySecretHealthCheck>("anonymity", tags: [ReadinessProbe.Tag]);
         return builder;
     }
 

@@ -21,4 +21,12 @@ internal static partial class WebLog
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "The storage-unavailable reply was not delivered ({Outcome})")]
     public static partial void OutageReplyNotDelivered(ILogger logger, TrustBot.Core.Messaging.DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Readiness check {Check} is {Status}: {Description}")]
+    public static partial void ReadinessCheckNotHealthy(
+        ILogger logger, string check, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus status, string description);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Warning,
+        Message = "The anonymity secret is not configured or is an unresolved Key Vault reference; a {ActivityType} activity was answered \"not ready\" ({Answer})")]
+    public static partial void AnonymitySecretNotReady(ILogger logger, string? activityType, string answer);
 }

@@ -7,7 +7,7 @@ namespace TrustBot.Core.Tests.Anonymity;
 
 public sealed class ParticipationHasherTests
 {
-    private const string Secret = "a-service-secret-of-at-least-32-characters";
+    private const string Secret = TestSecret.Value;
     private const string BoxId = "c7f2a9e41b6d4c0f";
     private const string UserId = "4f1d2c3b-5a6e-4b7c-8d9e-0f1a2b3c4d5e";
     private static readonly byte[] Salt = Enumerable.Range(1, ParticipationHasher.SaltBytes).Select(i => (byte)i).ToArray();

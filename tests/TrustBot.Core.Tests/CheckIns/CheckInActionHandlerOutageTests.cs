@@ -73,7 +73,7 @@ public sealed class CheckInActionHandlerOutageTests
             _ballots.Object,
             new TallyCache(_ballots.Object, _clock),
             options,
-            new ParticipationHasher(Options.Create(new AnonymityOptions { Secret = new string('s', 40) })),
+            new ParticipationHasher(Options.Create(new AnonymityOptions { Secret = TestSecret.Value })),
             sharedCards,
             _clock,
             NullLogger<CheckInActionHandler>.Instance);

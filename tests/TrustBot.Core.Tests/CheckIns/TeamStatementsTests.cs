@@ -40,7 +40,7 @@ public sealed class TeamStatementsTests
         messenger.Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1"));
         var launcher = new CheckInLauncher(store.Object, messenger.Object, Options.Create(new CheckInOptions()),
-            Options.Create(new AnonymityOptions { Secret = new string('s', 40) }), new FakeTimeProvider(), NullLogger<CheckInLauncher>.Instance);
+            Options.Create(new AnonymityOptions { Secret = TestSecret.Value }), new FakeTimeProvider(), NullLogger<CheckInLauncher>.Instance);
 
         for (var i = 0; i < 4; i++)
         {

@@ -10,5 +10,5 @@ namespace TrustBot.Core.Tests.Commands;
 internal static class TestThresholds
 {
     public static ThresholdsInForce For(ILeaderStore leaders) =>
-        new(new InstallationResolver(Mock.Of<IInstallationStore>(), leaders), Options.Create(new AnonymityOptions { Secret = new string('s', 40) }));
+        new(new InstallationResolver(Mock.Of<IInstallationStore>(), leaders), Options.Create(new AnonymityOptions { Secret = TestSecret.Value }));
 }

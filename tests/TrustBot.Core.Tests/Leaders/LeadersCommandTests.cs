@@ -32,11 +32,14 @@ public sealed class LeadersCommandTests
             .Setup(m => m.SendTextAsync(It.IsAny<ConversationAddress>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .Callback((ConversationAddress _, string text, CancellationToken _) => _replies.Add(text))
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered));
+        _messenger
+            .Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Returns(() => new[] { AdaId, GraceId, AlanId }.Select(id => new TeamMember(id, null, null)).ToAsyncEnumerable());
         var time = new FakeTimeProvider(LeaderTestData.Now);
         var details = new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance);
         _command = new LeadersCommand(
             new InstallationResolver(_installations, _leaders), _leaders, new LeaderChanges(_leaders, _timetable.Object, details, time), details,
-            new LeaderNames(_leaders, _messenger.Object, NullLogger<LeaderNames>.Instance), _messenger.Object, NullLogger<LeadersCommand>.Instance);
+            new LeaderNames(_leaders, _messenger.Object, NullLogger<LeaderNames>.Instance), new LeaderCandidateCheck(_messenger.Object), _messenger.Object, NullLogger<LeadersCommand>.Instance);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class ReminderSenderTests
         new("29:1no-aad-e", null, "Eve"),
     ];
 
-    private readonly ParticipationHasher _hasher = new(Options.Create(new AnonymityOptions { Secret = new string('s', 40) }));
+    private readonly ParticipationHasher _hasher = new(Options.Create(new AnonymityOptions { Secret = TestSecret.Value }));
     private readonly InMemoryBallotBox _ballots = new();
     private readonly InMemoryIdempotencyStore _idempotency = new();
     private readonly InMemoryInstallationStore _installations = new();

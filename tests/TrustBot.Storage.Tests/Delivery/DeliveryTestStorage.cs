@@ -34,7 +34,7 @@ internal sealed class DeliveryTestStorage : IAsyncDisposable
         var tableService = await AzuriteServer.CreateTablesAsync(options);
         var queueService = new StorageClientFactory(OptionsFactory.Create(options)).CreateQueueServiceClient();
         var storage = new DeliveryTestStorage(options, tableService, queueService);
-        await new OutboxQueueInitializer(storage.Queue, queueService, NullLogger<OutboxQueueInitializer>.Instance).StartAsync(CancellationToken.None);
+        await AzuriteServer.InitializeAsync(tracker => new OutboxQueueInitializer(storage.Queue, tracker, TimeProvider.System, NullLogger<OutboxQueueInitializer>.Instance));
         return storage;
     }
 

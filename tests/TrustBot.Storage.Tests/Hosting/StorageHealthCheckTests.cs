@@ -27,7 +27,23 @@ public sealed class StorageHealthCheckTests(AzuriteServer azurite)
         var result = await CheckAsync(azurite.NewOptions());
 
         Assert.Equal(HealthStatus.Unhealthy, result.Status);
-        Assert.NotNull(result.Exception);
+        // Readiness details go to the log; the SDK exception and its request URI stay out of the result.
+        Assert.Null(result.Exception);
+        Assert.DoesNotContain("http", result.Description, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task CheckHealthAsync_StartupCreationNotFinished_ReturnsUnhealthyEvenThoughTablesAnswer()
+    {
+        var options = azurite.NewOptions();
+        await AzuriteServer.CreateTablesAsync(options);
+        var initialization = new StorageInitialization();
+        initialization.Begin("outbox queue");
+
+        var result = await CheckAsync(options, initialization: initialization);
+
+        Assert.Equal(HealthStatus.Unhealthy, result.Status);
+        Assert.Contains("not created yet", result.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,10 +79,11 @@ public sealed class StorageHealthCheckTests(AzuriteServer azurite)
             $"TableEndpoint=http://127.0.0.1:{port}/{AzuriteFixture.AccountName};QueueEndpoint=http://127.0.0.1:{port}/{AzuriteFixture.AccountName};";
     }
 
-    private static Task<HealthCheckResult> CheckAsync(StorageOptions options, HealthStatus failureStatus = HealthStatus.Unhealthy)
+    private static Task<HealthCheckResult> CheckAsync(
+        StorageOptions options, HealthStatus failureStatus = HealthStatus.Unhealthy, StorageInitialization? initialization = null)
     {
         var wrapped = Options.Create(options);
-        var check = new StorageHealthCheck(new StorageClientFactory(wrapped), wrapped);
+        var check = new StorageHealthCheck(new StorageClientFactory(wrapped), wrapped, initialization ?? new StorageInitialization());
         var context = new HealthCheckContext { Registration = new HealthCheckRegistration("storage", check, failureStatus, ["ready"]) };
         return check.CheckHealthAsync(context, CancellationToken.None);
     }

@@ -165,6 +165,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         }
 
         await timetable.SetAsync(new TimetableEntry(tenantId, teamKey, JobNames.CheckIn, now + TimeSpan.FromDays(5)), none);
+        await Get<Core.Launching.ILaunchCounter>().TryReserveAsync(tenantId, teamKey, DateOnly.FromDateTime(now.UtcDateTime), 3, none);
         await Get<IIdempotencyStore>().TryBeginAsync("reminder:" + team.ItemIds[1] + ":" + Hash("member"), none);
         return team;
     }

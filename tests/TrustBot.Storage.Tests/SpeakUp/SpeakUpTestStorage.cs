@@ -35,7 +35,7 @@ internal sealed class SpeakUpTestStorage : IAsyncDisposable
         var tableService = await AzuriteServer.CreateTablesAsync(options);
         var queueService = new StorageClientFactory(Microsoft.Extensions.Options.Options.Create(options)).CreateQueueServiceClient();
         var storage = new SpeakUpTestStorage(options, tableService, queueService);
-        await new NoteQueueInitializer(storage.Queues, queueService, NullLogger<NoteQueueInitializer>.Instance).StartAsync(CancellationToken.None);
+        await AzuriteServer.InitializeAsync(tracker => new NoteQueueInitializer(storage.Queues, tracker, TimeProvider.System, NullLogger<NoteQueueInitializer>.Instance));
         return storage;
     }
 

@@ -43,6 +43,7 @@ public sealed class LeaderFlowTests(BotHostFixture host)
     {
         (await host.PostAsync(_teams.TeamInstall())).Dispose();
         var grace = TeamsUser.Create(1);
+        OnTheTeam(grace);
 
         using var response = await host.PostAsync(_teams.ChannelMentionFrom(_teams.Installer, "leaders add", [grace]));
 
@@ -90,6 +91,7 @@ public sealed class LeaderFlowTests(BotHostFixture host)
     {
         (await host.PostAsync(_teams.TeamInstall())).Dispose();
         var grace = TeamsUser.Create(4);
+        OnTheTeam(grace);
         (await host.PostAsync(_teams.ChannelMentionFrom(_teams.Installer, "leaders add", [grace]))).Dispose();
         await ReplyAsync("now leads");
 
@@ -111,6 +113,36 @@ public sealed class LeaderFlowTests(BotHostFixture host)
 
         Assert.Equal("Asia/Tokyo", Assert.Single(await LeadersOfTeamAsync()).TimeZoneId);
     }
+
+    [Fact]
+    public async Task LeadersAdd_AChannelMention_IsRefusedAndChangesNothing()
+    {
+        (await host.PostAsync(_teams.TeamInstall())).Dispose();
+        var channel = new TeamsUser(_teams.SelectedChannelId, Guid.NewGuid().ToString(), "General", "unused");
+
+        (await host.PostAsync(_teams.ChannelMentionFrom(_teams.Installer, "leaders add", [channel]))).Dispose();
+
+        var reply = await ReplyAsync("isn't a person");
+        Assert.Contains("General", reply, StringComparison.Ordinal);
+        Assert.Equal([_teams.UserId], (await LeadersOfTeamAsync()).Select(l => l.UserId));
+    }
+
+    [Fact]
+    public async Task LeadersAdd_SomeoneNotOnTheTeamsRoster_IsRefusedAndChangesNothing()
+    {
+        (await host.PostAsync(_teams.TeamInstall())).Dispose();
+        OnTheTeam(TeamsUser.Create(5));
+        var stranger = TeamsUser.Create(6);
+
+        (await host.PostAsync(_teams.ChannelMentionFrom(_teams.Installer, "leaders add", [stranger]))).Dispose();
+
+        var reply = await ReplyAsync("isn't a member of");
+        Assert.Contains(stranger.Name, reply, StringComparison.Ordinal);
+        Assert.Equal([_teams.UserId], (await LeadersOfTeamAsync()).Select(l => l.UserId));
+    }
+
+    private void OnTheTeam(params TeamsUser[] people) =>
+        host.Connector.SetRoster(people.Select(p => StubConnector.Member(p.Id, p.Name, p.AadObjectId)), _teams.TeamId);
 
     private async Task<string> ReplyAsync(string containing)
     {

@@ -42,7 +42,11 @@ public sealed class ScaleOutTests
 
         for (var team = 0; team < Zones.Length; team++)
         {
-            cluster.Connector.SetRoster(Enumerable.Range(0, 3).Select(m => StubConnector.Member(Member(team, m), aadObjectId: Guid.NewGuid().ToString())), TeamId(team));
+            // The co-leader is on the team, as `leaders add` requires.
+            cluster.Connector.SetRoster(
+                Enumerable.Range(0, 3).Select(m => StubConnector.Member(Member(team, m), aadObjectId: Guid.NewGuid().ToString()))
+                    .Append(StubConnector.Member(CoLeader(team), "Co")),
+                TeamId(team));
             await WithTimeMovingAsync(InstallAsync(cluster.Services(team % 3), cluster.Connector.ServiceUrl, team), clock);
         }
 
