@@ -6,7 +6,8 @@ namespace TrustBot.Web.Telemetry;
 /// <summary>
 /// Runs before any span exporter and leaves on a span only what names an operation, never whom it was about: URLs
 /// become route templates without query strings, HTTP span names become <c>METHOD /template</c>, attributes outside
-/// <see cref="KeptAttributes"/> are removed, status descriptions are cleared and exception events keep their type only.
+/// <see cref="KeptAttributes"/> are removed and status descriptions are cleared (exception events: see
+/// <see cref="ExceptionDetailSuppressor"/>).
 /// </summary>
 internal sealed class SpanRedactionProcessor : BaseProcessor<Activity>
 {
@@ -24,8 +25,6 @@ internal sealed class SpanRedactionProcessor : BaseProcessor<Activity>
 
     private static readonly HashSet<string> PathAttributes = new HashSet<string>(StringComparer.Ordinal) { "url.path", "http.target" };
 
-    private static readonly HashSet<string> KeptEventAttributes = new HashSet<string>(StringComparer.Ordinal) { "exception.type", "exception.escaped" };
-
     public override void OnEnd(Activity data)
     {
         RedactAttributes(data);
@@ -34,18 +33,6 @@ internal sealed class SpanRedactionProcessor : BaseProcessor<Activity>
         {
             // Azure SDK spans put the exception message (with the request URI) into the description.
             data.SetStatus(ActivityStatusCode.Error);
-        }
-
-        foreach (var activityEvent in data.Events)
-        {
-            // Events cannot be removed from a span, but exception events carry a mutable tag collection.
-            if (activityEvent.Tags is ActivityTagsCollection tags)
-            {
-                foreach (var key in tags.Select(t => t.Key).Where(k => !KeptEventAttributes.Contains(k)).ToList())
-                {
-                    tags.Remove(key);
-                }
-            }
         }
 
         base.OnEnd(data);

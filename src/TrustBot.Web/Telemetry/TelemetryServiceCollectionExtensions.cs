@@ -56,6 +56,7 @@ internal static class TelemetryServiceCollectionExtensions
     {
         // As the distro does: Azure SDK clients emit spans only with this switch (read once, before the first client).
         AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
+        services.AddHostedService<ExceptionDetailSuppressor>();
         services.PostConfigure<AspNetCoreTraceInstrumentationOptions>(options => options.RecordException = false);
         services.PostConfigure<HttpClientTraceInstrumentationOptions>(options => options.RecordException = false);
         services.PostConfigure<OpenTelemetryLoggerOptions>(options =>
@@ -66,6 +67,8 @@ internal static class TelemetryServiceCollectionExtensions
         });
         services.AddLogging(logging =>
         {
+            // The distro forwards Azure SDK event-source logs to every provider; below Warning they print request URLs.
+            logging.AddFilter("Azure", LogLevel.Warning);
             foreach (var category in SilencedLogCategories)
             {
                 logging.AddFilter<OpenTelemetryLoggerProvider>(category, LogLevel.None);

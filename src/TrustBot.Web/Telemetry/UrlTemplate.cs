@@ -32,15 +32,20 @@ internal static partial class UrlTemplate
             return "/";
         }
 
-        var path = Uri.TryCreate(url, UriKind.Absolute, out var absolute) ? absolute.AbsolutePath : StripQuery(url);
-        return Template(path);
+        return Template(IsHttp(url, out var absolute) ? absolute.AbsolutePath : StripQuery(url));
     }
 
     /// <summary><c>scheme://host[:port]</c> plus the templated path; the host names a service, not a person.</summary>
     public static string FullOf(string? url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var absolute)
-            ? $"{absolute.Scheme}://{absolute.Authority}{Template(absolute.AbsolutePath)}"
-            : PathOf(url);
+        IsHttp(url, out var absolute) ? $"{absolute.Scheme}://{absolute.Authority}{Template(absolute.AbsolutePath)}" : PathOf(url);
+
+    // On Linux "/api/messages?x" parses as an absolute file URI; only http(s) URLs have an authority worth keeping.
+    private static bool IsHttp(string? url, out Uri absolute)
+    {
+        absolute = null!;
+        return Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps)
+            && (absolute = parsed) is not null;
+    }
 
     private static string StripQuery(string url)
     {
