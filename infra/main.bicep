@@ -238,12 +238,18 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=${anonymitySecretName})'
         }
         {
+          // Read by the Azure Monitor OpenTelemetry distro the app configures in code, which redacts before exporting.
           name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
           value: insights.properties.ConnectionString
         }
         {
+          // The App Service agent would export request and dependency URLs (conversation ids, table keys) unfiltered.
           name: 'ApplicationInsightsAgent_EXTENSION_VERSION'
-          value: '~3'
+          value: 'disabled'
+        }
+        {
+          name: 'XDT_MicrosoftApplicationInsights_Mode'
+          value: 'disabled'
         }
       ]
     }

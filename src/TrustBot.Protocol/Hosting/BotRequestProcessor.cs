@@ -116,7 +116,7 @@ public sealed class BotRequestProcessor(
 
     private async Task RunTurnAsync(HttpContext context, Activity activity)
     {
-        using var scope = HostingLog.BeginTurnScope(logger, activity.Type, activity.Id);
+        using var scope = HostingLog.BeginTurnScope(logger, activity.Type);
 
         // The turn gets its own deadline instead of the request-abort token: a client that hangs up must not cut a
         // vote or an install off half-way through its storage writes.

@@ -29,9 +29,9 @@ internal static partial class HostingLog
     [LoggerMessage(EventId = 1007, Level = LogLevel.Information, Message = "Rejected an activity: {Field} {Problem}")]
     public static partial void ActivityOutOfBounds(ILogger logger, string field, string problem);
 
-    private static readonly Func<ILogger, string?, string?, IDisposable?> TurnScope =
-        LoggerMessage.DefineScope<string?, string?>("Activity {ActivityType} {ActivityId}");
+    // Only the type: an activity id is a Teams message id, which points at one person's message in one chat.
+    private static readonly Func<ILogger, string?, IDisposable?> TurnScope =
+        LoggerMessage.DefineScope<string?>("Activity {ActivityType}");
 
-    public static IDisposable? BeginTurnScope(ILogger logger, string? activityType, string? activityId) =>
-        TurnScope(logger, activityType, activityId);
+    public static IDisposable? BeginTurnScope(ILogger logger, string? activityType) => TurnScope(logger, activityType);
 }

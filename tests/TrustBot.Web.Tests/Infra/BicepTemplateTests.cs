@@ -114,6 +114,20 @@ public sealed class BicepTemplateTests
     }
 
     [Fact]
+    public async Task AppSettings_KeepTheAppServiceTelemetryAgentOff()
+    {
+        var settings = AppSettings(await CompiledTemplate.Value);
+
+        // The agent exports URLs unredacted; telemetry goes only through the app's own redacting distro.
+        Assert.Equal("disabled", settings.GetValueOrDefault("ApplicationInsightsAgent_EXTENSION_VERSION", "disabled"));
+        Assert.Equal("disabled", settings.GetValueOrDefault("XDT_MicrosoftApplicationInsights_Mode", "disabled"));
+        Assert.DoesNotContain(settings.Keys, k => k.StartsWith("APPINSIGHTS_", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("DiagnosticServices_", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("InstrumentationEngine_", StringComparison.OrdinalIgnoreCase)
+            || k.StartsWith("SnapshotDebugger_", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
     public async Task AppSettings_CarryNoStorageKeyOrConnectionString()
     {
         var settings = AppSettings(await CompiledTemplate.Value);
