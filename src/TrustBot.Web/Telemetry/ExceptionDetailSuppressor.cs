@@ -31,7 +31,22 @@ internal sealed class ExceptionDetailSuppressor : IHostedService, IDisposable
 
     private static void Suppress(Activity activity, Exception exception, ref TagList tags)
     {
-        tags.Add("exception.message", exception.GetType().FullName);
-        tags.Add("exception.stacktrace", string.Empty);
+        // Several listeners may run for one exception (several hosts in one process, as in tests): set, never add twice.
+        SetOnce(ref tags, "exception.message", exception.GetType().FullName);
+        SetOnce(ref tags, "exception.stacktrace", string.Empty);
+    }
+
+    private static void SetOnce(ref TagList tags, string key, object? value)
+    {
+        for (var i = 0; i < tags.Count; i++)
+        {
+            if (tags[i].Key == key)
+            {
+                tags[i] = new KeyValuePair<string, object?>(key, value);
+                return;
+            }
+        }
+
+        tags.Add(key, value);
     }
 }

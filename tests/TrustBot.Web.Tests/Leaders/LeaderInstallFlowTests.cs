@@ -30,6 +30,8 @@ public sealed class LeaderInstallFlowTests(BotHostFixture host)
     public async Task Reinstall_WithinTheGracePeriod_GivesEveryLeaderTheirWeeklyHabitBack()
     {
         await PostOkAsync(_teams.TeamInstall());
+        // `leaders add` takes only someone the team's roster lists.
+        host.Connector.SetRoster([StubConnector.Member(_grace.Id, _grace.Name, _grace.AadObjectId)], _teams.TeamId);
         await PostOkAsync(_teams.ChannelMentionFrom(_teams.Installer, "leaders add", [_grace]));
         Assert.NotNull(await NudgeAsync(_grace.Id));
 
