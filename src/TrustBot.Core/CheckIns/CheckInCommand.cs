@@ -38,24 +38,12 @@ public sealed class CheckInCommand(
             return;
         }
 
-        var decision = await gate.TryBeginAsync(message, installation, "a check-in", cancellationToken);
-        if (!decision.IsAllowed)
+        var (launched, refusal) = await gate.LaunchAsync(
+            message, installation, "a check-in", ct => launcher.LaunchWithResultAsync(installation, ct), l => l.Item is not null, cancellationToken);
+        if (launched is null)
         {
-            await messenger.ReplyTextAsync(message, decision.Refusal!, logger, cancellationToken);
+            await messenger.ReplyTextAsync(message, refusal!, logger, cancellationToken);
             return;
-        }
-
-        Launched<CheckIn>? launched = null;
-        try
-        {
-            launched = await launcher.LaunchWithResultAsync(installation, cancellationToken);
-        }
-        finally
-        {
-            if (launched?.Item is null)
-            {
-                await gate.ReleaseAsync(installation, decision, CancellationToken.None);
-            }
         }
 
         var team = installation.TeamName ?? "your team";

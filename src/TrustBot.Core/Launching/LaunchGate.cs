@@ -44,6 +44,43 @@ public sealed class LaunchGate(
         return new LaunchDecision(null, day);
     }
 
+    /// <summary>
+    /// Runs <paramref name="launch"/> when the person may start <paramref name="what"/> now, and gives the day's
+    /// reservation back when <paramref name="started"/> says nothing was launched after all (or the launch threw), so a
+    /// refused or failed launch costs nothing. Returns the launch's result, or the refusal when it was not run.
+    /// </summary>
+    public async Task<(T? Result, string? Refusal)> LaunchAsync<T>(
+        IncomingMessage message,
+        Installation installation,
+        string what,
+        Func<CancellationToken, Task<T>> launch,
+        Func<T, bool> started,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(launch);
+        ArgumentNullException.ThrowIfNull(started);
+        var decision = await TryBeginAsync(message, installation, what, cancellationToken);
+        if (!decision.IsAllowed)
+        {
+            return (default, decision.Refusal);
+        }
+
+        var launched = false;
+        try
+        {
+            var result = await launch(cancellationToken);
+            launched = started(result);
+            return (result, null);
+        }
+        finally
+        {
+            if (!launched)
+            {
+                await ReleaseAsync(installation, decision, CancellationToken.None);
+            }
+        }
+    }
+
     /// <summary>Gives the reservation back when nothing was launched after all, so a refused or failed launch costs nothing.</summary>
     public Task ReleaseAsync(Installation installation, LaunchDecision decision, CancellationToken cancellationToken)
     {

@@ -28,31 +28,16 @@ public sealed class SpeakUpCommand(
         string? reply = problem;
         if (installation is not null)
         {
-            var decision = await gate.TryBeginAsync(message, installation, "a speak-up", cancellationToken);
-            reply = decision.IsAllowed ? await LaunchAsync(message, installation, decision, cancellationToken) : decision.Refusal;
+            var (session, refusal) = await gate.LaunchAsync(
+                message, installation, "a speak-up", ct => launcher.LaunchAsync(installation, ct), s => s is not null, cancellationToken);
+            reply = refusal ?? (session is null
+                ? "I couldn't post the prompt just now. Please try again in a few minutes."
+                : message.Kind == ConversationKind.Personal ? $"Done: a speak-up prompt is open in **{installation.TeamName ?? "your team"}**." : null);
         }
 
         if (reply is not null)
         {
             await messenger.ReplyTextAsync(message, reply, logger, cancellationToken);
         }
-    }
-
-    private async Task<string?> LaunchAsync(IncomingMessage message, Installation installation, LaunchDecision decision, CancellationToken cancellationToken)
-    {
-        SpeakUpSession? session = null;
-        try
-        {
-            session = await launcher.LaunchAsync(installation, cancellationToken);
-        }
-        finally
-        {
-            if (session is null)
-            {
-                await gate.ReleaseAsync(installation, decision, CancellationToken.None);
-            }
-        }
-
-        return message.Kind == ConversationKind.Personal ? $"Done: a speak-up prompt is open in **{installation.TeamName ?? "your team"}**." : null;
     }
 }

@@ -74,6 +74,46 @@ public sealed class LaunchGateTests
         _counter.Verify(c => c.ReleaseAsync(TestIds.TenantId, TestIds.TeamId, Today, It.IsAny<CancellationToken>()), Times.Once);
     }
 
+    [Fact]
+    public async Task LaunchAsync_SomethingLaunched_KeepsTheReservation()
+    {
+        var (result, refusal) = await Gate().LaunchAsync(
+            Message(LeaderId), Team(), "a check-in", _ => Task.FromResult<string?>("posted"), r => r is not null, CancellationToken.None);
+
+        Assert.Equal(("posted", (string?)null), (result, refusal));
+        _counter.Verify(c => c.ReleaseAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateOnly>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task LaunchAsync_NothingLaunched_GivesTheReservationBack()
+    {
+        var (result, refusal) = await Gate().LaunchAsync(
+            Message(LeaderId), Team(), "a check-in", _ => Task.FromResult<string?>(null), r => r is not null, CancellationToken.None);
+
+        Assert.Equal((null, null), (result, refusal));
+        _counter.Verify(c => c.ReleaseAsync(TestIds.TenantId, TestIds.TeamId, Today, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task LaunchAsync_LaunchThrows_GivesTheReservationBackAndRethrows()
+    {
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Gate().LaunchAsync<string?>(
+            Message(LeaderId), Team(), "a check-in", _ => throw new InvalidOperationException("post failed"), r => r is not null, CancellationToken.None));
+
+        _counter.Verify(c => c.ReleaseAsync(TestIds.TenantId, TestIds.TeamId, Today, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task LaunchAsync_AMember_IsRefusedWithoutRunningTheLaunch()
+    {
+        var ran = false;
+        var (_, refusal) = await Gate().LaunchAsync(
+            Message(MemberId), Team(), "a speak-up", _ => { ran = true; return Task.FromResult<string?>("posted"); }, r => r is not null, CancellationToken.None);
+
+        Assert.False(ran);
+        Assert.Contains("Only a team's leaders can start a speak-up", refusal, StringComparison.Ordinal);
+    }
+
     private LaunchGate Gate() => new(
         _leaders.Object, _counter.Object, new LeaderZones(_leaders.Object), Options.Create(new LaunchOptions()), _time);
 

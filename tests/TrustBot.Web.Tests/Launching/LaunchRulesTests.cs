@@ -64,6 +64,19 @@ public sealed class LaunchRulesTests(BotHostFixture host)
         Assert.Equal(1, Assert.Single(await CounterRowsAsync()).GetInt32("Count"));
     }
 
+    [Fact]
+    public async Task SpeakUp_ByALeader_WhosePromptCannotBePosted_SaysSo_AndDoesNotUseUpALaunch()
+    {
+        (await host.PostAsync(_teams.TeamInstall())).Dispose();
+        host.Connector.FailNext(
+            1, 400, when: r => r.ConversationId == _teams.SelectedChannelId && r.BodyText.Contains(CardVerbs.SpeakUpSubmit, StringComparison.Ordinal));
+
+        (await host.PostAsync(_teams.ChannelMentionFrom(_teams.Installer, "speakup", []))).Dispose();
+
+        await ReplyAsync("couldn't post the prompt");
+        Assert.Equal(0, Assert.Single(await CounterRowsAsync()).GetInt32("Count"));
+    }
+
     private async Task<List<TableEntity>> CounterRowsAsync()
     {
         var rows = new List<TableEntity>();
