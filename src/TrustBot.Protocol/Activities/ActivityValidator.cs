@@ -65,54 +65,33 @@ public static partial class ActivityValidator
     private static ActivityViolation? Channel(string field, ChannelInfo? channel) =>
         channel is null ? null : Id(field + ".id", channel.Id) ?? Name(field + ".name", channel.Name);
 
-    private static ActivityViolation? Entities(string field, IList<Entity>? entities)
-    {
-        if (entities is null)
-        {
-            return null;
-        }
-
-        if (entities.Count > MaxEntities)
-        {
-            return TooMany(field, MaxEntities);
-        }
-
-        for (var i = 0; i < entities.Count; i++)
-        {
-            if (entities[i] is not { } entity)
-            {
-                continue;
-            }
-
-            var item = Item(field, i);
-            var violation = Keyword(item + ".type", entity.Type)
+    private static ActivityViolation? Entities(string field, IList<Entity>? entities) =>
+        Items(field, entities, MaxEntities, static (item, entity) =>
+            Keyword(item + ".type", entity.Type)
                 ?? Text(item + ".text", entity.Text, MaxMentionTextLength)
                 ?? Account(item + ".mentioned", entity.Mentioned)
-                ?? Token(item + ".timezone", entity.Timezone, MaxTimeZoneLength);
-            if (violation is not null)
-            {
-                return violation;
-            }
-        }
+                ?? Token(item + ".timezone", entity.Timezone, MaxTimeZoneLength));
 
-        return null;
-    }
+    private static ActivityViolation? Members(string field, IList<ChannelAccount>? members) =>
+        Items(field, members, MaxMembers, Account);
 
-    private static ActivityViolation? Members(string field, IList<ChannelAccount>? members)
+    /// <summary>A list of at most <paramref name="max"/> items, each checked by <paramref name="rule"/>; null items count as absent.</summary>
+    private static ActivityViolation? Items<T>(string field, IList<T>? items, int max, Func<string, T, ActivityViolation?> rule)
+        where T : class
     {
-        if (members is null)
+        if (items is null)
         {
             return null;
         }
 
-        if (members.Count > MaxMembers)
+        if (items.Count > max)
         {
-            return TooMany(field, MaxMembers);
+            return TooMany(field, max);
         }
 
-        for (var i = 0; i < members.Count; i++)
+        for (var i = 0; i < items.Count; i++)
         {
-            if (Account(Item(field, i), members[i]) is { } violation)
+            if (items[i] is { } item && rule(Item(field, i), item) is { } violation)
             {
                 return violation;
             }
