@@ -28,7 +28,7 @@ internal sealed class OpenCheckInMarkerEntity : ITableEntity
     public static (string PartitionKey, string RowKey) KeysOf(string tenantId, string installationKey) =>
         (TableKeys.Escape(tenantId), RowKeyPrefix + CompositeKey.Part(installationKey));
 
-    public static OpenCheckInMarkerEntity For(string tenantId, string installationKey, string checkInId, DateTimeOffset closesAt, ETag etag)
+    public static OpenCheckInMarkerEntity For(string tenantId, string installationKey, string checkInId, DateTimeOffset closesAt)
     {
         var (partitionKey, rowKey) = KeysOf(tenantId, installationKey);
         return new OpenCheckInMarkerEntity
@@ -37,7 +37,6 @@ internal sealed class OpenCheckInMarkerEntity : ITableEntity
             RowKey = rowKey,
             OpenCheckInId = checkInId,
             ClosesAt = closesAt.ToUniversalTime(),
-            ETag = etag,
         };
     }
 }

@@ -83,7 +83,7 @@ internal sealed class TableCheckInStore(
         {
             // The claim and the check-in row go in one transaction: a marker never names a check-in that was not
             // written, and of two instances claiming at once only the one whose conditional write matches wins.
-            var claim = OpenCheckInMarkerEntity.For(checkIn.TenantId, checkIn.InstallationKey, checkIn.CheckInId, checkIn.ClosesAt, marker?.ETag ?? default);
+            var claim = OpenCheckInMarkerEntity.For(checkIn.TenantId, checkIn.InstallationKey, checkIn.CheckInId, checkIn.ClosesAt);
             TableTransactionAction[] actions =
             [
                 marker is null
