@@ -253,14 +253,12 @@ internal sealed class TableCheckInStore(
         string tenantId, string installationKey, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(installationKey);
-        var (partitionKey, rowKey) = OpenCheckInMarkerEntity.KeysOf(tenantId, installationKey);
-        var response = await _checkIns.GetEntityIfExistsAsync<OpenCheckInMarkerEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        if (!response.HasValue)
+        var marker = await ReadMarkerAsync(tenantId, installationKey, cancellationToken);
+        if (marker is null)
         {
             return (null, null);
         }
 
-        var marker = response.Value!;
         if (marker.ClosesAt <= now)
         {
             return (marker, null);
@@ -280,21 +278,27 @@ internal sealed class TableCheckInStore(
     /// <summary>Deletes the marker while it still names this check-in, so that the next check-in may open at once.</summary>
     private async Task ReleaseOpenMarkerAsync(string tenantId, string installationKey, string checkInId, CancellationToken cancellationToken)
     {
-        var (partitionKey, rowKey) = OpenCheckInMarkerEntity.KeysOf(tenantId, installationKey);
-        var response = await _checkIns.GetEntityIfExistsAsync<OpenCheckInMarkerEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
-        if (!response.HasValue || response.Value!.OpenCheckInId != checkInId)
+        var marker = await ReadMarkerAsync(tenantId, installationKey, cancellationToken);
+        if (marker is null || marker.OpenCheckInId != checkInId)
         {
             return;
         }
 
         try
         {
-            await _checkIns.DeleteEntityAsync(partitionKey, rowKey, response.Value.ETag, cancellationToken);
+            await _checkIns.DeleteEntityAsync(marker.PartitionKey, marker.RowKey, marker.ETag, cancellationToken);
         }
         catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
             // Gone or taken over since the read: either way it no longer names this check-in.
         }
+    }
+
+    private async Task<OpenCheckInMarkerEntity?> ReadMarkerAsync(string tenantId, string installationKey, CancellationToken cancellationToken)
+    {
+        var (partitionKey, rowKey) = OpenCheckInMarkerEntity.KeysOf(tenantId, installationKey);
+        var response = await _checkIns.GetEntityIfExistsAsync<OpenCheckInMarkerEntity>(partitionKey, rowKey, cancellationToken: cancellationToken);
+        return response.HasValue ? response.Value : null;
     }
 
     /// <summary>Deletes the salt, then the index row: while the salt exists, the index row is what leads back to it.</summary>
