@@ -106,19 +106,11 @@ internal sealed class TeamEraser(
         await DeleteWhereAsync(TableNames.Timetable, filter, cancellationToken);
     }
 
-    private async Task EraseLeadersAsync(CancellationToken cancellationToken)
-    {
-        var (from, to) = TeamRange();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
-        await DeleteWhereAsync(TableNames.Leaders, filter, cancellationToken);
-    }
+    private Task EraseLeadersAsync(CancellationToken cancellationToken) =>
+        DeleteWhereAsync(TableNames.Leaders, TeamRowsFilter(), cancellationToken);
 
-    private async Task EraseLaunchCountsAsync(CancellationToken cancellationToken)
-    {
-        var (from, to) = TeamRange();
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
-        await DeleteWhereAsync(TableNames.LaunchCounts, filter, cancellationToken);
-    }
+    private Task EraseLaunchCountsAsync(CancellationToken cancellationToken) =>
+        DeleteWhereAsync(TableNames.LaunchCounts, TeamRowsFilter(), cancellationToken);
 
     /// <summary>
     /// Nudges (the team's rows are one RowKey range, team first), then the operational rows that name the team, its
@@ -126,10 +118,8 @@ internal sealed class TeamEraser(
     /// </summary>
     private async Task EraseNudgesAndOperationalRowsAsync(CancellationToken cancellationToken)
     {
-        var (from, to) = TeamRange();
-        var nudgesFilter = TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
         var nudges = Table(TableNames.Nudges);
-        var nudgeRows = await ListAsync(nudges, nudgesFilter, NudgeColumns, cancellationToken);
+        var nudgeRows = await ListAsync(nudges, TeamRowsFilter(), NudgeColumns, cancellationToken);
         var checkIns = await ListItemsAsync(TableNames.CheckIns, cancellationToken);
 
         var matcher = new OperationalRowMatcher(
@@ -204,11 +194,15 @@ internal sealed class TeamEraser(
     private Task<List<TableEntity>> ListItemsAsync(string name, CancellationToken cancellationToken) =>
         ListAsync(Table(name), TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and InstallationKey eq {key}"), ItemColumns, cancellationToken);
 
-    /// <summary>The RowKey range of rows keyed team | …: the team part, its separator, and up to the separator's successor.</summary>
-    private (string From, string To) TeamRange()
+    /// <summary>
+    /// The team's rows in tables keyed tenant, team | … (leaders, launch counts, nudges): the tenant's partition, RowKey
+    /// from the team part and its separator up to the separator's successor.
+    /// </summary>
+    private string TeamRowsFilter()
     {
         var part = CompositeKey.Part(key);
-        return (part + CompositeKey.Separator, part + (char)(CompositeKey.Separator + 1));
+        var (from, to) = (part + CompositeKey.Separator, part + (char)(CompositeKey.Separator + 1));
+        return TableClient.CreateQueryFilter($"PartitionKey eq {_tenantKey} and RowKey ge {from} and RowKey lt {to}");
     }
 
     private async Task<bool> StillUnchangedAsync(CancellationToken cancellationToken)
