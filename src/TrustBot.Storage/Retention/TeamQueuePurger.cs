@@ -23,8 +23,6 @@ namespace TrustBot.Storage.Retention;
 /// </remarks>
 internal sealed class TeamQueuePurger(NoteQueues notes, OutboxQueue outbox, ILogger<TeamQueuePurger> logger)
 {
-    private const int MaxBatch = 32;
-
     // Only for as long as one batch takes to sort; other teams' messages are released long before it runs out.
     private static readonly TimeSpan Hold = TimeSpan.FromSeconds(30);
 
@@ -34,7 +32,7 @@ internal sealed class TeamQueuePurger(NoteQueues notes, OutboxQueue outbox, ILog
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(installationKey);
         var deleted = 0;
-        foreach (var queue in (QueueClient[])[notes.Main, notes.Poison, outbox.Client])
+        foreach (var queue in notes.All.Append(outbox.Client))
         {
             deleted += await PurgeQueueAsync(queue, tenantId, installationKey, cancellationToken);
         }
@@ -56,7 +54,7 @@ internal sealed class TeamQueuePurger(NoteQueues notes, OutboxQueue outbox, ILog
             QueueMessage[] batch;
             try
             {
-                batch = await queue.ReceiveMessagesAsync(MaxBatch, Hold, cancellationToken);
+                batch = await queue.ReceiveMessagesAsync(QueueOutbox.MaxBatch, Hold, cancellationToken);
             }
             catch (RequestFailedException exception) when (exception.Status == 404)
             {
@@ -81,7 +79,7 @@ internal sealed class TeamQueuePurger(NoteQueues notes, OutboxQueue outbox, ILog
 
             // A short batch was every visible message; otherwise stop once a batch holds only released ones again
             // (each extra receive raises their dequeue counts).
-            if (batch.Length < MaxBatch || !fresh)
+            if (batch.Length < QueueOutbox.MaxBatch || !fresh)
             {
                 return deleted;
             }
