@@ -86,6 +86,10 @@ internal static partial class CoreLog
     [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Closed {Count} check-ins and destroyed their salts")]
     public static partial void CheckInsClosed(ILogger logger, int count);
 
+    [LoggerMessage(EventId = 2150, Level = LogLevel.Warning,
+        Message = "A check-in closed with {Missing} accepted ballots not counted: the folds did not find them within the settle grace")]
+    public static partial void ClosedWithBallotsMissing(ILogger logger, int missing);
+
     [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "A card action named an unknown verb")]
     public static partial void UnknownCardVerb(ILogger logger);
 

@@ -45,6 +45,8 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<CheckInStatements>();
         services.TryAddSingleton<TallyCache>();
         services.TryAddSingleton<CheckInCloser>();
+        services.TryAddSingleton<BallotFoldJob>();
+        services.AddOptions<FoldOptions>().BindConfiguration(FoldOptions.SectionName);
         services.TryAddSingleton<SpeakUpCloser>();
         services.TryAddSingleton<NoteRepostJob>();
         services.TryAddScoped<InstallationResolver>();

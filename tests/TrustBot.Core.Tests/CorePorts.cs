@@ -25,6 +25,7 @@ internal static class CorePorts
         .AddSingleton(Mock.Of<IInstallationStore>())
         .AddSingleton(Mock.Of<ICheckInStore>())
         .AddSingleton(Mock.Of<IBallotBox>())
+        .AddSingleton(Mock.Of<IBallotFolder>())
         .AddSingleton(Mock.Of<ISpeakUpStore>())
         .AddSingleton(Mock.Of<INoteDispatcher>())
         .AddSingleton(Mock.Of<ILeaderStore>())

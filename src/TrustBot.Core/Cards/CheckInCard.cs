@@ -57,7 +57,7 @@ public static class CheckInCard
             Summary,
             CardParts.Heading("Thanks — your answer is anonymous."),
             CardParts.Paragraph(Progress(replies, Threshold(checkIn))),
-            CardParts.Hint("Nobody, leaders included, can see who answered or what. This card updates as more people answer."));
+            CardParts.Hint($"{Steps(Threshold(checkIn))} Yours joins the count at an update. Nobody, leaders included, can see who answered or what."));
         return WithRefresh(card, checkIn);
     }
 
@@ -73,7 +73,7 @@ public static class CheckInCard
             CardParts.Paragraph($"{CardActions.Replies(results.Replies)} so far. Scores run from 0 to 100, and higher is better."),
         };
         body.AddRange(ResultBlocks(checkIn, results, k));
-        body.Add(CardParts.Hint(CardActions.Closes(checkIn.ClosesAt)));
+        body.Add(CardParts.Hint($"{Steps(k)} {CardActions.Closes(checkIn.ClosesAt)}"));
         return WithRefresh(CardParts.Card(Summary, [.. body]), checkIn);
     }
 
@@ -112,7 +112,7 @@ public static class CheckInCard
         var card = CardParts.Card(
             Summary,
             CardParts.Heading("Thanks — your answer is anonymous."),
-            CardParts.Paragraph("I can't show how many people have answered just now. This card updates as more people answer."),
+            CardParts.Paragraph("I can't show how many people have answered just now. Your answer joins the count at the next update."),
             CardParts.Hint("Nobody, leaders included, can see who answered or what."));
         return WithRefresh(card, checkIn);
     }
@@ -140,6 +140,10 @@ public static class CheckInCard
     public static JsonObject Problem(string message) => ProblemView.Build(Summary, message);
 
     private static int Threshold(CheckIn checkIn) => CheckInScoring.EffectiveThreshold(checkIn.Threshold);
+
+    /// <summary>Why the figures do not move with every vote: they change only by a group of at least k, or at close.</summary>
+    private static string Steps(int k) =>
+        $"Results update every {k.ToString(CultureInfo.InvariantCulture)} replies or more, never one by one, and once more at close.";
 
     private static string Progress(int replies, int k)
     {

@@ -19,7 +19,6 @@ public sealed class CheckInActionHandler(
     TallyCache tallies,
     IOptions<CheckInOptions> options,
     ParticipationHasher hasher,
-    SharedCardUpdater sharedCards,
     TimeProvider timeProvider,
     ILogger<CheckInActionHandler> logger) : ICardActionHandler
 {
@@ -56,8 +55,9 @@ public sealed class CheckInActionHandler(
         if (action.Verb == CardVerbs.CheckInRefresh)
         {
             var answered = await ballots.HasParticipatedAsync(checkIn.TenantId, checkIn.CheckInId, participation, cancellationToken);
-            var tally = await tallies.GetAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
-            return answered ? AnsweredView(checkIn, statements, tally) : CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, tally.Replies);
+            return answered
+                ? await AnsweredViewAsync(checkIn, statements, cancellationToken)
+                : CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, await ParticipantsAsync(checkIn, cancellationToken));
         }
 
         var answers = ReadAnswers(action, statements);
@@ -66,17 +66,13 @@ public sealed class CheckInActionHandler(
             return Refuse("invalid-answer", "Please choose one answer for each statement, then send again.");
         }
 
-        var outcome = await ballots.CastAsync(checkIn.TenantId, checkIn.CheckInId, participation, answers, cancellationToken);
-        if (outcome == BallotOutcome.Counted)
-        {
-            sharedCards.Schedule(checkIn);
-        }
-
+        // The counts do not move now: the ballot waits, unreadable, for a fold that counts it with at least k others.
+        var terms = new BallotTerms(CheckInScoring.EffectiveThreshold(checkIn.Threshold), checkIn.ClosesAt);
+        var outcome = await ballots.CastAsync(checkIn.TenantId, checkIn.CheckInId, participation, answers, terms, cancellationToken);
         CoreLog.BallotHandled(logger, outcome);
-        Tally after;
         try
         {
-            after = await tallies.GetAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
+            return await AnsweredViewAsync(checkIn, statements, cancellationToken);
         }
         catch (StorageUnavailableException)
         {
@@ -84,8 +80,6 @@ public sealed class CheckInActionHandler(
             CoreLog.TallyUnreadableAfterBallot(logger);
             return CheckInCard.AnsweredWithoutCount(checkIn);
         }
-
-        return AnsweredView(checkIn, statements, after);
     }
 
     public JsonObject WhenStorageUnavailable(CardAction action)
@@ -94,10 +88,20 @@ public sealed class CheckInActionHandler(
         return CheckInCard.StorageUnavailable(action.Value(CardData.CheckInId), answerSent: action.Verb == CardVerbs.CheckInVote);
     }
 
-    private static JsonObject AnsweredView(CheckIn checkIn, IReadOnlyList<Statement> statements, Tally tally) =>
-        CheckInScoring.Results(tally, statements, checkIn.Threshold) is { } results
+    /// <summary>
+    /// The published results once they reach k; before that, how many people took part (a count carries no answer,
+    /// and it includes ballots still waiting for their fold, so a voter sees their reply counted at once).
+    /// </summary>
+    private async Task<JsonObject> AnsweredViewAsync(CheckIn checkIn, IReadOnlyList<Statement> statements, CancellationToken cancellationToken)
+    {
+        var tally = await tallies.GetAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
+        return CheckInScoring.Results(tally, statements, checkIn.Threshold) is { } results
             ? CheckInCard.Results(checkIn, results)
-            : CheckInCard.Answered(checkIn, tally.Replies);
+            : CheckInCard.Answered(checkIn, await ParticipantsAsync(checkIn, cancellationToken));
+    }
+
+    private Task<int> ParticipantsAsync(CheckIn checkIn, CancellationToken cancellationToken) =>
+        tallies.GetParticipantsAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
 
     /// <summary>Exactly one answer 1–7 for every statement of the check-in, or null.</summary>
     private static Dictionary<string, int>? ReadAnswers(CardAction action, IReadOnlyList<Statement> statements)

@@ -15,12 +15,6 @@ public sealed class CheckInOptions
     public int StatementsPerCheckIn { get; set; } = 3;
 
     /// <summary>
-    /// The shared channel card is updated at most once per this interval per check-in, so a burst of votes never
-    /// exceeds Teams' per-conversation send limit.
-    /// </summary>
-    public TimeSpan SharedCardDebounce { get; set; } = TimeSpan.FromSeconds(5);
-
-    /// <summary>
     /// How long an open check-in and its salt may be served from memory on the vote path (never past its closing
     /// time); zero turns the cache off.
     /// </summary>

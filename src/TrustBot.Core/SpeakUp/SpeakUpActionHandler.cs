@@ -65,7 +65,7 @@ public sealed class SpeakUpActionHandler(
             return Refuse("empty", "Write a few words first, then send.");
         }
 
-        if (await ballots.CastAsync(session.TenantId, session.SessionId, participation, new Dictionary<string, int>(), cancellationToken) == BallotOutcome.AlreadyCast)
+        if (await ballots.CastAsync(session.TenantId, session.SessionId, participation, new Dictionary<string, int>(), new BallotTerms(session.Threshold, session.ClosesAt), cancellationToken) == BallotOutcome.AlreadyCast)
         {
             return SpeakUpCard.AlreadyAnswered(session);
         }

@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -10,68 +10,41 @@ using TrustBot.Storage.Tables;
 namespace TrustBot.Storage.Ballots;
 
 /// <summary>
-/// Anonymous ballots in the Ballots table: participation rows that are only a keyed hash, and sharded answer counts,
-/// written together in one entity group transaction.
+/// Anonymous ballots: a participation row in the Ballots table and, separately, the answers as a hidden message in the
+/// pending-ballot queue, which only a fold (<see cref="QueueBallotFolder"/>) ever turns into counts (see <see cref="BallotRows"/>).
 /// </summary>
 /// <remarks>
 /// <para>
-/// Keys. PartitionKey = tenant | ballot box | shard (parts escaped by <see cref="CompositeKey"/>), where the shard
-/// <c>00</c>..<c>15</c> is the first hex digit of the participation hash. A transaction covers one partition, and a
-/// voter's participation row and the counters that vote increments live in the same shard, so a vote stays one
-/// atomic write while votes in different shards commit side by side instead of contending for one counter row.
+/// Why a queue: a table row written at vote time carries that time in its Timestamp, which a storage reader can match
+/// to the participation row's. A queue message hidden by a visibility timeout cannot be read, listed or peeked until
+/// it becomes visible, and it becomes visible only at the next fold time (or the box's close), when the fold takes it
+/// at once. So a ballot's answers are readable with a time next to them only in the seconds between its fold time and
+/// the fold receiving it, and then only among every other ballot that came due at the same moment.
 /// </para>
 /// <para>
-/// Rows of a shard, and nothing else: <c>p-{hash}</c> is a participation row with no column besides its keys (it
-/// says that someone took part, never what they answered); <c>c-{statement id}</c> holds <c>A1</c>..<c>A7</c>, how
-/// often each answer was given in this shard; <c>c-_replies</c> holds <c>Count</c>, the participants in this shard.
-/// Counter rows never carry a hash.
-/// </para>
-/// <para>
-/// A vote reads the shard's counters, then submits: Add the participation row (a 409 there means this hash already
-/// voted, and the whole transaction, counters included, is rejected) plus, per counter, Replace conditional on the
-/// ETag just read, or Add when the counter does not exist yet. A 409 or 412 on a counter means another vote in the
-/// shard committed in between: read again and retry after a short jittered pause.
-/// </para>
-/// <para>
-/// The tally is one query over the PartitionKey range [tenant|box|, tenant|box|~) restricted to the counter rows
-/// (RowKey in [c-, c.)); as no escaped part contains <c>|</c>, that range holds this box's 16 shards only. Azure may
-/// end a page at a partition boundary; the SDK's enumeration follows the continuation, so all 16 are always summed.
+/// Order: the participation row is added first (a 409 means this person already voted, and nothing else is written),
+/// then the ballot is sent. If the send fails the participation row is removed again, so the person can retry; the
+/// vote is acknowledged only after both succeeded. A process that dies between the two leaves a participation row
+/// without a ballot: that vote was never acknowledged, and its person is told they already answered.
 /// </para>
 /// </remarks>
 internal sealed class TableBallotBox(
     TableServiceClient tableService,
+    PendingBallotQueue pending,
     IOptions<StorageOptions> options,
+    IOptions<FoldOptions> foldOptions,
     TimeProvider timeProvider,
     ILogger<TableBallotBox> logger) : IBallotBox
 {
-    private const string ParticipationPrefix = "p-";
-    private const string CounterPrefix = "c-";
-    // '.' is the character after '-', so [c-, c.) is exactly the rows whose key starts with "c-".
-    private const string CounterRangeEnd = "c.";
-    private const string RepliesId = "_replies";
-    private const string RepliesRowKey = CounterPrefix + RepliesId;
-    private const string CountColumn = "Count";
     private const int HashLength = 64;
-    private const int MinAnswer = 1;
-    private const int MaxAnswer = 7;
 
-    // A transaction holds at most 100 actions: the participation row, the replies counter and one per statement.
-    private const int MaxStatements = 98;
+    // The fold writes a box's counters and fold markers in one transaction of at most 100 actions; the markers of
+    // a fold need room beside the counters, so a ballot answers at most this many statements.
+    internal const int MaxStatements = 50;
 
-    // Every failed attempt means another vote in the same shard committed, so a shard that sees n simultaneous
-    // votes needs at most n attempts; the jitter makes far fewer the rule (200 voters at once on Azurite: 10 at
-    // worst, in shards of 12 to 20). Past this, the vote is refused loudly rather than retried without end.
-    private const int MaxAttempts = 20;
-
-    // The pause is random in [1, 5 × 2^attempt] ms, capped: colliding voters spread out further each round instead
-    // of meeting again, while a single conflict (the common case) costs a few milliseconds.
-    private const int JitterBaseMilliseconds = 5;
-    private const int MaxJitterMilliseconds = 200;
-
-    private static readonly string[] AnswerColumns = ["A1", "A2", "A3", "A4", "A5", "A6", "A7"];
-    private static readonly string[] CountColumns = [CountColumn];
-    private static readonly string[] KeyColumns = ["PartitionKey", "RowKey"];
-    private static readonly string[] CounterSelect = [.. KeyColumns, .. AnswerColumns, CountColumn];
+    // A ballot waiting for a box that closes far ahead must outlive its wait; a day past the close is enough for the
+    // fold after the close to take it, and bounds how long a ballot of an erased team can linger.
+    private static readonly TimeSpan LifeAfterClose = TimeSpan.FromDays(1);
 
     private readonly TableClient _table = tableService.GetTableClient(options.Value.TableName(TableNames.Ballots));
 
@@ -80,48 +53,43 @@ internal sealed class TableBallotBox(
         string ballotBoxId,
         string participationHash,
         IReadOnlyDictionary<string, int> answers,
+        BallotTerms terms,
         CancellationToken cancellationToken)
     {
         ValidateBox(tenantId, ballotBoxId);
         ValidateHash(participationHash);
         ValidateAnswers(answers);
+        ArgumentNullException.ThrowIfNull(terms);
+        ArgumentOutOfRangeException.ThrowIfLessThan(terms.MinGroup, 1);
 
-        var partitionKey = ShardPartitionKey(tenantId, ballotBoxId, participationHash);
-        var participationRowKey = ParticipationPrefix + participationHash;
-        for (var attempt = 1; ; attempt++)
+        var partition = BallotRows.Partition(tenantId, ballotBoxId);
+        var participation = new TableEntity(partition, BallotRows.ParticipationPrefix + participationHash);
+        try
         {
-            var (participated, counters) = await ReadShardAsync(partitionKey, participationRowKey, cancellationToken);
-            if (participated)
-            {
-                return BallotOutcome.AlreadyCast;
-            }
-
-            try
-            {
-                await _table.SubmitTransactionAsync(Vote(partitionKey, participationRowKey, answers, counters), cancellationToken);
-                return BallotOutcome.Counted;
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status == 409 && exception.FailedTransactionActionIndex == 0)
-            {
-                // The same person voted concurrently (two clicks, two devices): that vote counts, this one writes nothing.
-                // The same happens if the client resent a transaction whose success response was lost: counted once either way.
-                return BallotOutcome.AlreadyCast;
-            }
-            catch (TableTransactionFailedException exception) when (exception.Status is 409 or 412)
-            {
-                if (attempt >= MaxAttempts)
-                {
-                    logger.BallotWriteGaveUp(attempt);
-                    throw new InvalidOperationException(
-                        $"The vote was not counted: {attempt} attempts in a row met concurrent votes in the same ballot box shard. " +
-                        "Nothing was written; the voter can try again.",
-                        exception);
-                }
-
-                logger.BallotWriteConflict(ballotBoxId, attempt);
-                await Task.Delay(Jitter(attempt), timeProvider, cancellationToken);
-            }
+            await _table.AddEntityAsync(participation, cancellationToken);
         }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Voted before, or concurrently from a second click or device: that vote stands, this one writes nothing.
+            return BallotOutcome.AlreadyCast;
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var hiddenFor = PendingBallotQueue.Hide(FoldClock.FoldableAt(now, foldOptions.Value.FoldInterval, terms.ClosesAt) - now);
+        var ballot = new PendingBallot(Guid.NewGuid().ToString("N"), tenantId, ballotBoxId, terms.MinGroup, terms.ClosesAt, new Dictionary<string, int>(answers, StringComparer.Ordinal));
+        var body = JsonSerializer.Serialize(ballot, BallotQueueJsonContext.Default.PendingBallot);
+        var timeToLive = Max(terms.ClosesAt - now, TimeSpan.Zero) + LifeAfterClose;
+        try
+        {
+            await pending.Client.SendMessageAsync(body, hiddenFor, timeToLive, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            await WithdrawAsync(participation);
+            throw;
+        }
+
+        return BallotOutcome.Counted;
     }
 
     public async Task<bool> HasParticipatedAsync(string tenantId, string ballotBoxId, string participationHash, CancellationToken cancellationToken)
@@ -129,122 +97,67 @@ internal sealed class TableBallotBox(
         ValidateBox(tenantId, ballotBoxId);
         ValidateHash(participationHash);
         var response = await _table.GetEntityIfExistsAsync<TableEntity>(
-            ShardPartitionKey(tenantId, ballotBoxId, participationHash),
-            ParticipationPrefix + participationHash,
-            KeyColumns,
+            BallotRows.Partition(tenantId, ballotBoxId),
+            BallotRows.ParticipationPrefix + participationHash,
+            BallotRows.KeyColumns,
             cancellationToken);
         return response.HasValue;
+    }
+
+    public async Task<int> CountParticipantsAsync(string tenantId, string ballotBoxId, CancellationToken cancellationToken)
+    {
+        ValidateBox(tenantId, ballotBoxId);
+        var filter = BallotRows.RowsWithPrefix(BallotRows.Partition(tenantId, ballotBoxId), BallotRows.ParticipationPrefix);
+        var count = 0;
+        await foreach (var _ in _table.QueryAsync<TableEntity>(filter, select: BallotRows.KeyColumns, cancellationToken: cancellationToken))
+        {
+            count++;
+        }
+
+        return count;
     }
 
     public async Task<Tally> GetTallyAsync(string tenantId, string ballotBoxId, CancellationToken cancellationToken)
     {
         ValidateBox(tenantId, ballotBoxId);
-        var (from, to) = ShardPartitions(tenantId, ballotBoxId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {from} and PartitionKey lt {to} and RowKey ge {CounterPrefix} and RowKey lt {CounterRangeEnd}");
-
+        var filter = BallotRows.RowsWithPrefix(BallotRows.Partition(tenantId, ballotBoxId), BallotRows.CounterPrefix);
         var replies = 0;
         var counts = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: CounterSelect, cancellationToken: cancellationToken))
+        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: BallotRows.CounterColumns, cancellationToken: cancellationToken))
         {
-            if (row.RowKey == RepliesRowKey)
+            if (row.RowKey == BallotRows.RepliesRowKey)
             {
-                replies += row.GetInt32(CountColumn) ?? 0;
+                replies = row.GetInt32(BallotRows.CountColumn) ?? 0;
                 continue;
             }
 
-            var statementId = TableKeys.Unescape(row.RowKey[CounterPrefix.Length..]);
-            if (!counts.TryGetValue(statementId, out var perAnswer))
+            var perAnswer = new int[BallotRows.MaxAnswer];
+            for (var i = 0; i < perAnswer.Length; i++)
             {
-                perAnswer = new int[MaxAnswer];
-                counts.Add(statementId, perAnswer);
+                perAnswer[i] = row.GetInt32(BallotRows.AnswerColumns[i]) ?? 0;
             }
 
-            for (var i = 0; i < AnswerColumns.Length; i++)
-            {
-                perAnswer[i] += row.GetInt32(AnswerColumns[i]) ?? 0;
-            }
+            counts[BallotRows.StatementOf(row.RowKey)] = perAnswer;
         }
 
         return new Tally(replies, counts);
     }
 
-    /// <summary>Whether the hash already took part, and the shard's counter rows (with their ETags), in one query.</summary>
-    private async Task<(bool Participated, Dictionary<string, TableEntity> Counters)> ReadShardAsync(
-        string partitionKey, string participationRowKey, CancellationToken cancellationToken)
+    /// <summary>Removes the participation row of a ballot that could not be stored, so its person can try again.</summary>
+    private async Task WithdrawAsync(TableEntity participation)
     {
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and ((RowKey ge {CounterPrefix} and RowKey lt {CounterRangeEnd}) or RowKey eq {participationRowKey})");
-        var participated = false;
-        var counters = new Dictionary<string, TableEntity>(StringComparer.Ordinal);
-        await foreach (var row in _table.QueryAsync<TableEntity>(filter, select: CounterSelect, cancellationToken: cancellationToken))
+        try
         {
-            if (row.RowKey == participationRowKey)
-            {
-                participated = true;
-            }
-            else
-            {
-                counters[row.RowKey] = row;
-            }
+            await _table.DeleteEntityAsync(participation.PartitionKey, participation.RowKey, ETag.All, CancellationToken.None);
+            logger.BallotWithdrawn();
         }
-
-        return (participated, counters);
-    }
-
-    /// <summary>The transaction of one vote; the participation row comes first, so its 409 is reported at index 0.</summary>
-    private static List<TableTransactionAction> Vote(
-        string partitionKey, string participationRowKey, IReadOnlyDictionary<string, int> answers, Dictionary<string, TableEntity> counters)
-    {
-        var actions = new List<TableTransactionAction>(answers.Count + 2)
+        catch (Exception exception) when (exception is not OutOfMemoryException)
         {
-            new(TableTransactionActionType.Add, new TableEntity(partitionKey, participationRowKey)),
-            Increment(partitionKey, RepliesRowKey, CountColumns, CountColumn, counters),
-        };
-
-        foreach (var (statementId, answer) in answers)
-        {
-            var rowKey = CounterPrefix + TableKeys.Escape(statementId);
-            actions.Add(Increment(partitionKey, rowKey, AnswerColumns, AnswerColumns[answer - 1], counters));
+            logger.BallotWithdrawFailed(exception.GetType().Name);
         }
-
-        return actions;
     }
 
-    /// <summary>
-    /// A counter row holding the read values with <paramref name="column"/> one higher. Replace (not merge) writes every
-    /// column, so a counter row can only ever hold its counts.
-    /// </summary>
-    private static TableTransactionAction Increment(
-        string partitionKey, string rowKey, string[] columns, string column, Dictionary<string, TableEntity> counters)
-    {
-        counters.TryGetValue(rowKey, out var current);
-        var row = new TableEntity(partitionKey, rowKey);
-        foreach (var name in columns)
-        {
-            row[name] = (current?.GetInt32(name) ?? 0) + (name == column ? 1 : 0);
-        }
-
-        return current is null
-            ? new TableTransactionAction(TableTransactionActionType.Add, row)
-            : new TableTransactionAction(TableTransactionActionType.UpdateReplace, row, current.ETag);
-    }
-
-    private static TimeSpan Jitter(int attempt) =>
-        TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(JitterBaseMilliseconds << Math.Min(attempt, 10), MaxJitterMilliseconds) + 1));
-
-    /// <summary>The PartitionKey range holding every shard of one ballot box: from (inclusive) to (exclusive).</summary>
-    internal static (string From, string To) ShardPartitions(string tenantId, string ballotBoxId)
-    {
-        var prefix = CompositeKey.Join(tenantId, ballotBoxId) + CompositeKey.Separator;
-        return (prefix, prefix + "~");
-    }
-
-    private static string ShardPartitionKey(string tenantId, string ballotBoxId, string participationHash)
-    {
-        var shard = participationHash[0] <= '9' ? participationHash[0] - '0' : participationHash[0] - 'a' + 10;
-        return CompositeKey.Join(tenantId, ballotBoxId) + CompositeKey.Separator + shard.ToString("D2", CultureInfo.InvariantCulture);
-    }
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     private static void ValidateBox(string tenantId, string ballotBoxId)
     {
@@ -274,14 +187,14 @@ internal sealed class TableBallotBox(
 
         foreach (var (statementId, answer) in answers)
         {
-            if (string.IsNullOrWhiteSpace(statementId) || statementId == RepliesId)
+            if (string.IsNullOrWhiteSpace(statementId) || statementId == BallotRows.RepliesId)
             {
-                throw new ArgumentException($"Statement ids must be non-empty and not '{RepliesId}'.", nameof(answers));
+                throw new ArgumentException($"Statement ids must be non-empty and not '{BallotRows.RepliesId}'.", nameof(answers));
             }
 
-            if (answer is < MinAnswer or > MaxAnswer)
+            if (answer is < BallotRows.MinAnswer or > BallotRows.MaxAnswer)
             {
-                throw new ArgumentException($"Answers are {MinAnswer} to {MaxAnswer}.", nameof(answers));
+                throw new ArgumentException($"Answers are {BallotRows.MinAnswer} to {BallotRows.MaxAnswer}.", nameof(answers));
             }
         }
     }

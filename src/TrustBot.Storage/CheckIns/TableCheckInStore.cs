@@ -94,7 +94,7 @@ internal sealed class TableCheckInStore(
             try
             {
                 await _checkIns.SubmitTransactionAsync(actions, cancellationToken);
-                logger.CheckInCreated(checkIn.TenantId, checkIn.CheckInId);
+                logger.CheckInCreated();
                 return null;
             }
             catch (TableTransactionFailedException exception) when (IsLostClaim(exception) && attempt < MaxClaimAttempts)
@@ -169,13 +169,13 @@ internal sealed class TableCheckInStore(
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxCloseAttempts)
             {
                 // Closed by another instance, or its activity id was recorded: reading again tells which.
-                logger.CheckInCloseConflict(tenantId, checkInId);
+                logger.CheckInCloseConflict();
                 continue;
             }
 
             await DestroyLeftoversAsync(entity.TenantId, entity.CheckInId, entity.ClosesAt, cancellationToken);
             await ReleaseOpenMarkerAsync(entity.TenantId, entity.InstallationKey, entity.CheckInId, cancellationToken);
-            logger.CheckInClosed(tenantId, checkInId);
+            logger.CheckInClosed();
             return true;
         }
     }

@@ -168,7 +168,7 @@ internal sealed class TeamEraser(
     }
 
     /// <summary>
-    /// For each check-in or session: its ballot box (participation and counter rows), its salt and its closing-index
+    /// For each check-in or session: its ballot box (participation, counter and fold rows), its salt and its closing-index
     /// row; then the item rows themselves.
     /// </summary>
     private async Task EraseItemsAsync(
@@ -177,8 +177,8 @@ internal sealed class TeamEraser(
         foreach (var item in items)
         {
             var itemId = TableKeys.Unescape(item.RowKey);
-            var (from, to) = TableBallotBox.ShardPartitions(tenantId, itemId);
-            await DeleteWhereAsync(TableNames.Ballots, TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken);
+            var ballotBox = BallotRows.Partition(tenantId, itemId);
+            await DeleteWhereAsync(TableNames.Ballots, TableClient.CreateQueryFilter($"PartitionKey eq {ballotBox}"), cancellationToken);
             await DeleteOneAsync(saltTable, item.PartitionKey, item.RowKey, cancellationToken);
             if (item.GetDateTimeOffset("ClosesAt") is { } closesAt)
             {

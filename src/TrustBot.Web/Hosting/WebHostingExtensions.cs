@@ -11,6 +11,7 @@ internal static class WebHostingExtensions
     {
         builder.Services.AddHostedService<LocalModeGuard>();
         builder.Services.AddHostedService<ClosingService>();
+        builder.Services.AddHostedService<BallotFoldService>();
         builder.Services.AddHostedService<SchedulerService>();
         builder.Services.AddHostedService<OutboxWorkerService>();
         builder.Services.AddHostedService<RetentionService>();

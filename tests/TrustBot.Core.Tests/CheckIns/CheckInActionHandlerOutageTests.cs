@@ -26,7 +26,7 @@ public sealed class CheckInActionHandlerOutageTests
     [Fact]
     public async Task BallotWriteUnavailable_PropagatesAndTheOutageCardSaysNotSaved()
     {
-        _ballots.Setup(b => b.CastAsync(Tenant, Open.CheckInId, It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, int>>(), It.IsAny<CancellationToken>()))
+        _ballots.Setup(b => b.CastAsync(Tenant, Open.CheckInId, It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, int>>(), It.IsAny<BallotTerms>(), It.IsAny<CancellationToken>()))
             .ThrowsAsync(new StorageUnavailableException());
         var handler = Handler();
         var vote = Vote();
@@ -46,7 +46,7 @@ public sealed class CheckInActionHandlerOutageTests
     [Fact]
     public async Task BallotStoredButTallyUnavailable_ThanksWithoutACount()
     {
-        _ballots.Setup(b => b.CastAsync(Tenant, Open.CheckInId, It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, int>>(), It.IsAny<CancellationToken>()))
+        _ballots.Setup(b => b.CastAsync(Tenant, Open.CheckInId, It.IsAny<string>(), It.IsAny<IReadOnlyDictionary<string, int>>(), It.IsAny<BallotTerms>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(BallotOutcome.Counted);
         _ballots.Setup(b => b.GetTallyAsync(Tenant, Open.CheckInId, It.IsAny<CancellationToken>())).ThrowsAsync(new StorageUnavailableException());
 
@@ -63,18 +63,14 @@ public sealed class CheckInActionHandlerOutageTests
         var store = new Mock<ICheckInStore>();
         store.Setup(s => s.GetAsync(Tenant, Open.CheckInId, It.IsAny<CancellationToken>())).ReturnsAsync(Open);
         store.Setup(s => s.GetSaltAsync(Tenant, Open.CheckInId, It.IsAny<CancellationToken>())).ReturnsAsync(new byte[32]);
-        // Long enough that the shared card's debounced update never runs during the test.
-        var options = Options.Create(new CheckInOptions { SharedCardDebounce = TimeSpan.FromDays(1), CacheDuration = TimeSpan.Zero, TallyCacheDuration = TimeSpan.Zero });
+        var options = Options.Create(new CheckInOptions { CacheDuration = TimeSpan.Zero, TallyCacheDuration = TimeSpan.Zero });
         var statements = new CheckInStatements(Mock.Of<IInstallationStore>());
-        var sharedCards = new SharedCardUpdater(
-            store.Object, statements, _ballots.Object, Mock.Of<IServiceScopeFactory>(), options, _clock, NullLogger<SharedCardUpdater>.Instance);
         return new CheckInActionHandler(
             new OpenCheckInCache(store.Object, statements, options, _clock),
             _ballots.Object,
             new TallyCache(_ballots.Object, _clock),
             options,
             new ParticipationHasher(Options.Create(new AnonymityOptions { Secret = TestSecret.Value })),
-            sharedCards,
             _clock,
             NullLogger<CheckInActionHandler>.Instance);
     }

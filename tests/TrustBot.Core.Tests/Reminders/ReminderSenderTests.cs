@@ -177,7 +177,7 @@ public sealed class ReminderSenderTests
     }
 
     private Task<BallotOutcome> VoteAsync(string aadObjectId) =>
-        _ballots.CastAsync(TestIds.TenantId, _checkIn.CheckInId, _hasher.Hash(Salt, TestIds.TenantId, _checkIn.CheckInId, aadObjectId), new Dictionary<string, int>(), CancellationToken.None);
+        _ballots.CastAsync(TestIds.TenantId, _checkIn.CheckInId, _hasher.Hash(Salt, TestIds.TenantId, _checkIn.CheckInId, aadObjectId), new Dictionary<string, int>(), new BallotTerms(_checkIn.Threshold, _checkIn.ClosesAt), CancellationToken.None);
 
     private OutboundSend Send() => new(
         "reminder:occurrence", OutboundKinds.Reminder, TestIds.TenantId, TestIds.TeamId, null,

@@ -13,9 +13,6 @@ internal static class BallotRowInspector
     /// <summary>A well-formed participation hash derived from <paramref name="seed"/>, so tests are repeatable.</summary>
     public static string Hash(string seed) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
 
-    /// <summary>A hash in a chosen shard (its first hex digit).</summary>
-    public static string HashInShard(char shard, string seed) => shard + Hash(seed)[1..];
-
     public static async Task<List<TableEntity>> ReadAllAsync(TableClient table)
     {
         var rows = new List<TableEntity>();
@@ -28,7 +25,7 @@ internal static class BallotRowInspector
     }
 
     /// <summary>
-    /// Participation rows hold nothing but their keys; counter rows hold counts only, and no hash anywhere
+    /// Participation and fold rows hold nothing but their keys; counter rows hold counts only, and no hash anywhere
     /// (not in a key, not in a value); every partition starts with the tenant.
     /// </summary>
     public static void AssertAnonymous(IEnumerable<TableEntity> rows, IReadOnlyCollection<string> hashes)
@@ -40,6 +37,14 @@ internal static class BallotRowInspector
             {
                 Assert.Empty(dataColumns);
                 Assert.Contains(row.RowKey[2..], hashes);
+                continue;
+            }
+
+            if (row.RowKey.StartsWith("f-", StringComparison.Ordinal))
+            {
+                // A counted ballot's own random id: no column, nothing of a person.
+                Assert.Empty(dataColumns);
+                Assert.DoesNotContain(row.RowKey[2..], hashes);
                 continue;
             }
 

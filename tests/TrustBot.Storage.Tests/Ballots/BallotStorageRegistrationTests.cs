@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
@@ -16,6 +17,9 @@ public sealed class BallotStorageRegistrationTests
     {
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton(new TableServiceClient("UseDevelopmentStorage=true"));
+        services.AddSingleton(new QueueServiceClient("UseDevelopmentStorage=true"));
+        services.AddSingleton<StorageInitialization>();
+        services.AddSingleton<Microsoft.Extensions.Configuration.IConfiguration>(new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build());
         services.AddSingleton(Options.Create(new StorageOptions { TablePrefix = "t1" }));
 
         services.AddBallotStorage();
@@ -24,6 +28,7 @@ public sealed class BallotStorageRegistrationTests
         Assert.IsType<TableCheckInStore>(provider.GetRequiredService<ICheckInStore>());
         Assert.IsType<TableBallotBox>(provider.GetRequiredService<IBallotBox>());
         Assert.Same(provider.GetRequiredService<IBallotBox>(), provider.GetRequiredService<IBallotBox>());
+        Assert.IsType<QueueBallotFolder>(provider.GetRequiredService<IBallotFolder>());
         Assert.Same(provider.GetRequiredService<ICheckInStore>(), provider.GetRequiredService<ICheckInStore>());
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
     }

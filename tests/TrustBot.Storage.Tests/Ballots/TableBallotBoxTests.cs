@@ -1,10 +1,6 @@
-using Azure.Data.Tables;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
 using TrustBot.Storage.Ballots;
-using TrustBot.Storage.Hosting;
-using TrustBot.Storage.Tables;
 using static TrustBot.Storage.Tests.Ballots.BallotRowInspector;
 
 namespace TrustBot.Storage.Tests.Ballots;
@@ -16,54 +12,53 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
     private const string OtherTenant = "11111111-2222-3333-4444-555555555555";
     private const string Box = "3f6c0d2a9b7e4c18";
 
-    private readonly StorageOptions _options = azurite.NewOptions();
-    private TableServiceClient _tableService = null!;
-    private TableClient _table = null!;
-    private TableBallotBox _box = null!;
+    private BallotTestRig _rig = null!;
 
-    public async Task InitializeAsync()
-    {
-        _tableService = await AzuriteServer.CreateTablesAsync(_options);
-        _table = _tableService.GetTableClient(_options.TableName(TableNames.Ballots));
-        _box = new TableBallotBox(_tableService, Options.Create(_options), TimeProvider.System, NullLogger<TableBallotBox>.Instance);
-    }
+    private static BallotTerms OpenTerms(int k = 3) => new(k, DateTimeOffset.UtcNow.AddHours(1));
 
-    public async Task DisposeAsync()
-    {
-        foreach (var name in TableNames.All)
-        {
-            await _tableService.DeleteTableAsync(_options.TableName(name));
-        }
-    }
+    public async Task InitializeAsync() => _rig = await BallotTestRig.CreateAsync(azurite);
+
+    public async Task DisposeAsync() => await _rig.DisposeAsync();
 
     [Fact]
-    public async Task CastAsync_ThreeBallots_TallyCountsEveryAnswer()
+    public async Task CastAsync_ThreeBallots_CountNothingUntilAFoldThenEveryAnswerAtOnce()
     {
         Assert.Equal(BallotOutcome.Counted, await CastAsync(Hash("a"), ("ps-risk", 2), ("trust-care", 7)));
         Assert.Equal(BallotOutcome.Counted, await CastAsync(Hash("b"), ("ps-risk", 2), ("trust-care", 1)));
         Assert.Equal(BallotOutcome.Counted, await CastAsync(Hash("c"), ("ps-risk", 5), ("trust-care", 7)));
 
-        var tally = await _box.GetTallyAsync(Tenant, Box, CancellationToken.None);
+        // Nothing moves when a person votes: no counter row exists before the fold.
+        var before = await _rig.Box.GetTallyAsync(Tenant, Box, CancellationToken.None);
+        Assert.Equal(0, before.Replies);
+        Assert.Empty(before.Counts);
+        Assert.DoesNotContain(await ReadAllAsync(_rig.Ballots), row => row.RowKey.StartsWith("c-", StringComparison.Ordinal));
+        Assert.Equal(3, await _rig.Box.CountParticipantsAsync(Tenant, Box, CancellationToken.None));
+
+        var tally = await _rig.FoldUntilAsync(Tenant, Box, 3);
 
         Assert.Equal(3, tally.Replies);
         Assert.Equal(["ps-risk", "trust-care"], tally.Counts.Keys.Order(StringComparer.Ordinal));
         Assert.Equal(Counts((2, 2), (5, 1)), tally.Counts["ps-risk"]);
         Assert.Equal(Counts((1, 1), (7, 2)), tally.Counts["trust-care"]);
-        AssertAnonymous(await ReadAllAsync(_table), [Hash("a"), Hash("b"), Hash("c")]);
+        var rows = await ReadAllAsync(_rig.Ballots);
+        AssertAnonymous(rows, [Hash("a"), Hash("b"), Hash("c")]);
+        Assert.Single(rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal));
+        Assert.Equal(0, await _rig.PendingCountAsync());
     }
 
     [Fact]
     public async Task CastAsync_HashAlreadyCast_ReturnsAlreadyCastAndWritesNothing()
     {
-        await CastAsync(Hash("a"), ("ps-risk", 3));
-        await CastAsync(Hash("b"), ("ps-risk", 4));
-        var before = Snapshot(await ReadAllAsync(_table));
+        await CastAsync(Hash("a"), OpenTerms(k: 2), ("ps-risk", 3));
+        await CastAsync(Hash("b"), OpenTerms(k: 2), ("ps-risk", 4));
+        var before = Snapshot(await ReadAllAsync(_rig.Ballots));
 
         var outcome = await CastAsync(Hash("a"), ("ps-risk", 6), ("ps-skills", 1));
 
         Assert.Equal(BallotOutcome.AlreadyCast, outcome);
-        Assert.Equal(before, Snapshot(await ReadAllAsync(_table)));
-        var tally = await _box.GetTallyAsync(Tenant, Box, CancellationToken.None);
+        Assert.Equal(before, Snapshot(await ReadAllAsync(_rig.Ballots)));
+        Assert.Equal(2, await _rig.PendingCountAsync());
+        var tally = await _rig.FoldUntilAsync(Tenant, Box, 2);
         Assert.Equal(2, tally.Replies);
         Assert.Equal(Counts((3, 1), (4, 1)), tally.Counts["ps-risk"]);
         Assert.False(tally.Counts.ContainsKey("ps-skills"));
@@ -72,32 +67,86 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
     [Fact]
     public async Task CastAsync_NoAnswers_CountsTheReplyOnly()
     {
-        Assert.Equal(BallotOutcome.Counted, await CastAsync(Hash("speaker")));
+        Assert.Equal(BallotOutcome.Counted, await CastAsync(Hash("speaker"), new BallotTerms(1, DateTimeOffset.UtcNow.AddHours(1))));
 
-        var tally = await _box.GetTallyAsync(Tenant, Box, CancellationToken.None);
+        var tally = await _rig.FoldUntilAsync(Tenant, Box, 1);
 
         Assert.Equal(1, tally.Replies);
         Assert.Empty(tally.Counts);
-        Assert.Equal(BallotOutcome.AlreadyCast, await CastAsync(Hash("speaker")));
+        Assert.Equal(BallotOutcome.AlreadyCast, await CastAsync(Hash("speaker"), OpenTerms()));
     }
 
     [Fact]
-    public async Task GetTallyAsync_VotesInEveryShard_SumsAllShards()
+    public async Task Fold_FewerThanKWhileOpen_WaitHiddenAndAreCountedAtClose()
     {
-        var hashes = "0123456789abcdef".Select(shard => HashInShard(shard, $"voter-{shard}")).ToList();
-        for (var i = 0; i < hashes.Count; i++)
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        await CastAsync(Hash("a"), new BallotTerms(3, closesAt), ("ps-risk", 1));
+        await CastAsync(Hash("b"), new BallotTerms(3, closesAt), ("ps-risk", 7));
+
+        // Two fold times pass while the box is open: two ballots are fewer than k = 3, so nothing is counted.
+        await _rig.FoldForAsync(TimeSpan.FromSeconds(2.5));
+        Assert.Equal(0, (await _rig.Box.GetTallyAsync(Tenant, Box, CancellationToken.None)).Replies);
+        Assert.Equal(2, await _rig.PendingCountAsync());
+
+        var tally = await _rig.FoldUntilAsync(Tenant, Box, 2);
+
+        Assert.True(DateTimeOffset.UtcNow >= closesAt, "The rest was folded before the close.");
+        Assert.Equal(Counts((1, 1), (7, 1)), tally.Counts["ps-risk"]);
+        Assert.Equal(0, await _rig.PendingCountAsync());
+    }
+
+    [Fact]
+    public async Task Fold_RepeatedSendOfACountedBallot_IsDeletedNotCountedAgain()
+    {
+        for (var i = 0; i < 3; i++)
         {
-            await CastAsync(hashes[i], ("ps-mistakes", (i % 7) + 1));
+            await CastAsync(Hash($"v{i}"), ("ps-risk", 4));
         }
 
-        var tally = await _box.GetTallyAsync(Tenant, Box, CancellationToken.None);
+        // Keep a copy of one ballot as it was sent, then send it again after it was counted, as a client's retry would.
+        var peeked = await PeekAllAsync(TimeSpan.FromSeconds(3));
+        await _rig.FoldUntilAsync(Tenant, Box, 3);
+        await _rig.Pending.Client.SendMessageAsync(peeked[0]);
+        await _rig.Pending.Client.SendMessageAsync(peeked[0]);
 
-        Assert.Equal(16, tally.Replies);
-        Assert.Equal(Counts((1, 3), (2, 3), (3, 2), (4, 2), (5, 2), (6, 2), (7, 2)), tally.Counts["ps-mistakes"]);
-        var rows = await ReadAllAsync(_table);
-        Assert.Equal(16, rows.Select(row => row.PartitionKey).Distinct(StringComparer.Ordinal).Count());
-        Assert.All(rows, row => Assert.StartsWith(Tenant + "|" + Box + "|", row.PartitionKey, StringComparison.Ordinal));
-        AssertAnonymous(rows, hashes);
+        await _rig.FoldForAsync(TimeSpan.FromSeconds(1.5));
+
+        var tally = await _rig.Box.GetTallyAsync(Tenant, Box, CancellationToken.None);
+        Assert.Equal(3, tally.Replies);
+        Assert.Equal(Counts((4, 3)), tally.Counts["ps-risk"]);
+        Assert.Equal(0, await _rig.PendingCountAsync());
+    }
+
+    [Fact]
+    public async Task Fold_BoxErasedWhileBallotsWait_DropsThemAndWritesNoCounter()
+    {
+        for (var i = 0; i < 3; i++)
+        {
+            await CastAsync(Hash($"v{i}"), ("ps-risk", 4));
+        }
+
+        foreach (var row in await ReadAllAsync(_rig.Ballots))
+        {
+            await _rig.Ballots.DeleteEntityAsync(row.PartitionKey, row.RowKey);
+        }
+
+        await _rig.FoldForAsync(TimeSpan.FromSeconds(2.5));
+
+        Assert.Empty(await ReadAllAsync(_rig.Ballots));
+        Assert.Equal(0, await _rig.PendingCountAsync());
+    }
+
+    [Fact]
+    public async Task CastAsync_BallotCannotBeQueued_WithdrawsParticipationSoThePersonCanRetry()
+    {
+        await _rig.Pending.Client.DeleteAsync();
+
+        await Assert.ThrowsAnyAsync<Exception>(() => CastAsync(Hash("a"), ("ps-risk", 5)));
+
+        Assert.False(await _rig.Box.HasParticipatedAsync(Tenant, Box, Hash("a"), CancellationToken.None));
+        Assert.Empty(await ReadAllAsync(_rig.Ballots));
+        await _rig.Pending.Client.CreateAsync();
+        Assert.Equal(BallotOutcome.Counted, await CastAsync(Hash("a"), ("ps-risk", 5)));
     }
 
     [Fact]
@@ -105,25 +154,26 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
     {
         await CastAsync(Hash("a"), ("ps-risk", 3));
 
-        var tally = await _box.GetTallyAsync(Tenant, "no-such-box", CancellationToken.None);
+        var tally = await _rig.Box.GetTallyAsync(Tenant, "no-such-box", CancellationToken.None);
 
         Assert.Equal(0, tally.Replies);
         Assert.Empty(tally.Counts);
+        Assert.Equal(0, await _rig.Box.CountParticipantsAsync(Tenant, "no-such-box", CancellationToken.None));
     }
 
     [Fact]
     public async Task CastAsync_SameBoxIdAndHashInTwoTenants_KeepsThemApart()
     {
-        await CastAsync(Hash("a"), ("ps-risk", 1));
+        var once = new BallotTerms(1, DateTimeOffset.UtcNow.AddHours(1));
+        await CastAsync(Hash("a"), once, ("ps-risk", 1));
 
-        Assert.False(await _box.HasParticipatedAsync(OtherTenant, Box, Hash("a"), CancellationToken.None));
-        Assert.Equal(0, (await _box.GetTallyAsync(OtherTenant, Box, CancellationToken.None)).Replies);
+        Assert.False(await _rig.Box.HasParticipatedAsync(OtherTenant, Box, Hash("a"), CancellationToken.None));
 
-        var outcome = await _box.CastAsync(OtherTenant, Box, Hash("a"), new Dictionary<string, int> { ["ps-risk"] = 7 }, CancellationToken.None);
+        var outcome = await _rig.Box.CastAsync(OtherTenant, Box, Hash("a"), new Dictionary<string, int> { ["ps-risk"] = 7 }, once, CancellationToken.None);
 
         Assert.Equal(BallotOutcome.Counted, outcome);
-        var mine = await _box.GetTallyAsync(Tenant, Box, CancellationToken.None);
-        var theirs = await _box.GetTallyAsync(OtherTenant, Box, CancellationToken.None);
+        var mine = await _rig.FoldUntilAsync(Tenant, Box, 1);
+        var theirs = await _rig.FoldUntilAsync(OtherTenant, Box, 1);
         Assert.Equal(1, mine.Replies);
         Assert.Equal(Counts((1, 1)), mine.Counts["ps-risk"]);
         Assert.Equal(1, theirs.Replies);
@@ -137,26 +187,26 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
     public async Task CastAsync_IdsThatCouldShareAKeyPrefix_KeepBoxesApart(string tenantA, string boxA, string tenantB, string boxB)
     {
         var ballot = new Dictionary<string, int> { ["ps-risk"] = 4 };
-        var hash = HashInShard('0', "x");
-        Assert.Equal(BallotOutcome.Counted, await _box.CastAsync(tenantA, boxA, hash, ballot, CancellationToken.None));
+        var once = new BallotTerms(1, DateTimeOffset.UtcNow.AddHours(1));
+        Assert.Equal(BallotOutcome.Counted, await _rig.Box.CastAsync(tenantA, boxA, Hash("x"), ballot, once, CancellationToken.None));
 
-        Assert.False(await _box.HasParticipatedAsync(tenantB, boxB, hash, CancellationToken.None));
-        Assert.Equal(0, (await _box.GetTallyAsync(tenantB, boxB, CancellationToken.None)).Replies);
-        Assert.Equal(BallotOutcome.Counted, await _box.CastAsync(tenantB, boxB, hash, ballot, CancellationToken.None));
-        Assert.Equal(1, (await _box.GetTallyAsync(tenantA, boxA, CancellationToken.None)).Replies);
-        Assert.Equal(1, (await _box.GetTallyAsync(tenantB, boxB, CancellationToken.None)).Replies);
+        Assert.False(await _rig.Box.HasParticipatedAsync(tenantB, boxB, Hash("x"), CancellationToken.None));
+        Assert.Equal(BallotOutcome.Counted, await _rig.Box.CastAsync(tenantB, boxB, Hash("x"), ballot, once, CancellationToken.None));
+        Assert.Equal(1, (await _rig.FoldUntilAsync(tenantA, boxA, 1)).Replies);
+        Assert.Equal(1, (await _rig.FoldUntilAsync(tenantB, boxB, 1)).Replies);
+        Assert.Equal(1, await _rig.Box.CountParticipantsAsync(tenantA, boxA, CancellationToken.None));
     }
 
     [Fact]
     public async Task HasParticipatedAsync_BeforeAndAfterCasting_ReflectsTheParticipationRow()
     {
-        Assert.False(await _box.HasParticipatedAsync(Tenant, Box, Hash("a"), CancellationToken.None));
+        Assert.False(await _rig.Box.HasParticipatedAsync(Tenant, Box, Hash("a"), CancellationToken.None));
 
         await CastAsync(Hash("a"), ("ps-risk", 5));
 
-        Assert.True(await _box.HasParticipatedAsync(Tenant, Box, Hash("a"), CancellationToken.None));
-        Assert.False(await _box.HasParticipatedAsync(Tenant, Box, Hash("b"), CancellationToken.None));
-        Assert.False(await _box.HasParticipatedAsync(Tenant, Box + "2", Hash("a"), CancellationToken.None));
+        Assert.True(await _rig.Box.HasParticipatedAsync(Tenant, Box, Hash("a"), CancellationToken.None));
+        Assert.False(await _rig.Box.HasParticipatedAsync(Tenant, Box, Hash("b"), CancellationToken.None));
+        Assert.False(await _rig.Box.HasParticipatedAsync(Tenant, Box + "2", Hash("a"), CancellationToken.None));
     }
 
     [Theory]
@@ -168,10 +218,11 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
     [InlineData("_replies", 3)]
     public async Task CastAsync_InvalidAnswers_ThrowsAndWritesNothing(string statementId, int answer)
     {
-        await Assert.ThrowsAsync<ArgumentException>(() => _box.CastAsync(
-            Tenant, Box, Hash("a"), new Dictionary<string, int> { ["ps-skills"] = 4, [statementId] = answer }, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentException>(() => _rig.Box.CastAsync(
+            Tenant, Box, Hash("a"), new Dictionary<string, int> { ["ps-skills"] = 4, [statementId] = answer }, OpenTerms(), CancellationToken.None));
 
-        Assert.Empty(await ReadAllAsync(_table));
+        Assert.Empty(await ReadAllAsync(_rig.Ballots));
+        Assert.Equal(0, await _rig.PendingCountAsync());
     }
 
     [Theory]
@@ -183,8 +234,8 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
     [InlineData("0000000000000000000000000000000000000000000000000000000000000000a")]
     public async Task CastAsync_MalformedHash_ThrowsWithoutEchoingItAndWritesNothing(string hash)
     {
-        var exception = await Assert.ThrowsAsync<ArgumentException>(() => _box.CastAsync(
-            Tenant, Box, hash, new Dictionary<string, int> { ["ps-skills"] = 4 }, CancellationToken.None));
+        var exception = await Assert.ThrowsAsync<ArgumentException>(() => _rig.Box.CastAsync(
+            Tenant, Box, hash, new Dictionary<string, int> { ["ps-skills"] = 4 }, OpenTerms(), CancellationToken.None));
 
         Assert.Equal("participationHash", exception.ParamName);
         if (hash.Length > 0)
@@ -192,15 +243,33 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
             Assert.DoesNotContain(hash, exception.Message, StringComparison.Ordinal);
         }
 
-        await Assert.ThrowsAsync<ArgumentException>(() => _box.HasParticipatedAsync(Tenant, Box, hash, CancellationToken.None));
-        Assert.Empty(await ReadAllAsync(_table));
+        await Assert.ThrowsAsync<ArgumentException>(() => _rig.Box.HasParticipatedAsync(Tenant, Box, hash, CancellationToken.None));
+        Assert.Empty(await ReadAllAsync(_rig.Ballots));
+        Assert.Equal(0, await _rig.PendingCountAsync());
     }
 
     private Task<BallotOutcome> CastAsync(string hash, params (string Statement, int Answer)[] answers) =>
-        _box.CastAsync(Tenant, Box, hash, answers.ToDictionary(a => a.Statement, a => a.Answer), CancellationToken.None);
+        CastAsync(hash, OpenTerms(), answers);
 
-    private static List<string> Snapshot(IEnumerable<TableEntity> rows) =>
-        [.. rows.Select(row => $"{row.PartitionKey}/{row.RowKey}/{row.ETag}/" +
-            string.Join(",", row.Where(c => c.Key is not ("Timestamp" or "odata.etag")).Select(c => $"{c.Key}={c.Value}")))
-            .Order(StringComparer.Ordinal)];
+    private Task<BallotOutcome> CastAsync(string hash, BallotTerms terms, params (string Statement, int Answer)[] answers) =>
+        _rig.Box.CastAsync(Tenant, Box, hash, answers.ToDictionary(a => a.Statement, a => a.Answer), terms, CancellationToken.None);
+
+    /// <summary>The bodies of the pending messages, read once they have come due (peeking does not take them).</summary>
+    private async Task<List<string>> PeekAllAsync(TimeSpan timeout)
+    {
+        var deadline = DateTimeOffset.UtcNow + timeout;
+        while (true)
+        {
+            var peeked = (await _rig.Pending.Client.PeekMessagesAsync(32)).Value;
+            if (peeked.Length > 0 || DateTimeOffset.UtcNow > deadline)
+            {
+                return [.. peeked.Select(m => m.Body.ToString())];
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    private static List<string> Snapshot(IEnumerable<Azure.Data.Tables.TableEntity> rows) =>
+        [.. rows.Select(row => $"{row.PartitionKey}/{row.RowKey}/{row.ETag}").Order(StringComparer.Ordinal)];
 }

@@ -64,14 +64,30 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         {
             ["Storage:ConnectionString"] = options.ConnectionString,
             ["Storage:TablePrefix"] = options.TablePrefix,
+            ["Ballots:FoldInterval"] = "00:00:01",
         });
         builder.Services.AddLogging();
         builder.Services.AddSingleton<TimeProvider>(clock);
         builder.AddTrustBotStorage();
-        return new RetentionTestStorage(builder.Build(), options, tables, clock);
+        var host = builder.Build();
+        // The host is never started, so the queue its start-up would create is created here.
+        await host.Services.GetRequiredService<TrustBot.Storage.Ballots.PendingBallotQueue>().Client.CreateIfNotExistsAsync();
+        return new RetentionTestStorage(host, options, tables, clock);
     }
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Folds until the box publishes <paramref name="replies"/> replies, as the host's fold would within a second here.</summary>
+    private async Task FoldAsync(string tenantId, string boxId, int replies)
+    {
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(15);
+        while ((await Get<IBallotBox>().GetTallyAsync(tenantId, boxId, CancellationToken.None)).Replies < replies)
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The seeded ballots were not folded in time.");
+            await Task.Delay(100);
+            await Get<IBallotFolder>().FoldDueAsync(CancellationToken.None);
+        }
+    }
 
     /// <summary>The sweep of Core over the real store, with default retention settings unless given.</summary>
     public RetentionSweep Sweep(RetentionOptions? settings = null) =>
@@ -108,9 +124,10 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
             await checkIns.CreateAsync(checkIn, RandomNumberGenerator.GetBytes(32), none);
             for (var voter = 0; voter < 3; voter++)
             {
-                await ballots.CastAsync(tenantId, checkIn.CheckInId, Hash(checkIn.CheckInId + voter), new Dictionary<string, int> { ["ps1"] = 5, ["ps2"] = 2 }, none);
+                await ballots.CastAsync(tenantId, checkIn.CheckInId, Hash(checkIn.CheckInId + voter), new Dictionary<string, int> { ["ps1"] = 5, ["ps2"] = 2 }, new BallotTerms(checkIn.Threshold, checkIn.ClosesAt), none);
             }
 
+            await FoldAsync(tenantId, checkIn.CheckInId, 3);
             if (!open)
             {
                 await checkIns.CloseAsync(tenantId, checkIn.CheckInId, now - TimeSpan.FromDays(7), none);
@@ -122,7 +139,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         var speakUp = Get<ISpeakUpStore>();
         var session = new SpeakUpSessionSeed(tenantId, teamKey, now).Session;
         await speakUp.CreateSessionAsync(session, RandomNumberGenerator.GetBytes(32), none);
-        await ballots.CastAsync(tenantId, session.SessionId, Hash(session.SessionId), new Dictionary<string, int>(), none);
+        await ballots.CastAsync(tenantId, session.SessionId, Hash(session.SessionId), new Dictionary<string, int>(), new BallotTerms(session.Threshold, session.ClosesAt), none);
         team.ItemIds.Add(session.SessionId);
         team.SessionId = session.SessionId;
         foreach (var age in noteAges)

@@ -96,6 +96,12 @@ public sealed partial class AnonymityAuditTests(BotHostFixture host)
             var pending = 0;
             await foreach (var queue in queues.GetQueuesAsync(QueueTraits.Metadata))
             {
+                // Ballots fewer than k wait hidden there until the check-in closes; hidden, they cannot be read at all.
+                if (queue.Name.EndsWith("ballots-pending", StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
                 pending += (await queues.GetQueueClient(queue.Name).GetPropertiesAsync()).Value.ApproximateMessagesCount;
             }
 

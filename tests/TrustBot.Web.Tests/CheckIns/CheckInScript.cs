@@ -53,6 +53,23 @@ public sealed class CheckInScript(BotHostFixture host, TeamsActivities teams)
 
     public Task<Tally> TallyAsync() => host.Factory.Services.GetRequiredService<IBallotBox>().GetTallyAsync(teams.TenantId, CheckInId, CancellationToken.None);
 
+    /// <summary>Waits (real time, the host folds every half second) until the published tally has <paramref name="replies"/> replies.</summary>
+    public async Task<Tally> WaitForRepliesAsync(int replies, TimeSpan? timeout = null)
+    {
+        var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
+        while (true)
+        {
+            var tally = await TallyAsync();
+            if (tally.Replies >= replies)
+            {
+                return tally;
+            }
+
+            Assert.True(DateTimeOffset.UtcNow < deadline, $"The folds published {tally.Replies} of {replies} replies in time.");
+            await Task.Delay(100);
+        }
+    }
+
     public Task<bool> CloseAsync() =>
         host.Factory.Services.GetRequiredService<ICheckInStore>().CloseAsync(teams.TenantId, CheckInId, DateTimeOffset.UtcNow, CancellationToken.None);
 }

@@ -30,12 +30,17 @@ public sealed class CheckInSessionTests(BotHostFixture host)
         AssertAnsweredView(await script.RefreshAsync(members[0]), replies: 4);
         AssertAskView(await script.RefreshAsync(members[6]));
 
-        // The fifth vote opens the results, for the voter and for earlier voters on refresh.
-        AssertResultsView(await script.VoteAsync(members[4], value: 7));
+        // The fifth vote makes k: the next fold counts all five at once and opens the results, for every voter.
+        AssertAnsweredView(await script.VoteAsync(members[4], value: 7), replies: 5);
+        Assert.Equal(5, (await script.WaitForRepliesAsync(5)).Replies);
+        AssertResultsView(await script.RefreshAsync(members[4]));
         AssertResultsView(await script.RefreshAsync(members[1]));
+
+        // Two more votes are fewer than k: the published results stay at five replies while the box is open.
         AssertResultsView(await script.VoteAsync(members[5], value: 1));
         AssertResultsView(await script.VoteAsync(members[6], value: 4));
-        Assert.Equal(7, (await script.TallyAsync()).Replies);
+        await Task.Delay(1500);
+        Assert.Equal(5, (await script.TallyAsync()).Replies);
 
         // A second vote by the same person is refused and changes nothing.
         var before = await script.TallyAsync();
@@ -75,22 +80,25 @@ public sealed class CheckInSessionTests(BotHostFixture host)
 
         AssertAnsweredView(await script.VoteAsync(TeamsUser.Create(1), value: 2), replies: 1);
         AssertAnsweredView(await script.VoteAsync(TeamsUser.Create(2), value: 6), replies: 2);
-        AssertResultsView(await script.VoteAsync(TeamsUser.Create(3), value: 7));
+        var third = TeamsUser.Create(3);
+        AssertAnsweredView(await script.VoteAsync(third, value: 7), replies: 3);
+        await script.WaitForRepliesAsync(3);
+        AssertResultsView(await script.RefreshAsync(third));
     }
 
     [Fact]
-    public async Task Votes_UpdateTheSharedChannelCardInPlace_Debounced()
+    public async Task Votes_UpdateTheSharedChannelCardInPlace_OncePerFold()
     {
         var script = new CheckInScript(host, _teams);
         await script.StartAsync();
 
-        for (var i = 1; i <= 3; i++)
+        for (var i = 1; i <= 5; i++)
         {
             await script.VoteAsync(TeamsUser.Create(i), value: 5);
         }
 
         var update = await host.Connector.WaitForRequestAsync(
-            r => r.Method == "PUT" && r.ConversationId == _teams.SelectedChannelId && PostedCards.Text(PostedCards.CardOf(r)).Contains("3 ", StringComparison.Ordinal),
+            r => r.Method == "PUT" && r.ConversationId == _teams.SelectedChannelId && PostedCards.Text(PostedCards.CardOf(r)).Contains("5 ", StringComparison.Ordinal),
             TimeSpan.FromSeconds(10));
         Assert.Contains(script.CheckInId, update.BodyText, StringComparison.Ordinal);
         await Task.Delay(500);

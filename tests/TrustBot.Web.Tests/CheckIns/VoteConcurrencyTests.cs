@@ -1,3 +1,5 @@
+using TrustBot.Core.Anonymity;
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using TrustBot.Web.Tests.Infrastructure;
 
@@ -22,13 +24,15 @@ public sealed class VoteConcurrencyTests(BotHostFixture host)
         }));
 
         Assert.All(statuses, s => Assert.Equal(HttpStatusCode.OK, s));
-        var tally = await script.TallyAsync();
-        Assert.Equal(200, tally.Replies);
+        // Everyone took part once. The folds publish them in groups of at least k = 5; fewer than k may wait for the close.
+        var ballots = host.Factory.Services.GetRequiredService<IBallotBox>();
+        Assert.Equal(200, await ballots.CountParticipantsAsync(teams.TenantId, script.CheckInId, CancellationToken.None));
+        var tally = await script.WaitForRepliesAsync(196);
+        Assert.InRange(tally.Replies, 196, 200);
         Assert.Equal(script.Inputs.Count, tally.Counts.Count);
         foreach (var counts in tally.Counts.Values)
         {
-            Assert.Equal(200, counts.Sum());
-            Assert.All(counts, c => Assert.InRange(c, 28, 29));
+            Assert.Equal(tally.Replies, counts.Sum());
         }
 
         var repeater = TeamsUser.Create(999);
@@ -38,8 +42,9 @@ public sealed class VoteConcurrencyTests(BotHostFixture host)
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         }));
 
+        Assert.Equal(201, await ballots.CountParticipantsAsync(teams.TenantId, script.CheckInId, CancellationToken.None));
         var after = await script.TallyAsync();
-        Assert.Equal(201, after.Replies);
-        Assert.All(after.Counts.Values, counts => Assert.Equal(201, counts.Sum()));
+        Assert.InRange(after.Replies, tally.Replies, 201);
+        Assert.All(after.Counts.Values, counts => Assert.Equal(after.Replies, counts.Sum()));
     }
 }

@@ -48,7 +48,9 @@ public sealed class BotHostFixture : IAsyncLifetime
         ["Storage:TablePrefix"] = TablePrefix,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Anonymity:Secret"] = "test-secret-0123456789-abcdefghijklmnop",
-        ["CheckIns:SharedCardDebounce"] = "00:00:00.200",
+        // Folds every half second, so a test waits at most that long for ballots to be counted.
+        ["Ballots:FoldInterval"] = "00:00:00.500",
+        ["Ballots:FoldDelay"] = "00:00:00.050",
         // Off here, because the session test closes a check-in behind the host's back; OpenCheckInCacheTests cover it.
         ["CheckIns:CacheDuration"] = "00:00:00",
         ["CheckIns:TallyCacheDuration"] = "00:00:00",

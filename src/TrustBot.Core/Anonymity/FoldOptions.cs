@@ -1,0 +1,22 @@
+namespace TrustBot.Core.Anonymity;
+
+/// <summary>When waiting ballots are folded into the counts (section <c>Ballots</c>).</summary>
+public sealed class FoldOptions
+{
+    public const string SectionName = "Ballots";
+
+    /// <summary>
+    /// Folds happen on the clock, at every multiple of this interval since midnight UTC: times no voter's action sets.
+    /// A ballot stays unreadable in its queue until the fold after it was cast (or the box's close, if sooner).
+    /// </summary>
+    public TimeSpan FoldInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long after a fold time the fold runs, so that storage's clock has surely passed it too.</summary>
+    public TimeSpan FoldDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// How long a close waits for ballots accepted before it that the folds have not counted yet (one may still be
+    /// held by a fold that was cut off). Past this the check-in closes with what was counted and logs a warning.
+    /// </summary>
+    public TimeSpan SettleGrace { get; set; } = TimeSpan.FromMinutes(5);
+}

@@ -1,0 +1,14 @@
+namespace TrustBot.Storage.Ballots;
+
+/// <summary>
+/// A cast ballot waiting in the pending queue for its fold. It names its box and its answers, never the person:
+/// nothing in it, or in the participation row written just before it, points at the other.
+/// </summary>
+/// <param name="BallotId">A random id of this ballot alone (not of its person), so a send the client repeated after a lost response is counted once.</param>
+/// <param name="TenantId">The box's tenant.</param>
+/// <param name="BallotBoxId">The check-in (or speak-up prompt) it belongs to.</param>
+/// <param name="MinGroup">The box's threshold k: while the box is open, fewer ballots than this are never folded together.</param>
+/// <param name="ClosesAt">When the box closes; from then on the rest is folded whatever its number.</param>
+/// <param name="Answers">Statement id → answer 1..7; empty for a speak-up prompt.</param>
+internal sealed record PendingBallot(
+    string BallotId, string TenantId, string BallotBoxId, int MinGroup, DateTimeOffset ClosesAt, Dictionary<string, int> Answers);
