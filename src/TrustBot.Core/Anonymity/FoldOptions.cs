@@ -11,7 +11,10 @@ public sealed class FoldOptions
     /// </summary>
     public TimeSpan FoldInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How long after a fold time the fold runs, so that storage's clock has surely passed it too.</summary>
+    /// <summary>
+    /// How long after a fold time the fold runs: storage hides messages for whole seconds, rounded up, so a ballot may
+    /// show up to a second after its fold time, and storage's clock may differ a little from ours.
+    /// </summary>
     public TimeSpan FoldDelay { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>

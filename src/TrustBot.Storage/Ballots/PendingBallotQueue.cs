@@ -18,7 +18,10 @@ internal sealed class PendingBallotQueue(QueueServiceClient queueService, IOptio
 
     public QueueClient Client { get; } = queueService.GetQueueClient(NoteQueues.QueueName(options.Value.TablePrefix, Name));
 
-    /// <summary>A hiding time the service accepts: never negative, never seven days or more.</summary>
+    /// <summary>
+    /// A hiding time the service accepts: whole seconds (it drops any fraction, which would show a ballot before its
+    /// fold time, so this rounds up), never negative, never seven days or more.
+    /// </summary>
     public static TimeSpan Hide(TimeSpan wanted) =>
-        wanted < TimeSpan.Zero ? TimeSpan.Zero : wanted > LongestHide ? LongestHide : wanted;
+        wanted <= TimeSpan.Zero ? TimeSpan.Zero : wanted > LongestHide ? LongestHide : TimeSpan.FromSeconds(Math.Ceiling(wanted.TotalSeconds));
 }

@@ -12,14 +12,15 @@ namespace TrustBot.Storage.Tests.Ballots;
 
 /// <summary>
 /// A ballot box and its folder on fresh tables and a fresh pending queue under a unique prefix, created the way the host
-/// creates them. Folds come every <see cref="FoldInterval"/> of real time, as Azurite hides messages by its own clock.
+/// creates them. Folds come every <see cref="FoldInterval"/> (a second unless told) of real time, as Azurite hides messages by its own clock.
 /// </summary>
 internal sealed class BallotTestRig : IAsyncDisposable
 {
-    public static readonly TimeSpan FoldInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultFoldInterval = TimeSpan.FromSeconds(1);
 
-    private BallotTestRig(StorageOptions options, TableServiceClient tableService, QueueServiceClient queueService, TimeProvider time)
+    private BallotTestRig(StorageOptions options, TableServiceClient tableService, QueueServiceClient queueService, TimeProvider time, TimeSpan foldInterval)
     {
+        FoldInterval = foldInterval;
         Options = options;
         TableService = tableService;
         QueueService = queueService;
@@ -29,6 +30,8 @@ internal sealed class BallotTestRig : IAsyncDisposable
         Box = new TableBallotBox(tableService, Pending, wrapped, fold, time, NullLogger<TableBallotBox>.Instance);
         Folder = new QueueBallotFolder(tableService, Pending, wrapped, fold, time, NullLogger<QueueBallotFolder>.Instance);
     }
+
+    public TimeSpan FoldInterval { get; }
 
     public StorageOptions Options { get; }
 
@@ -44,12 +47,12 @@ internal sealed class BallotTestRig : IAsyncDisposable
 
     public TableClient Ballots => TableService.GetTableClient(Options.TableName(TableNames.Ballots));
 
-    public static async Task<BallotTestRig> CreateAsync(AzuriteServer azurite, TimeProvider? time = null)
+    public static async Task<BallotTestRig> CreateAsync(AzuriteServer azurite, TimeSpan? foldInterval = null)
     {
         var options = azurite.NewOptions();
         var tableService = await AzuriteServer.CreateTablesAsync(options);
         var queueService = new StorageClientFactory(Microsoft.Extensions.Options.Options.Create(options)).CreateQueueServiceClient();
-        var rig = new BallotTestRig(options, tableService, queueService, time ?? TimeProvider.System);
+        var rig = new BallotTestRig(options, tableService, queueService, TimeProvider.System, foldInterval ?? DefaultFoldInterval);
         await AzuriteServer.InitializeAsync(tracker => new PendingBallotQueueInitializer(
             rig.Pending, tracker, TimeProvider.System, NullLogger<PendingBallotQueueInitializer>.Instance));
         return rig;
