@@ -4,7 +4,7 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core;
 
-// Event ids 2000-2099. No ids, names or message text above Debug.
+// Event ids 2000-2099. No ids, names or message text at any level.
 internal static partial class CoreLog
 {
     [LoggerMessage(2000, LogLevel.Information, "TrustBot was added to a new {Kind} installation")]

@@ -3,17 +3,18 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Delivery;
 
-// Event ids 2400–2499. Occurrence and idempotency keys name tenants, teams and sometimes users: Debug only.
+// Event ids 2400–2499. Occurrence and idempotency keys name tenants, teams and sometimes users, so no level logs them:
+// a line names the job or send kind instead.
 internal static partial class EngineLog
 {
     [LoggerMessage(EventId = 2400, Level = LogLevel.Information, Message = "Scheduler tick ran {Count} due {Noun}")]
     public static partial void TickRan(ILogger logger, int count, string noun);
 
-    [LoggerMessage(EventId = 2401, Level = LogLevel.Debug, Message = "Occurrence {Key} is held by another instance")]
-    public static partial void OccurrenceHeld(ILogger logger, string key);
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Debug, Message = "A {Kind} occurrence is held by another instance")]
+    public static partial void OccurrenceHeld(ILogger logger, string kind);
 
-    [LoggerMessage(EventId = 2434, Level = LogLevel.Debug, Message = "Occurrence {Key} was already handled by another instance since it was listed")]
-    public static partial void OccurrenceAlreadyHandled(ILogger logger, string key);
+    [LoggerMessage(EventId = 2434, Level = LogLevel.Debug, Message = "A {Kind} occurrence was already handled by another instance since it was listed")]
+    public static partial void OccurrenceAlreadyHandled(ILogger logger, string kind);
 
     [LoggerMessage(EventId = 2402, Level = LogLevel.Warning, Message = "No scheduled job handles kind {Kind}; its timetable entry is removed")]
     public static partial void UnknownJobKind(ILogger logger, string kind);
@@ -21,20 +22,20 @@ internal static partial class EngineLog
     [LoggerMessage(EventId = 2403, Level = LogLevel.Error, Message = "A {Kind} occurrence failed ({ExceptionType}); the next tick tries it again")]
     public static partial void OccurrenceFailed(ILogger logger, string kind, string exceptionType, Exception exception);
 
-    [LoggerMessage(EventId = 2404, Level = LogLevel.Debug, Message = "Send {Key} was begun before and is still pending; queued again")]
-    public static partial void SendRequeued(ILogger logger, string key);
+    [LoggerMessage(EventId = 2404, Level = LogLevel.Debug, Message = "A {Kind} send was begun before and is still pending; queued again")]
+    public static partial void SendRequeued(ILogger logger, string kind);
 
-    [LoggerMessage(EventId = 2405, Level = LogLevel.Debug, Message = "Occurrence {Key} changed since it was read; left as the change made it")]
-    public static partial void OccurrenceNotAdvanced(ILogger logger, string key);
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Debug, Message = "A {Kind} occurrence changed since it was read; left as the change made it")]
+    public static partial void OccurrenceNotAdvanced(ILogger logger, string kind);
 
-    [LoggerMessage(EventId = 2406, Level = LogLevel.Debug, Message = "Occurrence {Key} queued {Count} sends")]
-    public static partial void OccurrenceQueued(ILogger logger, string key, int count);
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Debug, Message = "A {Kind} occurrence queued {Count} sends")]
+    public static partial void OccurrenceQueued(ILogger logger, string kind, int count);
 
-    [LoggerMessage(EventId = 2420, Level = LogLevel.Debug, Message = "Send {Key} is already {State}; its message is removed")]
-    public static partial void SendAlreadySettled(ILogger logger, string key, string state);
+    [LoggerMessage(EventId = 2420, Level = LogLevel.Debug, Message = "A {Kind} send is already {State}; its message is removed")]
+    public static partial void SendAlreadySettled(ILogger logger, string kind, string state);
 
-    [LoggerMessage(EventId = 2421, Level = LogLevel.Debug, Message = "Send {Key} is claimed by another worker")]
-    public static partial void SendHeld(ILogger logger, string key);
+    [LoggerMessage(EventId = 2421, Level = LogLevel.Debug, Message = "A {Kind} send is claimed by another worker")]
+    public static partial void SendHeld(ILogger logger, string kind);
 
     [LoggerMessage(EventId = 2422, Level = LogLevel.Information, Message = "A {Kind} send ended {Outcome}")]
     public static partial void SendSettled(ILogger logger, string kind, DeliveryOutcome outcome);

@@ -158,7 +158,7 @@ public sealed class OutboxWorker(
         var record = await idempotency.GetAsync(key, stopping);
         if (record is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
         {
-            EngineLog.SendAlreadySettled(logger, key, record.State);
+            EngineLog.SendAlreadySettled(logger, message.Send.Kind, record.State);
             await outbox.DeleteAsync(message, stopping);
             return;
         }
@@ -167,7 +167,7 @@ public sealed class OutboxWorker(
         if (lease is null)
         {
             // Another worker is sending this copy's twin; this copy reappears later and is then skipped as done.
-            EngineLog.SendHeld(logger, key);
+            EngineLog.SendHeld(logger, message.Send.Kind);
             return;
         }
 
@@ -181,7 +181,7 @@ public sealed class OutboxWorker(
             var claimed = await idempotency.GetAsync(key, section.Token);
             if (claimed is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
             {
-                EngineLog.SendAlreadySettled(logger, key, claimed.State);
+                EngineLog.SendAlreadySettled(logger, message.Send.Kind, claimed.State);
                 await outbox.DeleteAsync(message, section.Token);
                 return;
             }

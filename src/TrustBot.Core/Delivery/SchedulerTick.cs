@@ -84,11 +84,10 @@ public sealed class SchedulerTick(
     private async Task<bool> RunOccurrenceAsync(
         TimetableEntry entry, Dictionary<string, IScheduledJob> jobs, DeliveryOptions settings, CancellationToken cancellationToken)
     {
-        var occurrence = entry.OccurrenceKey;
-        var lease = await leases.TryAcquireAsync("occurrence:" + occurrence, instance.Id, settings.LeaseDuration, cancellationToken);
+        var lease = await leases.TryAcquireAsync("occurrence:" + entry.OccurrenceKey, instance.Id, settings.LeaseDuration, cancellationToken);
         if (lease is null)
         {
-            EngineLog.OccurrenceHeld(logger, occurrence);
+            EngineLog.OccurrenceHeld(logger, entry.Kind);
             return false;
         }
 
@@ -98,7 +97,7 @@ public sealed class SchedulerTick(
             var current = await timetable.GetAsync(entry.TenantId, entry.InstallationKey, entry.Job, cancellationToken);
             if (current is null || current.Version != entry.Version || current.DueAt != entry.DueAt)
             {
-                EngineLog.OccurrenceAlreadyHandled(logger, occurrence);
+                EngineLog.OccurrenceAlreadyHandled(logger, entry.Kind);
                 return false;
             }
 
@@ -115,11 +114,11 @@ public sealed class SchedulerTick(
                 await QueueOnceAsync(send, cancellationToken);
             }
 
-            EngineLog.OccurrenceQueued(logger, occurrence, run.Sends.Count);
+            EngineLog.OccurrenceQueued(logger, entry.Kind, run.Sends.Count);
             if (!await timetable.TryAdvanceAsync(entry, run.NextDueAt, cancellationToken))
             {
                 // A replan or another instance moved it; its sends are queued under keys that stay unique.
-                EngineLog.OccurrenceNotAdvanced(logger, occurrence);
+                EngineLog.OccurrenceNotAdvanced(logger, entry.Kind);
             }
 
             return true;
@@ -143,7 +142,7 @@ public sealed class SchedulerTick(
         var record = await idempotency.GetAsync(send.IdempotencyKey, cancellationToken);
         if (record is null || record.State == IdempotencyStates.Pending)
         {
-            EngineLog.SendRequeued(logger, send.IdempotencyKey);
+            EngineLog.SendRequeued(logger, send.Kind);
             await outbox.EnqueueAsync(send, null, cancellationToken);
         }
     }

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace TrustBot.Core.Leaders;
 
-// Event ids 2300–2399. Leaders are people: no ids, names or message text above Debug.
+// Event ids 2300–2399. Leaders are people: no ids, names or message text at any level.
 internal static partial class LeaderLog
 {
     [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "The installer became the first leader of a new team installation")]

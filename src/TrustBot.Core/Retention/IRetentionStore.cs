@@ -7,8 +7,8 @@ public interface IRetentionStore
     Task<int> DeleteNotesStoredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Deletes leases, idempotency records and dead letters older than their cutoffs, in all tenants; returns how
-    /// many. A row written again between the listing and the delete (a lease renewed) is kept.
+    /// Deletes leases, idempotency records, dead letters and launch counters older than their cutoffs, in all tenants;
+    /// returns how many. A row written again between the listing and the delete (a lease renewed) is kept.
     /// </summary>
     Task<int> DeleteExpiredOperationalRowsAsync(OperationalRowCutoffs cutoffs, CancellationToken cancellationToken);
 

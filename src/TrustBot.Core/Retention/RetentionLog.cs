@@ -20,7 +20,7 @@ internal static partial class RetentionLog
     [LoggerMessage(EventId = 2754, Level = LogLevel.Error, Message = "Erasing a removed installation failed ({ExceptionType}); the next sweep tries again")]
     public static partial void TeamEraseFailed(ILogger logger, string exceptionType, Exception exception);
 
-    [LoggerMessage(EventId = 2756, Level = LogLevel.Information, Message = "Retention deleted {Count} expired leases, idempotency records and dead letters")]
+    [LoggerMessage(EventId = 2756, Level = LogLevel.Information, Message = "Retention deleted {Count} expired leases, idempotency records, dead letters and launch counters")]
     public static partial void OperationalRowsDeleted(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2755, Level = LogLevel.Information, Message = "Retention sweep done: {Notes} notes deleted, {Erased} installations erased, {Failed} failed")]

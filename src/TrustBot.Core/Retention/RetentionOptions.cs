@@ -29,6 +29,12 @@ public sealed class RetentionOptions
     /// <summary>Dead letters (sends given up, with their key and reason) recorded longer ago than this are deleted.</summary>
     public TimeSpan DeadLettersMaxAge { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>
+    /// Per-team-per-day counters of check-ins and speak-ups started by hand are deleted once their UTC day ended longer
+    /// ago than this. Only today's counter is ever read; each names a tenant and a team, so it goes soon after.
+    /// </summary>
+    public TimeSpan LaunchCountsMaxAge { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>How often the retention sweep runs (on one host instance per interval, however many there are).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

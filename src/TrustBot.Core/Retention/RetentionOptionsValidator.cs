@@ -29,6 +29,10 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
     // The readiness check counts the last day's dead letters; two days keep that count whole.
     internal static readonly TimeSpan ShortestDeadLettersMaxAge = TimeSpan.FromDays(2);
 
+    // The launch gate reads only today's counter, and a launch that fails just after midnight gives back yesterday's
+    // reservation: a counter must outlive its day by one more.
+    internal static readonly TimeSpan ShortestLaunchCountsMaxAge = TimeSpan.FromDays(1);
+
     // Operational rows name teams and leaders; a year is the most any of them may be kept.
     internal static readonly TimeSpan LongestOperationalMaxAge = TimeSpan.FromDays(365);
 
@@ -45,6 +49,7 @@ public sealed class RetentionOptionsValidator : IValidateOptions<RetentionOption
         Check(failures, "Retention:ExpiredLeaseMaxAge", options.ExpiredLeaseMaxAge, ShortestExpiredLeaseMaxAge, LongestExpiredLeaseMaxAge);
         Check(failures, "Retention:IdempotencyMaxAge", options.IdempotencyMaxAge, ShortestIdempotencyMaxAge, LongestOperationalMaxAge);
         Check(failures, "Retention:DeadLettersMaxAge", options.DeadLettersMaxAge, ShortestDeadLettersMaxAge, LongestOperationalMaxAge);
+        Check(failures, "Retention:LaunchCountsMaxAge", options.LaunchCountsMaxAge, ShortestLaunchCountsMaxAge, LongestOperationalMaxAge);
         Check(failures, "Retention:SweepInterval", options.SweepInterval, ShortestSweepInterval, LongestSweepInterval);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

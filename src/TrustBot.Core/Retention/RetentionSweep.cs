@@ -6,7 +6,8 @@ namespace TrustBot.Core.Retention;
 /// <summary>
 /// One pass of retention: deletes speak-up notes past <see cref="RetentionOptions.NotesMaxAge"/>, then erases every
 /// installation removed longer than <see cref="RetentionOptions.RemovedTeamGracePeriod"/> ago, then deletes the
-/// delivery machinery's rows past their ages (expired leases, idempotency records, dead letters). Aggregates
+/// delivery machinery's rows past their ages (expired leases, idempotency records, dead letters) and the launch
+/// counters of days long over. Aggregates
 /// (check-ins and their tallies) of teams that still have the app are never touched.
 /// </summary>
 public sealed class RetentionSweep(
@@ -57,7 +58,8 @@ public sealed class RetentionSweep(
         var cutoffs = new OperationalRowCutoffs(
             now - settings.ExpiredLeaseMaxAge,
             now - settings.IdempotencyMaxAge,
-            now - settings.DeadLettersMaxAge);
+            now - settings.DeadLettersMaxAge,
+            now - settings.LaunchCountsMaxAge);
         var operational = await store.DeleteExpiredOperationalRowsAsync(cutoffs, cancellationToken);
         RetentionLog.OperationalRowsDeleted(logger, operational);
 

@@ -4,7 +4,7 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Settings;
 
-// Event ids 2700–2749. Settings name people (leaders) and channels: no ids, names or values above Debug.
+// Event ids 2700–2749. Settings name people (leaders) and channels: no ids, names or values at any level.
 internal static partial class SettingsLog
 {
     [LoggerMessage(2700, LogLevel.Information, "Settings card sent to a leader's private chat ({Count} cards)")]

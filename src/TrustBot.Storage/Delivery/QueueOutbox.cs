@@ -31,7 +31,7 @@ internal sealed class QueueOutbox(OutboxQueue queue, ILogger<QueueOutbox> logger
         var body = JsonSerializer.Serialize(send, OutboxJsonContext.Default.OutboundSend);
         var hiddenFor = Clamp(delay ?? TimeSpan.Zero);
         await queue.Client.SendMessageAsync(body, hiddenFor, hiddenFor + LifeAfterDue, cancellationToken);
-        logger.SendQueued(send.Kind, send.IdempotencyKey);
+        logger.SendQueued(send.Kind);
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ internal sealed class QueueOutbox(OutboxQueue queue, ILogger<QueueOutbox> logger
         ArgumentNullException.ThrowIfNull(message);
         if (await DeleteIfPresentAsync(message.MessageId, message.PopReceipt, cancellationToken))
         {
-            logger.SendDeleted(message.Send.IdempotencyKey);
+            logger.SendDeleted(message.Send.Kind);
         }
     }
 
@@ -81,7 +81,7 @@ internal sealed class QueueOutbox(OutboxQueue queue, ILogger<QueueOutbox> logger
         catch (RequestFailedException exception) when (exception.Status == 404 || exception.ErrorCode == "PopReceiptMismatch")
         {
             // Gone, or received again since (a new pop receipt): the later receiver owns it now.
-            logger.SendAlreadyGone(messageId);
+            logger.SendAlreadyGone();
             return false;
         }
     }

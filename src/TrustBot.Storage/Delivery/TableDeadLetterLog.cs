@@ -41,7 +41,6 @@ internal sealed class TableDeadLetterLog(
         // An upsert: a second report of the same send on the same day is the same dead letter, not another one.
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         logger.SendDeadLettered(kind, reason);
-        logger.SendDeadLetteredKey(idempotencyKey);
     }
 
     public async Task<int> CountSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)

@@ -29,12 +29,12 @@ internal sealed class TableIdempotencyStore(
         try
         {
             await _table.AddEntityAsync(IdempotencyEntity.For(key, IdempotencyStates.Pending, time.GetUtcNow()), cancellationToken);
-            logger.IdempotencyBegun(key);
+            logger.IdempotencyBegun();
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
         {
-            logger.IdempotencyAlreadyBegun(key);
+            logger.IdempotencyAlreadyBegun();
             return false;
         }
     }
@@ -46,7 +46,7 @@ internal sealed class TableIdempotencyStore(
         var done = IdempotencyEntity.For(key, IdempotencyStates.Done, time.GetUtcNow());
         done.ResultId = resultId;
         await _table.UpsertEntityAsync(done, TableUpdateMode.Replace, cancellationToken);
-        logger.IdempotencyCompleted(key);
+        logger.IdempotencyCompleted();
     }
 
     public async Task<IdempotencyRecord?> GetAsync(string key, CancellationToken cancellationToken)
@@ -66,7 +66,7 @@ internal sealed class TableIdempotencyStore(
             if (current?.State == IdempotencyStates.Done)
             {
                 // The effect is visible; a late failure report from a duplicate must not hide that.
-                logger.IdempotencyDeadIgnored(key);
+                logger.IdempotencyDeadIgnored();
                 return;
             }
 
@@ -83,12 +83,12 @@ internal sealed class TableIdempotencyStore(
                     await _table.UpdateEntityAsync(dead, current.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
 
-                logger.IdempotencyMarkedDead(key);
+                logger.IdempotencyMarkedDead();
                 return;
             }
             catch (RequestFailedException exception) when (exception.Status is 409 or 412 && attempt < MaxAttempts)
             {
-                logger.IdempotencyWriteConflict(key);
+                logger.IdempotencyWriteConflict(attempt);
             }
         }
     }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
@@ -19,6 +20,8 @@ internal sealed class TableLeaseStore(
     TimeProvider time,
     ILogger<TableLeaseStore> logger) : ILeaseStore
 {
+    private static readonly SearchValues<char> KindCharacters = SearchValues.Create("abcdefghijklmnopqrstuvwxyz-");
+
     private readonly TableClient _table = tableService.GetTableClient(options.Value.TableName(TableNames.Leases));
 
     public async Task<Lease?> TryAcquireAsync(string resource, string owner, TimeSpan duration, CancellationToken cancellationToken)
@@ -40,12 +43,12 @@ internal sealed class TableLeaseStore(
             var response = current is null
                 ? await _table.AddEntityAsync(claim, cancellationToken)
                 : await _table.UpdateEntityAsync(claim, current.ETag, TableUpdateMode.Replace, cancellationToken);
-            logger.LeaseAcquired(resource, owner);
+            LogDebug(DeliveryStorageLog.LeaseAcquired, resource);
             return new Lease(resource, owner, claim.ExpiresAt, response.Headers.ETag?.ToString() ?? "");
         }
         catch (RequestFailedException exception) when (IsLost(exception))
         {
-            logger.LeaseContended(resource, owner);
+            LogDebug(DeliveryStorageLog.LeaseContended, resource);
             return null;
         }
     }
@@ -62,11 +65,11 @@ internal sealed class TableLeaseStore(
             cancellationToken);
         if (renewed)
         {
-            logger.LeaseRenewed(lease.Resource, lease.Owner);
+            LogDebug(DeliveryStorageLog.LeaseRenewed, lease.Resource);
         }
         else
         {
-            logger.LeaseLost(lease.Resource, lease.Owner);
+            LogDebug(DeliveryStorageLog.LeaseLost, lease.Resource);
         }
 
         return renewed;
@@ -82,7 +85,7 @@ internal sealed class TableLeaseStore(
             cancellationToken);
         if (released)
         {
-            logger.LeaseReleased(lease.Resource, lease.Owner);
+            LogDebug(DeliveryStorageLog.LeaseReleased, lease.Resource);
         }
     }
 
@@ -102,7 +105,7 @@ internal sealed class TableLeaseStore(
 
         if (current.ETag.ToString() != lease.Version)
         {
-            logger.LeaseVersionStale(lease.Resource, lease.Owner);
+            LogDebug(DeliveryStorageLog.LeaseVersionStale, lease.Resource);
         }
 
         try
@@ -131,6 +134,25 @@ internal sealed class TableLeaseStore(
 
     private static (string PartitionKey, string RowKey) Keys(string resource) =>
         (SpreadPartition.For(resource), TableKeys.Escape(resource));
+
+    /// <summary>Writes a Debug lease line, naming the lease's kind only, and works the kind out only if it is written.</summary>
+    private void LogDebug(Action<ILogger, string> line, string resource)
+    {
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            line(logger, KindOf(resource));
+        }
+    }
+
+    /// <summary>
+    /// What the lease guards, for logs: the resource's lower-case prefix before its first colon ("occurrence", "send",
+    /// "retention"). The rest names tenants, teams and users, and a resource without such a prefix may be a key whole.
+    /// </summary>
+    private static string KindOf(string resource)
+    {
+        var colon = resource.IndexOf(':', StringComparison.Ordinal);
+        return colon > 0 && !resource.AsSpan(0, colon).ContainsAnyExcept(KindCharacters) ? resource[..colon] : "unnamed";
+    }
 
     // 409: another instance inserted first; 412: the row changed since it was read.
     private static bool IsLost(RequestFailedException exception) => exception.Status is 409 or 412;

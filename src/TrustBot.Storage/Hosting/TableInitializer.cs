@@ -23,5 +23,5 @@ internal sealed class TableInitializer(
         }
     }
 
-    protected override void LogReady() => logger.TablesReady(tableService.Uri, TableNames.All.Count);
+    protected override void LogReady() => logger.TablesReady(tableService.AccountName, TableNames.All.Count);
 }

@@ -42,7 +42,7 @@ internal sealed class TableInstallationStore(
                 if (current is null)
                 {
                     await _table.AddEntityAsync(InstallationEntity.From(active), cancellationToken);
-                    logger.InstallationActivated(installation.TenantId, installation.Key);
+                    logger.InstallationActivated(installation.Kind, reinstall: false);
                     return true;
                 }
 
@@ -51,7 +51,7 @@ internal sealed class TableInstallationStore(
                     // A reinstall is a new installation (its own install time, installer and channel) that keeps the
                     // team's settings: a row still here means the grace period after removal has not run out.
                     await _table.UpdateEntityAsync(InstallationEntity.From(current.Restore(active)), current.ETag, TableUpdateMode.Replace, cancellationToken);
-                    logger.InstallationActivated(installation.TenantId, installation.Key);
+                    logger.InstallationActivated(installation.Kind, reinstall: true);
                     return true;
                 }
 
@@ -66,7 +66,7 @@ internal sealed class TableInstallationStore(
             {
                 // Another caller added or changed the row first. Reading again tells whether that caller
                 // activated it (then this one only refreshes the address and returns false) or not.
-                logger.InstallationWriteConflict(installation.TenantId, installation.Key);
+                logger.InstallationWriteConflict(attempt);
             }
         }
     }
@@ -88,7 +88,7 @@ internal sealed class TableInstallationStore(
 
         if (found)
         {
-            logger.InstallationRemoved(tenantId, key);
+            logger.InstallationRemoved();
         }
 
         return found;
@@ -128,12 +128,12 @@ internal sealed class TableInstallationStore(
             try
             {
                 await _table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                logger.InstallationSettingsStored(tenantId, key);
+                logger.InstallationSettingsStored();
                 return entity.ToInstallation();
             }
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxAttempts)
             {
-                logger.InstallationWriteConflict(tenantId, key);
+                logger.InstallationWriteConflict(attempt);
             }
         }
     }
@@ -175,7 +175,7 @@ internal sealed class TableInstallationStore(
             }
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxAttempts)
             {
-                logger.InstallationWriteConflict(tenantId, key);
+                logger.InstallationWriteConflict(attempt);
             }
         }
     }

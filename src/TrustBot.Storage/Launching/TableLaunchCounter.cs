@@ -16,6 +16,7 @@ namespace TrustBot.Storage.Launching;
 internal sealed class TableLaunchCounter(TableServiceClient tableService, IOptions<StorageOptions> options) : ILaunchCounter
 {
     private const string CountColumn = "Count";
+    private const string DayFormat = "yyyy-MM-dd";
 
     // Each lost race means another instance changed the row; a handful of tries is plenty for people typing commands.
     private const int MaxAttempts = 8;
@@ -82,6 +83,18 @@ internal sealed class TableLaunchCounter(TableServiceClient tableService, IOptio
         }
     }
 
+    /// <summary>
+    /// The UTC day a counter row counts, read from the end of its RowKey (the team key's own <c>|</c> is escaped, so
+    /// the last one is the separator); null for a key of another shape.
+    /// </summary>
+    internal static DateOnly? DayOf(string rowKey)
+    {
+        var separator = rowKey.LastIndexOf(CompositeKey.Separator);
+        return separator >= 0 && DateOnly.TryParseExact(rowKey.AsSpan(separator + 1), DayFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : null;
+    }
+
     private static (string PartitionKey, string RowKey) Keys(string tenantId, string teamKey, DateOnly utcDay) =>
-        (TableKeys.Escape(tenantId), CompositeKey.Join(teamKey, utcDay.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        (TableKeys.Escape(tenantId), CompositeKey.Join(teamKey, utcDay.ToString(DayFormat, CultureInfo.InvariantCulture)));
 }

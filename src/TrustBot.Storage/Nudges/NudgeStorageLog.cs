@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 
 namespace TrustBot.Storage.Nudges;
 
-// Event ids 3500-3599. No user ids or habit ids above Debug.
+// Event ids 3500-3599. No user ids or habit ids at any level.
 internal static partial class NudgeStorageLog
 {
     [LoggerMessage(3500, LogLevel.Debug, "A nudge's answer changed while it was being written; reading it again")]

@@ -5,6 +5,7 @@ using TrustBot.Core.Installations;
 using TrustBot.Core.Retention;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Installations;
+using TrustBot.Storage.Launching;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Retention;
@@ -13,7 +14,8 @@ namespace TrustBot.Storage.Retention;
 /// Retention's deletions over the Azure tables. Notes age out by their <c>StoredAt</c> column in one filtered scan
 /// across tenants; removed installations are found by their <c>Status</c> and <c>RemovedAt</c> columns; erasing one
 /// is <see cref="TeamEraser"/>'s work. Operational rows age out by their own time column (Leases <c>ExpiresAt</c>,
-/// Idempotency <c>UpdatedAt</c>, DeadLetters <c>RecordedAt</c>), each deleted only in the version the scan saw.
+/// Idempotency <c>UpdatedAt</c>, DeadLetters <c>RecordedAt</c>), launch counters by the day at the end of their
+/// RowKey; each is deleted only in the version the scan saw.
 /// </summary>
 internal sealed class TableRetentionStore(
     TableServiceClient tableService,
@@ -28,6 +30,7 @@ internal sealed class TableRetentionStore(
     private readonly TableClient _leases = tableService.GetTableClient(options.Value.TableName(TableNames.Leases));
     private readonly TableClient _idempotency = tableService.GetTableClient(options.Value.TableName(TableNames.Idempotency));
     private readonly TableClient _deadLetters = tableService.GetTableClient(options.Value.TableName(TableNames.DeadLetters));
+    private readonly TableClient _launchCounts = tableService.GetTableClient(options.Value.TableName(TableNames.LaunchCounts));
 
     public Task<int> DeleteNotesStoredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -44,7 +47,22 @@ internal sealed class TableRetentionStore(
         var deadLetters = TableClient.CreateQueryFilter($"RecordedAt lt {cutoffs.DeadLettersRecordedBefore.ToUniversalTime()}");
         return await RowDeleter.DeleteUnchangedWhereAsync(_leases, leases, logger, cancellationToken)
             + await RowDeleter.DeleteUnchangedWhereAsync(_idempotency, idempotency, logger, cancellationToken)
-            + await RowDeleter.DeleteUnchangedWhereAsync(_deadLetters, deadLetters, logger, cancellationToken);
+            + await RowDeleter.DeleteUnchangedWhereAsync(_deadLetters, deadLetters, logger, cancellationToken)
+            + await DeleteLaunchCountsAsync(cutoffs.LaunchCountsEndedBefore, cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes the counters of UTC days that ended at or before <paramref name="cutoff"/>. The day is part of the RowKey,
+    /// not a column a filter could compare, so every key is read; retention keeps that to a few days of teams.
+    /// </summary>
+    private Task<int> DeleteLaunchCountsAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        // A day ends at the next midnight: it ended at or before the cutoff when it lies before the cutoff's own day. A
+        // key of another shape has no day and stays.
+        var cutoffDay = DateOnly.FromDateTime(cutoff.UtcDateTime);
+        var rows = _launchCounts.QueryAsync<TableEntity>(select: RowDeleter.KeyColumns, cancellationToken: cancellationToken)
+            .Where(row => TableLaunchCounter.DayOf(row.RowKey) < cutoffDay);
+        return RowDeleter.DeleteAsync(_launchCounts, rows, logger, cancellationToken, matchVersion: true);
     }
 
     public async Task<IReadOnlyList<RemovedInstallation>> ListRemovedBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)

@@ -26,7 +26,7 @@ internal sealed class TableTimetable(
     {
         ArgumentNullException.ThrowIfNull(entry);
         await _table.UpsertEntityAsync(TimetableEntity.From(entry), TableUpdateMode.Replace, cancellationToken);
-        logger.EntrySet(entry.TenantId, entry.InstallationKey, entry.Job, entry.DueAt);
+        logger.EntrySet(entry.Kind, entry.DueAt);
     }
 
     public async Task<bool> AddIfMissingAsync(TimetableEntry entry, CancellationToken cancellationToken)
@@ -35,7 +35,7 @@ internal sealed class TableTimetable(
         try
         {
             await _table.AddEntityAsync(TimetableEntity.From(entry), cancellationToken);
-            logger.EntrySet(entry.TenantId, entry.InstallationKey, entry.Job, entry.DueAt);
+            logger.EntrySet(entry.Kind, entry.DueAt);
             return true;
         }
         catch (RequestFailedException exception) when (exception.Status == 409)
@@ -93,18 +93,18 @@ internal sealed class TableTimetable(
                 // The client reports a missing row as a 404 response rather than an exception.
                 if (response.Status == 404)
                 {
-                    logger.EntryAdvanceLost(entry.TenantId, entry.InstallationKey, entry.Job);
+                    logger.EntryAdvanceLost(entry.Kind);
                     return false;
                 }
             }
         }
         catch (RequestFailedException exception) when (exception.Status is 404 or 412)
         {
-            logger.EntryAdvanceLost(entry.TenantId, entry.InstallationKey, entry.Job);
+            logger.EntryAdvanceLost(entry.Kind);
             return false;
         }
 
-        logger.EntryAdvanced(entry.TenantId, entry.InstallationKey, entry.Job, nextDueAt);
+        logger.EntryAdvanced(entry.Kind, nextDueAt);
         return true;
     }
 
@@ -112,7 +112,8 @@ internal sealed class TableTimetable(
     {
         var (partitionKey, rowKey) = TimetableEntity.KeysOf(tenantId, installationKey, job);
         using var response = await _table.DeleteEntityAsync(partitionKey, rowKey, ETag.All, cancellationToken);
-        logger.EntryRemoved(tenantId, installationKey, job);
+        var kind = JobNames.KindOf(job);
+        logger.EntryRemoved(kind);
     }
 
     public async IAsyncEnumerable<TimetableEntry> ListForInstallationAsync(

@@ -2,24 +2,25 @@ using Microsoft.Extensions.Logging;
 
 namespace TrustBot.Storage.SpeakUp;
 
-// Event ids 3200–3299. Note text is never logged; tenant, session and note ids only at Debug. Storage exceptions
-// carry the request URL, whose keys are tenant and session ids, so whole exceptions are logged at Debug only.
+// Event ids 3200–3299. Note text is never logged, nor at any level a tenant, session or note id: they are the table's
+// keys. Storage exceptions carry the request URL, whose keys are tenant and session ids, so whole exceptions are logged
+// at Debug only.
 internal static partial class SpeakUpStorageLog
 {
     [LoggerMessage(EventId = 3200, Level = LogLevel.Information, Message = "Speak-up note queues are ready ({Count} queues)")]
     public static partial void NoteQueuesReady(this ILogger logger, int count);
 
-    [LoggerMessage(EventId = 3202, Level = LogLevel.Debug, Message = "Speak-up session {SessionId} in tenant {TenantId} created")]
-    public static partial void SessionCreated(this ILogger logger, string tenantId, string sessionId);
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Debug, Message = "A speak-up session was created")]
+    public static partial void SessionCreated(this ILogger logger);
 
-    [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "Speak-up salt of session {SessionId} in tenant {TenantId} destroyed")]
-    public static partial void SaltDestroyed(this ILogger logger, string tenantId, string sessionId);
+    [LoggerMessage(EventId = 3203, Level = LogLevel.Debug, Message = "A speak-up session's salt was destroyed")]
+    public static partial void SaltDestroyed(this ILogger logger);
 
-    [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "Speak-up session {SessionId} in tenant {TenantId} closed and its salt destroyed")]
-    public static partial void SessionClosed(this ILogger logger, string tenantId, string sessionId);
+    [LoggerMessage(EventId = 3204, Level = LogLevel.Debug, Message = "A speak-up session was closed and its salt destroyed")]
+    public static partial void SessionClosed(this ILogger logger);
 
-    [LoggerMessage(EventId = 3205, Level = LogLevel.Debug, Message = "Speak-up session {SessionId} in tenant {TenantId} changed while being closed; reading it again")]
-    public static partial void SessionCloseConflict(this ILogger logger, string tenantId, string sessionId);
+    [LoggerMessage(EventId = 3205, Level = LogLevel.Debug, Message = "A speak-up session changed while being closed; reading it again")]
+    public static partial void SessionCloseConflict(this ILogger logger);
 
     [LoggerMessage(EventId = 3206, Level = LogLevel.Information,
         Message = "Finished an interrupted close or create: destroyed the leftover salt and index row of a speak-up session that is closed or missing")]
@@ -29,8 +30,8 @@ internal static partial class SpeakUpStorageLog
     [LoggerMessage(EventId = 3210, Level = LogLevel.Debug, Message = "A note was queued")]
     public static partial void NoteDispatched(this ILogger logger);
 
-    [LoggerMessage(EventId = 3211, Level = LogLevel.Debug, Message = "Note {NoteId} of session {SessionId} in tenant {TenantId} stored")]
-    public static partial void NoteStored(this ILogger logger, string tenantId, string sessionId, string noteId);
+    [LoggerMessage(EventId = 3211, Level = LogLevel.Debug, Message = "A note was stored")]
+    public static partial void NoteStored(this ILogger logger);
 
     [LoggerMessage(EventId = 3212, Level = LogLevel.Warning,
         Message = "Storing a queued note failed with {ExceptionType} (status {Status}); it stays queued and is retried")]
@@ -52,6 +53,6 @@ internal static partial class SpeakUpStorageLog
     [LoggerMessage(EventId = 3216, Level = LogLevel.Information, Message = "Note intake stored {Count} queued notes")]
     public static partial void NotesStored(this ILogger logger, int count);
 
-    [LoggerMessage(EventId = 3217, Level = LogLevel.Debug, Message = "Note {NoteId} of session {SessionId} in tenant {TenantId} marked re-posted")]
-    public static partial void NoteMarkedReposted(this ILogger logger, string tenantId, string sessionId, string noteId);
+    [LoggerMessage(EventId = 3217, Level = LogLevel.Debug, Message = "A note was marked re-posted")]
+    public static partial void NoteMarkedReposted(this ILogger logger);
 }

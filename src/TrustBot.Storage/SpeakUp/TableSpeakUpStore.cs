@@ -82,7 +82,7 @@ internal sealed class TableSpeakUpStore(
             }
         }
 
-        logger.SessionCreated(session.TenantId, session.SessionId);
+        logger.SessionCreated();
     }
 
     public async Task<SpeakUpSession?> GetSessionAsync(string tenantId, string sessionId, CancellationToken cancellationToken)
@@ -126,7 +126,7 @@ internal sealed class TableSpeakUpStore(
         var deleted = response.Status != 404;
         if (deleted)
         {
-            logger.SaltDestroyed(tenantId, sessionId);
+            logger.SaltDestroyed();
         }
 
         return deleted;
@@ -160,7 +160,7 @@ internal sealed class TableSpeakUpStore(
     {
         ArgumentNullException.ThrowIfNull(note);
         await _notes.UpsertEntityAsync(NoteEntity.ContentOf(note), TableUpdateMode.Merge, cancellationToken);
-        logger.NoteStored(note.TenantId, note.SessionId, note.NoteId);
+        logger.NoteStored();
     }
 
     public async IAsyncEnumerable<Note> ListNotesAsync(
@@ -190,7 +190,7 @@ internal sealed class TableSpeakUpStore(
             throw new KeyNotFoundException("There is no such note in this session.", exception);
         }
 
-        logger.NoteMarkedReposted(tenantId, sessionId, noteId);
+        logger.NoteMarkedReposted();
     }
 
     public async IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -266,12 +266,12 @@ internal sealed class TableSpeakUpStore(
             catch (RequestFailedException exception) when (exception.Status == 412 && attempt < MaxCloseAttempts)
             {
                 // Closed by another instance, or its activity id was recorded: reading again tells which.
-                logger.SessionCloseConflict(tenantId, sessionId);
+                logger.SessionCloseConflict();
                 continue;
             }
 
             await DestroyLeftoversAsync(entity.TenantId, entity.SessionId, entity.ClosesAt, cancellationToken);
-            logger.SessionClosed(tenantId, sessionId);
+            logger.SessionClosed();
             return true;
         }
     }

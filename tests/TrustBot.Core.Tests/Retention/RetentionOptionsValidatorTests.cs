@@ -14,8 +14,20 @@ public sealed class RetentionOptionsValidatorTests
         Assert.True(_validator.Validate(null, options).Succeeded);
         Assert.Equal((TimeSpan.FromDays(180), TimeSpan.FromDays(30), TimeSpan.FromHours(1)), (options.NotesMaxAge, options.RemovedTeamGracePeriod, options.SweepInterval));
         Assert.Equal(
-            (TimeSpan.FromDays(1), TimeSpan.FromDays(30), TimeSpan.FromDays(30)),
-            (options.ExpiredLeaseMaxAge, options.IdempotencyMaxAge, options.DeadLettersMaxAge));
+            (TimeSpan.FromDays(1), TimeSpan.FromDays(30), TimeSpan.FromDays(30), TimeSpan.FromDays(7)),
+            (options.ExpiredLeaseMaxAge, options.IdempotencyMaxAge, options.DeadLettersMaxAge, options.LaunchCountsMaxAge));
+    }
+
+    [Theory]
+    [InlineData("23:59:00")]
+    [InlineData("366.00:00:00")]
+    public void Validate_LaunchCountsMaxAgeOutOfRange_FailsNamingTheSettingAndItsBounds(string maxAge)
+    {
+        var options = new RetentionOptions { LaunchCountsMaxAge = TimeSpan.Parse(maxAge, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var failure = Assert.Single(_validator.Validate(null, options).Failures!);
+
+        Assert.StartsWith("Retention:LaunchCountsMaxAge must be between 1 day and 365 days", failure, StringComparison.Ordinal);
     }
 
     [Theory]

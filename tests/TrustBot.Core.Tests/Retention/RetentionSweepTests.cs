@@ -25,7 +25,7 @@ public sealed class RetentionSweepTests
             [new RemovedInstallation("t1", "19:a", Now - TimeSpan.FromDays(31)), new RemovedInstallation("t2", "19:b", Now - TimeSpan.FromDays(90))]);
         _store.Setup(s => s.EraseTeamAsync("t1", "19:a", removedBefore, None)).ReturnsAsync(Erased(12));
         _store.Setup(s => s.EraseTeamAsync("t2", "19:b", removedBefore, None)).ReturnsAsync(Erased(3));
-        var cutoffs = new OperationalRowCutoffs(Now - TimeSpan.FromDays(1), Now - TimeSpan.FromDays(30), Now - TimeSpan.FromDays(30));
+        var cutoffs = new OperationalRowCutoffs(Now - TimeSpan.FromDays(1), Now - TimeSpan.FromDays(30), Now - TimeSpan.FromDays(30), Now - TimeSpan.FromDays(7));
         _store.Setup(s => s.DeleteExpiredOperationalRowsAsync(cutoffs, None)).ReturnsAsync(7);
 
         var result = await Sweep().RunAsync(None);
@@ -41,7 +41,7 @@ public sealed class RetentionSweepTests
         var now = Now + TimeSpan.FromDays(2);
         _store.Setup(s => s.DeleteNotesStoredBeforeAsync(now - TimeSpan.FromDays(90), None)).ReturnsAsync(0);
         _store.Setup(s => s.ListRemovedBeforeAsync(now - TimeSpan.FromDays(7), None)).ReturnsAsync([]);
-        var cutoffs = new OperationalRowCutoffs(now - TimeSpan.FromHours(6), now - TimeSpan.FromDays(20), now - TimeSpan.FromDays(3));
+        var cutoffs = new OperationalRowCutoffs(now - TimeSpan.FromHours(6), now - TimeSpan.FromDays(20), now - TimeSpan.FromDays(3), now - TimeSpan.FromDays(2));
         _store.Setup(s => s.DeleteExpiredOperationalRowsAsync(cutoffs, None)).ReturnsAsync(0);
 
         var result = await Sweep(new RetentionOptions
@@ -51,6 +51,7 @@ public sealed class RetentionSweepTests
             ExpiredLeaseMaxAge = TimeSpan.FromHours(6),
             IdempotencyMaxAge = TimeSpan.FromDays(20),
             DeadLettersMaxAge = TimeSpan.FromDays(3),
+            LaunchCountsMaxAge = TimeSpan.FromDays(2),
         }).RunAsync(None);
 
         Assert.Equal(new RetentionSweepResult(0, 0, 0), result);

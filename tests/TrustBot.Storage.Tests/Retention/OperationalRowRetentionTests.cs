@@ -1,12 +1,16 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustBot.Core.Delivery;
+using TrustBot.Core.Launching;
+using TrustBot.Storage.Launching;
 using TrustBot.Storage.Retention;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Tests.Retention;
 
-/// <summary>Leases, idempotency records and dead letters are swept once past their documented age, and only then.</summary>
+/// <summary>
+/// Leases, idempotency records, dead letters and launch counters are swept once past their documented age, and only then.
+/// </summary>
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class OperationalRowRetentionTests(AzuriteServer azurite) : IAsyncLifetime
 {
@@ -85,6 +89,41 @@ public sealed class OperationalRowRetentionTests(AzuriteServer azurite) : IAsync
         Assert.Equal(1, deleted);
         Assert.Equal(["renewed"], await RowKeysAsync(TableNames.Leases));
         Assert.Null(await leases.TryAcquireAsync("renewed", "host-3", TimeSpan.FromMinutes(1), None));
+    }
+
+    [Fact]
+    public async Task Sweep_LaunchCountersOfDaysThatEndedAWeekAgo_AreDeletedAndLaterOnesStay()
+    {
+        var counter = _storage.Get<ILaunchCounter>();
+        var today = DateOnly.FromDateTime(_storage.Clock.GetUtcNow().UtcDateTime);
+        // A team key with a '|' of its own: only the last '|' of a counter's key may be read as the one before its day.
+        foreach (var daysAgo in new[] { 8, 7, 6, 0 })
+        {
+            Assert.True(await counter.TryReserveAsync("tenant-1", "19:a|b@thread.tacv2", today.AddDays(-daysAgo), 3, None));
+        }
+
+        Assert.True(await counter.TryReserveAsync("tenant-2", "19:other@thread.tacv2", today.AddDays(-30), 3, None));
+
+        // At noon: the day 8 days back ended 7½ days ago and goes; the day 7 days back ended 6½ days ago and stays.
+        Assert.Equal(2, (await _storage.Sweep().RunAsync(None)).OperationalRowsDeleted);
+        Assert.Equal([today.AddDays(-7), today.AddDays(-6), today], await LaunchCountDaysAsync());
+
+        // At midnight the day 7 days back has been over for exactly the 7 days it is kept.
+        _storage.Clock.Advance(TimeSpan.FromHours(12));
+        Assert.Equal(1, (await _storage.Sweep().RunAsync(None)).OperationalRowsDeleted);
+        Assert.Equal([today.AddDays(-6), today], await LaunchCountDaysAsync());
+    }
+
+    private async Task<List<DateOnly?>> LaunchCountDaysAsync()
+    {
+        var table = _storage.Tables.GetTableClient(_storage.Options.TableName(TableNames.LaunchCounts));
+        var days = new List<DateOnly?>();
+        await foreach (var row in table.QueryAsync<TableEntity>(select: RowDeleter.KeyColumns))
+        {
+            days.Add(TableLaunchCounter.DayOf(row.RowKey));
+        }
+
+        return [.. days.Order()];
     }
 
     private async Task<List<string>> RowKeysAsync(string name)

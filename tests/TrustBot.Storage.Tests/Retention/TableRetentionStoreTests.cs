@@ -119,7 +119,7 @@ public sealed class TableRetentionStoreTests(AzuriteServer azurite) : IAsyncLife
         var result = await _storage.Sweep().RunAsync(None);
 
         Assert.Equal(0, result.TeamsErased);
-        // 60 days on, the team's leases, idempotency records and dead letters are past their own ages, whoever owns them.
+        // 60 days on, the team's leases, idempotency records, dead letters and launch counters are past their own ages, whoever owns them.
         Assert.Equal(WithoutOperationalRows(rowsBefore), await _storage.RowsOfAsync(team));
         var kept = (await _storage.Installations.GetAsync(TenantA, team.TeamKey, None))!;
         Assert.Equal(InstallationStatus.Active, kept.Status);
@@ -212,5 +212,6 @@ public sealed class TableRetentionStoreTests(AzuriteServer azurite) : IAsyncLife
     private static List<string> WithoutOperationalRows(List<string> rows) =>
         [.. rows.Where(row => !row.StartsWith(TableNames.Leases + ":", StringComparison.Ordinal)
             && !row.StartsWith(TableNames.Idempotency + ":", StringComparison.Ordinal)
-            && !row.StartsWith(TableNames.DeadLetters + ":", StringComparison.Ordinal))];
+            && !row.StartsWith(TableNames.DeadLetters + ":", StringComparison.Ordinal)
+            && !row.StartsWith(TableNames.LaunchCounts + ":", StringComparison.Ordinal))];
 }

@@ -10,7 +10,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
 {
     private IExternalScopeProvider _scopes = new LoggerExternalScopeProvider();
 
-    public ExportedCollection<(LogLevel Level, string Text)> Records { get; } = new();
+    public ExportedCollection<(LogLevel Level, string? EventName, string Text)> Records { get; } = new();
 
     public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
 
@@ -41,7 +41,7 @@ public sealed class CapturingLoggerProvider : ILoggerProvider, ISupportExternalS
                 parts.Add(exception.ToString());
             }
 
-            provider.Records.Add((logLevel, string.Join(" | ", parts)));
+            provider.Records.Add((logLevel, eventId.Name, string.Join(" | ", parts)));
         }
     }
 }

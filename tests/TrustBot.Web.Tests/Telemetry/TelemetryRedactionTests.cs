@@ -22,7 +22,8 @@ namespace TrustBot.Web.Tests.Telemetry;
 /// A whole session through the real HTTP pipeline on a fake clock, against Azurite, with the production telemetry
 /// pipeline (instrumentation and redaction) exporting to memory instead of Azure Monitor, and every log call of every
 /// category captured at Trace: no conversation, user or Entra id, participation hash, table key or note text may
-/// appear in any exported span, log record, scope or metric tag, nor in any log line.
+/// appear in any exported span, log record, scope or metric tag, nor in any log line at any level (but for the log
+/// methods <see cref="LoggerMessageParameterTests"/> lists as awaiting a rewrite).
 /// </summary>
 [Collection(BotHostGroup.Name)]
 public sealed partial class TelemetryRedactionTests(BotHostFixture fixture, ITestOutputHelper output)
@@ -61,7 +62,7 @@ public sealed partial class TelemetryRedactionTests(BotHostFixture fixture, ITes
         var exported = spans.Snapshot().SelectMany(s => TelemetryText.Of(s).Select(t => ("span", t)))
             .Concat(logs.Snapshot().SelectMany(l => TelemetryText.Of(l).Select(t => ("log record", t))))
             .Concat(metrics.Snapshot().SelectMany(m => TelemetryText.Of(m).Select(t => ("metric", t))))
-            .Concat(lines.Records.Snapshot().Where(r => r.Level >= LogLevel.Information).Select(r => ("log line", r.Text)))
+            .Concat(lines.Records.Snapshot().Where(r => !LoggerMessageParameterTests.IsPendingRewrite(r.EventName)).Select(r => ("log line", r.Text)))
             .ToList();
         output.WriteLine($"Scanned {spans.Count} spans, {logs.Count} exported log records, {metrics.Count} metric snapshots and {lines.Records.Count} log lines ({exported.Count} strings) for {secrets.Count} identifiers.");
 
