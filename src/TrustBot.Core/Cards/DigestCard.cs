@@ -17,6 +17,9 @@ public static class DigestCard
     /// <summary>Teams refuses messages over about 28 KB; this leaves room for the activity around the card.</summary>
     public const int MaxCardBytes = 24 * 1024;
 
+    /// <summary>What the digest says where a prediction made after results were visible was left out.</summary>
+    public const string LatePredictionNote = "Your prediction came after results were visible, so it isn't compared.";
+
     private const string PredictTitle = "Save my prediction";
 
     /// <summary>The digest with the prediction box; <paramref name="problem"/> explains why a prediction was refused.</summary>
@@ -28,17 +31,28 @@ public static class DigestCard
         return card;
     }
 
-    /// <summary>The digest after the leader saved a prediction: the box turns into a thank-you.</summary>
-    public static JsonObject Saved(Digest digest, int predicted)
+    /// <summary>
+    /// The digest after the leader saved a prediction: the box turns into a thank-you, which says so when the guess
+    /// came too late to be compared.
+    /// </summary>
+    public static JsonObject Saved(Digest digest, int predicted, PredictionStanding standing)
     {
         ArgumentNullException.ThrowIfNull(digest);
         var card = Content(digest);
-        card["body"]!.AsArray().Add(Section(
-            CardParts.Subheading("Thanks — your prediction is saved"),
-            CardParts.Paragraph(string.Create(
-                CultureInfo.InvariantCulture,
-                $"You predicted {predicted} out of 100. Once enough people have answered the next check-in, your digest shows it beside the team's actual score.")),
-            CardParts.Hint("Only you see your prediction. You can change it any time before the next check-in closes.")));
+        var guess = string.Create(CultureInfo.InvariantCulture, $"You predicted {predicted} out of 100.");
+        card["body"]!.AsArray().Add(standing switch
+        {
+            PredictionStanding.BeforeResults => Section(
+                CardParts.Subheading("Thanks — your prediction is saved"),
+                CardParts.Paragraph(guess + " Once enough people have answered the check-in, your digest shows it beside the team's actual score."),
+                CardParts.Hint("Only you see your prediction. You can change it until the check-in shows results.")),
+            _ => Section(
+                CardParts.Subheading("Saved — but this one won't be compared"),
+                CardParts.Paragraph(guess + (standing == PredictionStanding.AfterClose
+                    ? " That check-in had already closed, so your guess isn't compared with it."
+                    : " " + LatePredictionNote)),
+                CardParts.Hint("A guess tells you most before you've seen the answers. A prediction you saved before the results still counts; for the next check-in, predict before enough people have answered.")),
+        });
         return card;
     }
 
@@ -51,7 +65,14 @@ public static class DigestCard
         body.AddRange(CheckInPart(digest.CheckIn));
         if (digest.Perception is { } gap)
         {
-            body.Add(PerceptionPart(gap));
+            body.Add(PerceptionPart(gap, digest.LatePrediction));
+        }
+        else if (digest.LatePrediction)
+        {
+            body.Add(Section(
+                CardParts.Subheading("Your prediction"),
+                CardParts.Paragraph(LatePredictionNote),
+                CardParts.Hint("A guess tells you most before you've seen the answers. Try the box below for the next check-in.")));
         }
 
         var card = CardParts.Card(Summary, [.. body]);
@@ -134,7 +155,7 @@ public static class DigestCard
         };
     }
 
-    private static JsonObject PerceptionPart(PerceptionGap gap)
+    private static JsonObject PerceptionPart(PerceptionGap gap, bool laterGuessLeftOut)
     {
         var index = gap.Index == Instrument.TrustIndex ? "trust" : "psychological safety";
         var predicted = gap.Predicted.ToString(CultureInfo.InvariantCulture);
@@ -145,10 +166,18 @@ public static class DigestCard
             > 0 => "Your team feels better about this than you expected.",
             _ => "Your team feels less sure about this than you expected: worth a curious, open conversation.",
         };
-        return Section(
+        var items = new List<JsonNode>
+        {
             CardParts.Subheading("Your prediction beside the result"),
             CardParts.Facts([("You predicted", predicted), ($"Actual {index}", Score(gap.Actual))]),
-            CardParts.Paragraph(reading));
+            CardParts.Paragraph(reading),
+        };
+        if (laterGuessLeftOut)
+        {
+            items.Add(CardParts.Hint("You changed your guess after results were visible, so this compares the one you made before."));
+        }
+
+        return Section([.. items]);
     }
 
     private static JsonObject PredictionForm(Digest digest, string? problem)
@@ -156,7 +185,7 @@ public static class DigestCard
         var items = new List<JsonNode>
         {
             CardParts.Subheading("What will your team's score be next time?"),
-            CardParts.Paragraph("Guess the team's psychological-safety score on the next check-in. Only you see your guess; your digest puts it beside the actual score, once enough people have answered."),
+            CardParts.Paragraph("Guess the team's psychological-safety score on the next check-in. Only you see your guess; your digest puts it beside the actual score, once enough people have answered. It counts if you save it before results appear."),
             new JsonObject
             {
                 ["type"] = "Input.Number",

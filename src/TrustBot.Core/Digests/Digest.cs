@@ -9,11 +9,16 @@ namespace TrustBot.Core.Digests;
 /// <param name="AsOf">The instant the digest describes; its week ends here.</param>
 /// <param name="CheckIn">The latest closed check-in, or null when the team has none yet.</param>
 /// <param name="Notes">The anonymous notes of prompts that closed in the week and that at least k people answered.</param>
-/// <param name="Perception">The leader's prediction beside the actual score, when both exist.</param>
+/// <param name="Perception">The leader's prediction beside the actual score, when both exist and the prediction counts.</param>
+/// <param name="LatePrediction">
+/// Whether the leader also (or only) predicted this check-in's score after its results were visible or it closed; such
+/// a guess is left out of <paramref name="Perception"/>, and the card says so.
+/// </param>
 public sealed record Digest(
     string TeamKey,
     string TeamLabel,
     DateTimeOffset AsOf,
     DigestCheckIn? CheckIn,
     IReadOnlyList<DigestNoteGroup> Notes,
-    PerceptionGap? Perception);
+    PerceptionGap? Perception,
+    bool LatePrediction);

@@ -7,7 +7,8 @@ namespace TrustBot.Core.Digests;
 /// Turns a team's latest closed check-in, the one before it, the week's notes and a leader's prediction into a
 /// <see cref="Digest"/>. Pure. Every number comes from <see cref="CheckInScoring.Results"/>, the one gate through
 /// which anything derived from answers may pass: below k there are no results, so there is no participation rate,
-/// score, trend or perception gap either.
+/// score, trend or perception gap either. The perception gap compares only a prediction made before the check-in
+/// published any result (<see cref="PredictionRule"/>).
 /// </summary>
 public static class DigestBuilder
 {
@@ -17,20 +18,20 @@ public static class DigestBuilder
         var notes = Notes(inputs.Sessions);
         if (inputs.Latest is not { } latest)
         {
-            return new Digest(inputs.TeamKey, inputs.TeamLabel, inputs.AsOf, null, notes, null);
+            return new Digest(inputs.TeamKey, inputs.TeamLabel, inputs.AsOf, null, notes, null, false);
         }
 
         var results = Score(latest, inputs.Catalog);
         var previous = inputs.Previous is { } earlier ? Score(earlier, inputs.Catalog) : null;
         var digestResults = results is null ? null : Summarise(latest.CheckIn, results, previous, inputs.Catalog, inputs.RosterSize);
         var checkIn = new DigestCheckIn(latest.CheckIn.ClosesAt, CheckInScoring.EffectiveThreshold(latest.CheckIn.Threshold), digestResults);
-        var perception = Perception(inputs.Prediction, latest.CheckIn, inputs.Previous?.CheckIn, digestResults);
-        return new Digest(inputs.TeamKey, inputs.TeamLabel, inputs.AsOf, checkIn, notes, perception);
+        var (perception, late) = Perception(inputs.Predictions, latest.CheckIn, inputs.Previous?.CheckIn, digestResults);
+        return new Digest(inputs.TeamKey, inputs.TeamLabel, inputs.AsOf, checkIn, notes, perception, late);
     }
 
     /// <summary>
-    /// Whether a prediction counts for <paramref name="reported"/>: made after the check-in before it closed and
-    /// before this one closed, so it was made without knowing these results.
+    /// Whether a prediction is about <paramref name="reported"/>: made after the check-in before it closed and before
+    /// this one closed. Whether it also counts is <see cref="PredictionRule.Counts"/>.
     /// </summary>
     public static bool PredictsFor(Prediction prediction, CheckIn reported, CheckIn? previous)
     {
@@ -71,15 +72,31 @@ public static class DigestBuilder
     private static IndexTrend? Index(string index, double? score, double? previous) =>
         score is { } now ? new IndexTrend(index, now, previous is { } before ? now - before : null) : null;
 
-    private static PerceptionGap? Perception(Prediction? prediction, CheckIn reported, CheckIn? previous, DigestResults? results)
+    /// <summary>
+    /// The newest prediction about <paramref name="reported"/> that counts, beside the actual score; a newer one made
+    /// after results were visible is skipped and reported as late.
+    /// </summary>
+    private static (PerceptionGap? Gap, bool Late) Perception(
+        IReadOnlyList<Prediction> predictions, CheckIn reported, CheckIn? previous, DigestResults? results)
     {
-        if (prediction is null || results is null || !PredictsFor(prediction, reported, previous))
+        if ((results?.Safety ?? results?.Trust) is not { } actual)
         {
-            return null;
+            return (null, false);
         }
 
-        var actual = results.Safety ?? results.Trust;
-        return actual is null ? null : new PerceptionGap(actual.Index, prediction.Value, actual.Score);
+        var late = false;
+        foreach (var prediction in (predictions ?? []).Where(p => PredictsFor(p, reported, previous)).OrderByDescending(p => p.MadeAt))
+        {
+            if (PredictionRule.Counts(prediction, reported))
+            {
+                return (new PerceptionGap(actual.Index, prediction.Value, actual.Score), late);
+            }
+
+            // A row from before the standing was recorded is left out without a word: it may not have been late.
+            late |= prediction.MadeBeforeResults == false;
+        }
+
+        return (null, late);
     }
 
     private static List<DigestNoteGroup> Notes(IReadOnlyList<SessionNotes> sessions)

@@ -29,7 +29,7 @@ public sealed class DigestComposer(
         var closed = await LatestClosedAsync(team, asOf, cancellationToken);
         (CheckIn CheckIn, Tally Tally)? latest = null;
         (CheckIn CheckIn, Tally Tally)? previous = null;
-        Prediction? prediction = null;
+        var predicted = new List<Prediction>();
         int? rosterSize = null;
         if (closed.Count > 0)
         {
@@ -40,7 +40,7 @@ public sealed class DigestComposer(
             }
 
             var from = closed.Count > 1 ? closed[1].ClosesAt : DateTimeOffset.MinValue;
-            prediction = await predictions.GetLatestAsync(team.TenantId, team.Key, leaderUserId, from, closed[0].ClosesAt, cancellationToken);
+            predicted = await PredictionsAsync(team, leaderUserId, closed[0], from, cancellationToken);
             rosterSize = await CountRosterAsync(team, cancellationToken);
         }
 
@@ -54,8 +54,28 @@ public sealed class DigestComposer(
             Previous = previous,
             RosterSize = rosterSize,
             Sessions = await WeekSessionsAsync(team, asOf, cancellationToken),
-            Prediction = prediction,
+            Predictions = predicted,
         });
+    }
+
+    /// <summary>
+    /// The leader's predictions about <paramref name="reported"/>, newest first, down to the newest that counts: older
+    /// ones are never compared, so they are not read.
+    /// </summary>
+    private async Task<List<Prediction>> PredictionsAsync(
+        Installation team, string leaderUserId, CheckIn reported, DateTimeOffset from, CancellationToken cancellationToken)
+    {
+        var found = new List<Prediction>();
+        await foreach (var prediction in predictions.ListAsync(team.TenantId, team.Key, leaderUserId, from, reported.ClosesAt, cancellationToken))
+        {
+            found.Add(prediction);
+            if (PredictionRule.Counts(prediction, reported))
+            {
+                break;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The two newest check-ins that had been posted and stopped taking answers by <paramref name="asOf"/>.</summary>

@@ -27,6 +27,9 @@ public sealed record DigestInputs
     /// <summary>Speak-up sessions that closed within the digest's week.</summary>
     public IReadOnlyList<SessionNotes> Sessions { get; init; } = [];
 
-    /// <summary>The leader's latest prediction, if any.</summary>
-    public Prediction? Prediction { get; init; }
+    /// <summary>
+    /// The leader's predictions for <see cref="Latest"/>, newest first; older ones than the newest that counts
+    /// (<see cref="PredictionRule.Counts"/>) may be left out, since they are never compared.
+    /// </summary>
+    public IReadOnlyList<Prediction> Predictions { get; init; } = [];
 }

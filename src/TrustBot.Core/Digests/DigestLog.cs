@@ -21,6 +21,6 @@ internal static partial class DigestLog
     [LoggerMessage(2604, LogLevel.Information, "Prediction action refused ({Reason})")]
     public static partial void PredictionRefused(ILogger logger, string reason);
 
-    [LoggerMessage(2605, LogLevel.Information, "A leader saved a prediction")]
-    public static partial void PredictionSaved(ILogger logger);
+    [LoggerMessage(2605, LogLevel.Information, "A leader saved a prediction ({Standing})")]
+    public static partial void PredictionSaved(ILogger logger, PredictionStanding standing);
 }

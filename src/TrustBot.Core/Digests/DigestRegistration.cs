@@ -16,6 +16,7 @@ internal static class DigestRegistration
     public static IServiceCollection AddDigests(this IServiceCollection services)
     {
         services.TryAddScoped<DigestComposer>();
+        services.TryAddScoped<PredictionTiming>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, DigestJob>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, DigestSender>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, PredictionActionHandler>());

@@ -6,11 +6,16 @@ namespace TrustBot.Core.Digests;
 /// </summary>
 public interface IPredictionStore
 {
-    /// <summary>Stores a prediction (0–100); earlier ones are kept, so each check-in is compared with the right one.</summary>
-    Task SaveAsync(string tenantId, string teamKey, string leaderUserId, int value, DateTimeOffset madeAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stores a prediction (0–100) with whether it was made before the results it will be compared with were published;
+    /// earlier ones are kept, so each check-in is compared with the right one.
+    /// </summary>
+    Task SaveAsync(
+        string tenantId, string teamKey, string leaderUserId, int value, DateTimeOffset madeAt, bool madeBeforeResults, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The leader's latest prediction made at or after <paramref name="from"/> and before <paramref name="until"/>, or null.
+    /// The leader's predictions made at or after <paramref name="from"/> and before <paramref name="until"/>, newest first.
     /// </summary>
-    Task<Prediction?> GetLatestAsync(string tenantId, string teamKey, string leaderUserId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
+    IAsyncEnumerable<Prediction> ListAsync(
+        string tenantId, string teamKey, string leaderUserId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken);
 }

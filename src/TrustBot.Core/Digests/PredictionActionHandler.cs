@@ -11,12 +11,14 @@ namespace TrustBot.Core.Digests;
 /// <summary>
 /// Saves a leader's prediction of the team's next score from the digest card. Card data is untrusted: only a leader
 /// of the named team (looked up in the activity's own tenant) may predict, and only a whole number 0–100 is stored.
-/// The digest is shown again, with a thank-you or with what to fix.
+/// The digest is shown again, with a thank-you or with what to fix. Whether the check-in it will be compared with had
+/// already shown results (or closed) is decided now and stored with it; such a prediction is kept but never compared.
 /// </summary>
 public sealed class PredictionActionHandler(
     ILeaderStore leaders,
     IInstallationStore installations,
     IPredictionStore predictions,
+    PredictionTiming timing,
     DigestComposer composer,
     TimeProvider timeProvider,
     ILogger<PredictionActionHandler> logger) : ICardActionHandler
@@ -54,9 +56,10 @@ public sealed class PredictionActionHandler(
             return DigestCard.Build(digest, InvalidValueMessage);
         }
 
-        await predictions.SaveAsync(team.TenantId, team.Key, leader.UserId, value, now, cancellationToken);
-        DigestLog.PredictionSaved(logger);
-        return DigestCard.Saved(digest, value);
+        var standing = await timing.StandingAsync(team, now, cancellationToken);
+        await predictions.SaveAsync(team.TenantId, team.Key, leader.UserId, value, now, standing == PredictionStanding.BeforeResults, cancellationToken);
+        DigestLog.PredictionSaved(logger, standing);
+        return DigestCard.Saved(digest, value, standing);
     }
 
     /// <summary>

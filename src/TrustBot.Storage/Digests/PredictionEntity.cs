@@ -8,7 +8,7 @@ namespace TrustBot.Storage.Digests;
 
 /// <summary>
 /// One prediction. PartitionKey = tenant | team; RowKey = leader | inverted ticks of when it was made, so a leader's
-/// predictions sort newest first and one range query finds the latest in a window.
+/// predictions sort newest first and one range query lists a window newest first.
 /// </summary>
 internal sealed class PredictionEntity : ITableEntity
 {
@@ -23,6 +23,12 @@ internal sealed class PredictionEntity : ITableEntity
     public int Value { get; set; }
     public DateTimeOffset MadeAt { get; set; }
 
+    /// <summary>
+    /// Whether no result of the check-in it is compared with had been published when it was saved. Rows written before
+    /// this column existed read as null, which <see cref="PredictionRule.Counts"/> treats conservatively.
+    /// </summary>
+    public bool? MadeBeforeResults { get; set; }
+
     public static string Partition(string tenantId, string teamKey) => CompositeKey.Join(tenantId, teamKey);
 
     /// <summary>The row key of <paramref name="leaderUserId"/>'s prediction at <paramref name="at"/>; later instants sort first.</summary>
@@ -30,7 +36,8 @@ internal sealed class PredictionEntity : ITableEntity
         CompositeKey.Part(leaderUserId) + CompositeKey.Separator
         + (DateTimeOffset.MaxValue.UtcTicks - at.UtcTicks).ToString("D19", CultureInfo.InvariantCulture);
 
-    public static PredictionEntity From(string tenantId, string teamKey, string leaderUserId, int value, DateTimeOffset madeAt) => new()
+    public static PredictionEntity From(
+        string tenantId, string teamKey, string leaderUserId, int value, DateTimeOffset madeAt, bool madeBeforeResults) => new()
     {
         PartitionKey = Partition(tenantId, teamKey),
         RowKey = Row(leaderUserId, madeAt),
@@ -39,7 +46,8 @@ internal sealed class PredictionEntity : ITableEntity
         LeaderUserId = leaderUserId,
         Value = value,
         MadeAt = madeAt.ToUniversalTime(),
+        MadeBeforeResults = madeBeforeResults,
     };
 
-    public Prediction ToPrediction() => new(TenantId, TeamKey, LeaderUserId, Value, MadeAt);
+    public Prediction ToPrediction() => new(TenantId, TeamKey, LeaderUserId, Value, MadeAt, MadeBeforeResults);
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,8 @@ internal sealed class TablePredictionStore(
 {
     private readonly TableClient _table = tableService.GetTableClient(options.Value.TableName(TableNames.Predictions));
 
-    public async Task SaveAsync(string tenantId, string teamKey, string leaderUserId, int value, DateTimeOffset madeAt, CancellationToken cancellationToken)
+    public async Task SaveAsync(
+        string tenantId, string teamKey, string leaderUserId, int value, DateTimeOffset madeAt, bool madeBeforeResults, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(teamKey);
@@ -24,19 +26,20 @@ internal sealed class TablePredictionStore(
         ArgumentOutOfRangeException.ThrowIfGreaterThan(value, Prediction.Max);
 
         // Upsert: a retried save of the same instant keeps one row.
-        await _table.UpsertEntityAsync(PredictionEntity.From(tenantId, teamKey, leaderUserId, value, madeAt), TableUpdateMode.Replace, cancellationToken);
+        var entity = PredictionEntity.From(tenantId, teamKey, leaderUserId, value, madeAt, madeBeforeResults);
+        await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken);
         logger.PredictionSaved();
     }
 
-    public async Task<Prediction?> GetLatestAsync(
-        string tenantId, string teamKey, string leaderUserId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<Prediction> ListAsync(
+        string tenantId, string teamKey, string leaderUserId, DateTimeOffset from, DateTimeOffset until, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         ArgumentException.ThrowIfNullOrEmpty(teamKey);
         ArgumentException.ThrowIfNullOrEmpty(leaderUserId);
         if (until <= from)
         {
-            return null;
+            yield break;
         }
 
         // Inverted ticks: made before `until` means a row key above until's, made at or after `from` one at or below from's.
@@ -44,11 +47,9 @@ internal sealed class TablePredictionStore(
         var after = PredictionEntity.Row(leaderUserId, until);
         var atMost = PredictionEntity.Row(leaderUserId, from);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey gt {after} and RowKey le {atMost}");
-        await foreach (var entity in _table.QueryAsync<PredictionEntity>(filter, maxPerPage: 1, cancellationToken: cancellationToken))
+        await foreach (var entity in _table.QueryAsync<PredictionEntity>(filter, cancellationToken: cancellationToken))
         {
-            return entity.ToPrediction();
+            yield return entity.ToPrediction();
         }
-
-        return null;
     }
 }

@@ -98,7 +98,7 @@ public sealed class StorageOutageViewsTests
         [
             new SettingsActionHandler(null!, null!, null!, null!, null!, null!, TimeProvider.System, NullLogger<SettingsActionHandler>.Instance),
             new NudgeActionHandler(null!, null!, null!, null!, null!, null!, TimeProvider.System, NullLogger<NudgeActionHandler>.Instance),
-            new PredictionActionHandler(null!, null!, null!, null!, TimeProvider.System, NullLogger<PredictionActionHandler>.Instance),
+            new PredictionActionHandler(null!, null!, null!, null!, null!, TimeProvider.System, NullLogger<PredictionActionHandler>.Instance),
         ],
         NullLogger<CardActionRouter>.Instance);
 

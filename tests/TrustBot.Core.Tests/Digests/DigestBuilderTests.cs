@@ -25,7 +25,7 @@ public sealed class DigestBuilderTests
         var inputs = Inputs(Latest, fourPeople) with
         {
             RosterSize = 7,
-            Prediction = PredictionAt(Latest.OpensAt, 64),
+            Predictions = [PredictionAt(Latest.OpensAt, 64)],
         };
 
         var digest = DigestBuilder.Build(inputs);
@@ -99,7 +99,7 @@ public sealed class DigestBuilderTests
         var digest = DigestBuilder.Build(Inputs(Latest, LatestTally) with
         {
             Previous = (Previous, PreviousTally),
-            Prediction = PredictionAt(madeAt, 70),
+            Predictions = [PredictionAt(madeAt, 70)],
         });
 
         if (shown)
@@ -119,9 +119,88 @@ public sealed class DigestBuilderTests
     {
         var trustOnly = CheckIn("ci-trust", LatestOpensAt, 5, "trust-care");
 
-        var digest = DigestBuilder.Build(Inputs(trustOnly, LatestTally) with { Prediction = PredictionAt(trustOnly.OpensAt, 40) });
+        var digest = DigestBuilder.Build(Inputs(trustOnly, LatestTally) with { Predictions = [PredictionAt(trustOnly.OpensAt, 40)] });
 
         Assert.Equal(new PerceptionGap(Instrument.TrustIndex, 40, 100), digest.Perception);
+    }
+
+    [Fact]
+    public void Build_OnlyAPredictionMadeAfterResultsWereVisible_IsNotComparedAndTheCardSaysWhy()
+    {
+        var digest = DigestBuilder.Build(Inputs(Latest, LatestTally) with
+        {
+            Predictions = [PredictionAt(Latest.OpensAt.AddDays(1), 83, madeBeforeResults: false)],
+        });
+
+        Assert.Null(digest.Perception);
+        Assert.True(digest.LatePrediction);
+        var card = DigestCard.Build(digest);
+        Assert.Contains(DigestCard.LatePredictionNote, Cards.CardInspection.Texts(card));
+        Assert.DoesNotContain("You predicted", Cards.CardInspection.VisibleStrings(card));
+    }
+
+    [Fact]
+    public void Build_AGuessChangedAfterResultsWereVisible_ComparesTheOneMadeBefore()
+    {
+        var digest = DigestBuilder.Build(Inputs(Latest, LatestTally) with
+        {
+            // Oldest first, to show the builder orders them itself.
+            Predictions =
+            [
+                PredictionAt(Latest.OpensAt.AddHours(-2), 40, madeBeforeResults: true),
+                PredictionAt(Latest.OpensAt.AddHours(1), 60, madeBeforeResults: true),
+                PredictionAt(Latest.OpensAt.AddDays(1), 83, madeBeforeResults: false),
+            ],
+        });
+
+        Assert.Equal(new PerceptionGap(Instrument.PsychologicalSafetyIndex, 60, digest.CheckIn!.Results!.Safety!.Score), digest.Perception);
+        Assert.True(digest.LatePrediction);
+        var texts = Cards.CardInspection.Texts(DigestCard.Build(digest)).ToList();
+        Assert.Contains(texts, t => t.Contains("You changed your guess after results were visible", StringComparison.Ordinal));
+        Assert.DoesNotContain(DigestCard.LatePredictionNote, texts);
+    }
+
+    [Fact]
+    public void Build_PredictionMadeBeforeResults_IsComparedWithoutANoteAboutLateGuesses()
+    {
+        var digest = DigestBuilder.Build(Inputs(Latest, LatestTally) with
+        {
+            Predictions = [PredictionAt(Latest.OpensAt.AddDays(1), 70, madeBeforeResults: true)],
+        });
+
+        Assert.Equal(70, digest.Perception?.Predicted);
+        Assert.False(digest.LatePrediction);
+        Assert.DoesNotContain(Cards.CardInspection.Texts(DigestCard.Build(digest)), t => t.Contains("after results were visible", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_LatePredictionButNoResults_SaysNothingAboutIt()
+    {
+        var fourPeople = Tally(("ps-tough-issues", [0, 0, 0, 4, 0, 0, 0]));
+
+        var digest = DigestBuilder.Build(Inputs(Latest, fourPeople) with
+        {
+            Predictions = [PredictionAt(Latest.OpensAt.AddDays(1), 70, madeBeforeResults: false)],
+        });
+
+        Assert.Null(digest.Perception);
+        Assert.False(digest.LatePrediction);
+    }
+
+    [Theory]
+    [InlineData(-1, true)]
+    [InlineData(0, false)]
+    [InlineData(3600, false)]
+    public void Build_PredictionStoredBeforeItsStandingWasRecorded_CountsOnlyWhenMadeBeforeTheCheckInOpened(int secondsAfterOpening, bool compared)
+    {
+        var digest = DigestBuilder.Build(Inputs(Latest, LatestTally) with
+        {
+            Predictions = [PredictionAt(Latest.OpensAt.AddSeconds(secondsAfterOpening), 70, madeBeforeResults: null)],
+        });
+
+        Assert.Equal(compared, digest.Perception is not null);
+        // Whether it came after results is unknown, so the card does not claim it did.
+        Assert.False(digest.LatePrediction);
     }
 
     [Fact]
@@ -165,7 +244,7 @@ public sealed class DigestBuilderTests
             AsOf = LatestOpensAt.AddDays(3),
             Catalog = StatementCatalog.Default,
             Sessions = [new SessionNotes(Session("s-1", closed), new Tally(6, new Dictionary<string, int[]>()), ["Hello."])],
-            Prediction = PredictionAt(LatestOpensAt, 50),
+            Predictions = [PredictionAt(LatestOpensAt, 50)],
         });
 
         Assert.Null(digest.CheckIn);
@@ -182,6 +261,6 @@ public sealed class DigestBuilderTests
         Latest = (latest, tally),
     };
 
-    private static Prediction PredictionAt(DateTimeOffset madeAt, int value) =>
-        new(TestIds.TenantId, TestIds.TeamId, LeaderUserId, value, madeAt);
+    private static Prediction PredictionAt(DateTimeOffset madeAt, int value, bool? madeBeforeResults = true) =>
+        new(TestIds.TenantId, TestIds.TeamId, LeaderUserId, value, madeAt, madeBeforeResults);
 }

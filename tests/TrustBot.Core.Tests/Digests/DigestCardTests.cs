@@ -13,7 +13,7 @@ public sealed class DigestCardTests
 {
     private static readonly CheckIn Latest = CheckIn("ci-latest", LatestOpensAt);
 
-    public static TheoryData<string> Views() => ["full", "below-k", "no-check-in", "refused-value", "saved", "problem", "reminder"];
+    public static TheoryData<string> Views() => ["full", "below-k", "no-check-in", "refused-value", "saved", "saved-late", "saved-after-close", "late-prediction", "changed-late", "problem", "reminder"];
 
     [Theory]
     [MemberData(nameof(Views))]
@@ -66,6 +66,28 @@ public sealed class DigestCardTests
         Assert.Contains(Texts(card), t => t.Contains("You predicted 64 out of 100", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("saved-late", "Your prediction came after results were visible")]
+    [InlineData("saved-after-close", "That check-in had already closed")]
+    public void Saved_TooLateToCompare_SaysSoKindlyInsteadOfTheThanks(string view, string expected)
+    {
+        var texts = Texts(Build(view)).ToList();
+
+        Assert.Contains(texts, t => t.Contains(expected, StringComparison.Ordinal));
+        Assert.Contains(texts, t => t.Contains("You predicted 64 out of 100", StringComparison.Ordinal));
+        Assert.DoesNotContain("Thanks — your prediction is saved", texts);
+    }
+
+    [Fact]
+    public void Build_LatePredictionOnly_SaysWhyItIsNotComparedAndShowsNoPredictedNumber()
+    {
+        var card = Build("late-prediction");
+
+        Assert.Contains(DigestCard.LatePredictionNote, Texts(card));
+        Assert.DoesNotContain("You predicted", VisibleStrings(card));
+        Assert.Single(Elements(card, "Input.Number"));
+    }
+
     [Fact]
     public void Build_WithProblem_ShowsTheMessageByTheBox()
     {
@@ -110,7 +132,7 @@ public sealed class DigestCardTests
             Previous = (previous, Tally(("ps-tough-issues", [0, 0, 0, 0, 5, 0, 0]))),
             RosterSize = 8,
             Sessions = [new SessionNotes(Session("s-1", LatestOpensAt.AddDays(2)), new Tally(5, new Dictionary<string, int[]>()), ["Standups run long."])],
-            Prediction = new Prediction(TestIds.TenantId, TestIds.TeamId, LeaderUserId, 70, LatestOpensAt),
+            Predictions = [new Prediction(TestIds.TenantId, TestIds.TeamId, LeaderUserId, 70, LatestOpensAt, MadeBeforeResults: true)],
         });
     }
 
@@ -120,7 +142,11 @@ public sealed class DigestCardTests
         "below-k" => DigestCard.Build(Full() with { CheckIn = new DigestCheckIn(Latest.ClosesAt, 5, null), Perception = null }),
         "no-check-in" => DigestCard.Build(Full() with { CheckIn = null, Perception = null, Notes = [] }),
         "refused-value" => DigestCard.Build(Full(), PredictionActionHandler.InvalidValueMessage),
-        "saved" => DigestCard.Saved(Full(), 64),
+        "saved" => DigestCard.Saved(Full(), 64, PredictionStanding.BeforeResults),
+        "saved-late" => DigestCard.Saved(Full(), 64, PredictionStanding.AfterResults),
+        "saved-after-close" => DigestCard.Saved(Full(), 64, PredictionStanding.AfterClose),
+        "late-prediction" => DigestCard.Build(Full() with { Perception = null, LatePrediction = true }),
+        "changed-late" => DigestCard.Build(Full() with { LatePrediction = true }),
         "problem" => DigestCard.Problem("Only a leader of this team can make a prediction for it."),
         "reminder" => ReminderCard.Build("Platform Team", Latest.ClosesAt, 5),
         _ => throw new ArgumentOutOfRangeException(nameof(view)),

@@ -24,6 +24,7 @@ public sealed class PredictionActionHandlerTests
     private readonly Mock<ILeaderStore> _leaders = new();
     private readonly Mock<IPredictionStore> _predictions = new();
     private readonly Mock<ICheckInStore> _checkIns = new();
+    private readonly Mock<IBallotBox> _ballots = new();
     private readonly Mock<IBotMessenger> _messenger = new();
     private readonly FakeTimeProvider _time = new(Now);
 
@@ -77,7 +78,7 @@ public sealed class PredictionActionHandlerTests
     {
         var card = await Handler().HandleAsync(Action(LeaderUserId, value), CancellationToken.None);
 
-        _predictions.Verify(p => p.SaveAsync(TestIds.TenantId, TestIds.TeamId, LeaderUserId, expected, Now, It.IsAny<CancellationToken>()), Times.Once);
+        _predictions.Verify(p => p.SaveAsync(TestIds.TenantId, TestIds.TeamId, LeaderUserId, expected, Now, true, It.IsAny<CancellationToken>()), Times.Once);
         Assert.Empty(Elements(card, "Input.Number"));
         Assert.Contains(Texts(card), t => t.Contains($"You predicted {expected} out of 100", StringComparison.Ordinal));
     }
@@ -90,12 +91,58 @@ public sealed class PredictionActionHandlerTests
 
         await Handler().HandleAsync(action, CancellationToken.None);
 
-        _predictions.Verify(p => p.SaveAsync(TestIds.TenantId, TestIds.TeamId, LeaderUserId, 42, Now, It.IsAny<CancellationToken>()), Times.Once);
+        _predictions.Verify(p => p.SaveAsync(TestIds.TenantId, TestIds.TeamId, LeaderUserId, 42, Now, true, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CheckInOpenBelowK_StoredAsMadeBeforeResults()
+    {
+        SeedOpenCheckIn(replies: 4);
+
+        var card = await Handler().HandleAsync(Action(LeaderUserId, "70"), CancellationToken.None);
+
+        _predictions.Verify(p => p.SaveAsync(TestIds.TenantId, TestIds.TeamId, LeaderUserId, 70, Now, true, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Contains("Thanks — your prediction is saved", Texts(card));
+    }
+
+    [Fact]
+    public async Task HandleAsync_CheckInShowingResults_StoredAsLateAndTheCardSaysItIsNotCompared()
+    {
+        SeedOpenCheckIn(replies: 5);
+
+        var card = await Handler().HandleAsync(Action(LeaderUserId, "70"), CancellationToken.None);
+
+        _predictions.Verify(p => p.SaveAsync(TestIds.TenantId, TestIds.TeamId, LeaderUserId, 70, Now, false, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Contains(Texts(card), t => t.Contains(DigestCard.LatePredictionNote, StringComparison.Ordinal));
+        Assert.DoesNotContain("Thanks — your prediction is saved", Texts(card));
+    }
+
+    [Fact]
+    public async Task HandleAsync_CheckInClosedBeforeItsTime_StoredAsLateAndTheCardSaysItHadClosed()
+    {
+        var closedEarly = CheckIn("ci-closed", Now.AddHours(-1));
+        _checkIns.Setup(c => c.ListForInstallationAsync(TestIds.TenantId, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Returns(() => Async(new[] { closedEarly }));
+        _ballots.Setup(b => b.GetTallyAsync(TestIds.TenantId, "ci-closed", It.IsAny<CancellationToken>())).ReturnsAsync(new Tally(0, new Dictionary<string, int[]>()));
+
+        var card = await Handler().HandleAsync(Action(LeaderUserId, "70"), CancellationToken.None);
+
+        _predictions.Verify(p => p.SaveAsync(TestIds.TenantId, TestIds.TeamId, LeaderUserId, 70, Now, false, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Contains(Texts(card), t => t.Contains("That check-in had already closed", StringComparison.Ordinal));
+    }
+
+    private void SeedOpenCheckIn(int replies)
+    {
+        var open = CheckIn("ci-open", Now.AddHours(-1)) with { Status = CheckInStatus.Open };
+        _checkIns.Setup(c => c.ListForInstallationAsync(TestIds.TenantId, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Returns(() => Async(new[] { open }));
+        _ballots.Setup(b => b.GetTallyAsync(TestIds.TenantId, "ci-open", It.IsAny<CancellationToken>()))
+            .ReturnsAsync(Tally(("ps-tough-issues", [0, 0, 0, 0, 0, replies, 0]), ("trust-care", [0, 0, 0, 0, 0, 0, replies])));
     }
 
     private void VerifyNothingSaved() =>
         _predictions.Verify(
-            p => p.SaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()),
+            p => p.SaveAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<int>(), It.IsAny<DateTimeOffset>(), It.IsAny<bool>(), It.IsAny<CancellationToken>()),
             Times.Never);
 
     private static CardAction Action(string fromId, string? value)
@@ -123,7 +170,8 @@ public sealed class PredictionActionHandlerTests
         _leaders.Object,
         _installations,
         _predictions.Object,
-        new DigestComposer(_checkIns.Object, Mock.Of<IBallotBox>(), new InMemorySpeakUpStore(), _predictions.Object, _messenger.Object),
+        new PredictionTiming(_checkIns.Object, _ballots.Object),
+        new DigestComposer(_checkIns.Object, _ballots.Object, new InMemorySpeakUpStore(), _predictions.Object, _messenger.Object),
         _time,
         NullLogger<PredictionActionHandler>.Instance);
 }

@@ -39,55 +39,75 @@ public sealed class TablePredictionStoreTests(AzuriteServer azurite) : IAsyncLif
     }
 
     [Fact]
-    public async Task GetLatestAsync_SeveralInTheWindow_ReturnsTheNewest()
+    public async Task ListAsync_SeveralInTheWindow_NewestFirst()
     {
-        await _store.SaveAsync(Tenant, Team, Leader, 60, T0.AddHours(1), CancellationToken.None);
-        await _store.SaveAsync(Tenant, Team, Leader, 72, T0.AddHours(3), CancellationToken.None);
-        await _store.SaveAsync(Tenant, Team, Leader, 65, T0.AddHours(2), CancellationToken.None);
+        await SaveAsync(60, T0.AddHours(1));
+        await SaveAsync(72, T0.AddHours(3));
+        await SaveAsync(65, T0.AddHours(2));
 
-        var latest = await _store.GetLatestAsync(Tenant, Team, Leader, T0, T0.AddDays(1), CancellationToken.None);
+        var listed = await ListAsync(T0, T0.AddDays(1));
 
-        Assert.Equal(new Prediction(Tenant, Team, Leader, 72, T0.AddHours(3)), latest);
+        Assert.Equal([72, 65, 60], listed.Select(p => p.Value));
+        Assert.Equal(new Prediction(Tenant, Team, Leader, 72, T0.AddHours(3), MadeBeforeResults: true), listed[0]);
     }
 
     [Fact]
-    public async Task GetLatestAsync_WindowIncludesFromAndExcludesUntil()
+    public async Task ListAsync_WindowIncludesFromAndExcludesUntil()
     {
-        await _store.SaveAsync(Tenant, Team, Leader, 40, T0, CancellationToken.None);
-        await _store.SaveAsync(Tenant, Team, Leader, 90, T0.AddDays(1), CancellationToken.None);
+        await SaveAsync(40, T0);
+        await SaveAsync(90, T0.AddDays(1));
 
-        var inWindow = await _store.GetLatestAsync(Tenant, Team, Leader, T0, T0.AddDays(1), CancellationToken.None);
-        var before = await _store.GetLatestAsync(Tenant, Team, Leader, T0.AddTicks(1), T0.AddDays(1), CancellationToken.None);
-        var later = await _store.GetLatestAsync(Tenant, Team, Leader, T0, T0.AddDays(1).AddTicks(1), CancellationToken.None);
-
-        Assert.Equal(40, inWindow?.Value);
-        Assert.Null(before);
-        Assert.Equal(90, later?.Value);
+        Assert.Equal([40], (await ListAsync(T0, T0.AddDays(1))).Select(p => p.Value));
+        Assert.Empty(await ListAsync(T0.AddTicks(1), T0.AddDays(1)));
+        Assert.Equal([90, 40], (await ListAsync(T0, T0.AddDays(1).AddTicks(1))).Select(p => p.Value));
+        Assert.Empty(await ListAsync(T0.AddDays(1), T0));
     }
 
     [Fact]
-    public async Task GetLatestAsync_OtherLeaderTeamOrTenant_SeesNothing()
+    public async Task ListAsync_OtherLeaderTeamOrTenant_SeesNothing()
     {
-        await _store.SaveAsync(Tenant, Team, Leader, 55, T0, CancellationToken.None);
+        await SaveAsync(55, T0);
 
-        Assert.Null(await _store.GetLatestAsync(Tenant, Team, OtherLeader, T0.AddDays(-1), T0.AddDays(1), CancellationToken.None));
-        Assert.Null(await _store.GetLatestAsync(Tenant, OtherTeam, Leader, T0.AddDays(-1), T0.AddDays(1), CancellationToken.None));
-        Assert.Null(await _store.GetLatestAsync(OtherTenant, Team, Leader, T0.AddDays(-1), T0.AddDays(1), CancellationToken.None));
-        Assert.Equal(55, (await _store.GetLatestAsync(Tenant, Team, Leader, T0.AddDays(-1), T0.AddDays(1), CancellationToken.None))?.Value);
+        Assert.Empty(await ListAsync(T0.AddDays(-1), T0.AddDays(1), leader: OtherLeader));
+        Assert.Empty(await ListAsync(T0.AddDays(-1), T0.AddDays(1), team: OtherTeam));
+        Assert.Empty(await ListAsync(T0.AddDays(-1), T0.AddDays(1), tenant: OtherTenant));
+        Assert.Equal([55], (await ListAsync(T0.AddDays(-1), T0.AddDays(1))).Select(p => p.Value));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task SaveAsync_WhetherItWasMadeBeforeResults_IsAColumnThatReadsBack(bool madeBeforeResults)
+    {
+        await _store.SaveAsync(Tenant, Team, Leader, 55, T0, madeBeforeResults, CancellationToken.None);
+
+        var row = Assert.Single(await RowsAsync());
+        Assert.Equal(madeBeforeResults, row.GetBoolean("MadeBeforeResults"));
+        Assert.Equal(madeBeforeResults, Assert.Single(await ListAsync(T0, T0.AddDays(1))).MadeBeforeResults);
+    }
+
+    [Fact]
+    public async Task ListAsync_RowWrittenBeforeTheColumnExisted_ReadsAsUnknown()
+    {
+        await SaveAsync(55, T0);
+        var table = _tables.GetTableClient(_options.TableName(TableNames.Predictions));
+        var row = Assert.Single(await RowsAsync());
+        row.Remove("MadeBeforeResults");
+        await table.UpsertEntityAsync(row, TableUpdateMode.Replace);
+
+        var read = Assert.Single(await ListAsync(T0, T0.AddDays(1)));
+
+        Assert.False((await RowsAsync())[0].ContainsKey("MadeBeforeResults"));
+        Assert.Null(read.MadeBeforeResults);
+        Assert.Equal(55, read.Value);
     }
 
     [Fact]
     public async Task SaveAsync_RowKeysStartWithTheTenantAndHoldNothingButTheLeadersOwnGuess()
     {
-        await _store.SaveAsync(Tenant, Team, Leader, 55, T0, CancellationToken.None);
+        await SaveAsync(55, T0);
 
-        var rows = new List<TableEntity>();
-        await foreach (var row in _tables.GetTableClient(_options.TableName(TableNames.Predictions)).QueryAsync<TableEntity>())
-        {
-            rows.Add(row);
-        }
-
-        var only = Assert.Single(rows);
+        var only = Assert.Single(await RowsAsync());
         Assert.StartsWith(Tenant + "|", only.PartitionKey, StringComparison.Ordinal);
         Assert.Equal(55, only.GetInt32("Value"));
     }
@@ -97,6 +117,31 @@ public sealed class TablePredictionStoreTests(AzuriteServer azurite) : IAsyncLif
     [InlineData(101)]
     public async Task SaveAsync_OutOfRange_Throws(int value)
     {
-        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.SaveAsync(Tenant, Team, Leader, value, T0, CancellationToken.None));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => _store.SaveAsync(Tenant, Team, Leader, value, T0, true, CancellationToken.None));
+    }
+
+    private Task SaveAsync(int value, DateTimeOffset madeAt) => _store.SaveAsync(Tenant, Team, Leader, value, madeAt, true, CancellationToken.None);
+
+    private async Task<List<Prediction>> ListAsync(
+        DateTimeOffset from, DateTimeOffset until, string tenant = Tenant, string team = Team, string leader = Leader)
+    {
+        var found = new List<Prediction>();
+        await foreach (var prediction in _store.ListAsync(tenant, team, leader, from, until, CancellationToken.None))
+        {
+            found.Add(prediction);
+        }
+
+        return found;
+    }
+
+    private async Task<List<TableEntity>> RowsAsync()
+    {
+        var rows = new List<TableEntity>();
+        await foreach (var row in _tables.GetTableClient(_options.TableName(TableNames.Predictions)).QueryAsync<TableEntity>())
+        {
+            rows.Add(row);
+        }
+
+        return rows;
     }
 }

@@ -170,7 +170,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
             await Get<IIdempotencyStore>().TryBeginAsync(LeaderIntroductions.KeyFor(leader), none);
             var nudgeId = Guid.NewGuid().ToString("N");
             await nudges.SaveAsync(new NudgeRecord(tenantId, teamKey, userId, nudgeId, "habit-1", now - TimeSpan.FromDays(3)), none);
-            await Get<IPredictionStore>().SaveAsync(tenantId, teamKey, userId, 70, now - TimeSpan.FromDays(2), none);
+            await Get<IPredictionStore>().SaveAsync(tenantId, teamKey, userId, 70, now - TimeSpan.FromDays(2), madeBeforeResults: true, none);
 
             var nudgeEntry = new TimetableEntry(tenantId, teamKey, JobNames.For(JobNames.Nudge, userId), now + TimeSpan.FromDays(4));
             await timetable.SetAsync(nudgeEntry, none);

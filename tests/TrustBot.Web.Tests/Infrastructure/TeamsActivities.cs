@@ -106,6 +106,19 @@ public sealed class TeamsActivities(string serviceUrl, string tenantId)
             }
         });
 
+    /// <summary>An Action.Execute invoke from a card in <paramref name="user"/>'s 1:1 chat with the bot, such as the digest.</summary>
+    public JsonObject PersonalCardAction(string verb, JsonObject data, TeamsUser user) =>
+        Base("invoke", user.PersonalConversationId, "personal", extra: a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data },
+                ["trigger"] = "manual",
+            };
+            a["from"] = user.ToAccount();
+        });
+
     /// <summary>A message in a leader's (default: the installer's) 1:1 chat.</summary>
     public JsonObject PersonalMessageFrom(TeamsUser user, string text) => Base("message", user.PersonalConversationId, "personal", extra: a =>
     {
