@@ -38,22 +38,6 @@ public sealed partial class LoggerMessageParameterTests
         ["AuthenticationLog.ChannelNotEndorsed"] = "the Bot Framework channel name (\"msteams\"), not a Teams channel",
     };
 
-    /// <summary>
-    /// Known offenders in code another branch is rewriting (src/TrustBot.Storage/Ballots); each must still offend, so
-    /// the entry goes as soon as the rewrite lands clean.
-    /// </summary>
-    private static readonly Dictionary<string, string> PendingRewrite = new(StringComparer.Ordinal)
-    {
-        ["BallotStorageLog.BallotWriteConflict"] = "ballot box id",
-        ["BallotStorageLog.CheckInCreated"] = "tenant and check-in id",
-        ["BallotStorageLog.CheckInClosed"] = "tenant and check-in id",
-        ["BallotStorageLog.CheckInCloseConflict"] = "tenant and check-in id",
-    };
-
-    /// <summary>Whether a log line's event (named after its method by the generator) is one of <see cref="PendingRewrite"/>.</summary>
-    internal static bool IsPendingRewrite(string? eventName) =>
-        eventName is not null && PendingRewrite.Keys.Any(name => name.EndsWith("." + eventName, StringComparison.Ordinal));
-
     [Fact]
     public void NoLogMethod_TakesAnIdentifier()
     {
@@ -62,7 +46,7 @@ public sealed partial class LoggerMessageParameterTests
 
         var offences = methods
             .Select(m => (Name: NameOf(m.Method), Problems: Problems(m.Method, m.Attribute)))
-            .Where(m => m.Problems.Count > 0 && !Allowed.ContainsKey(m.Name) && !PendingRewrite.ContainsKey(m.Name))
+            .Where(m => m.Problems.Count > 0 && !Allowed.ContainsKey(m.Name))
             .Select(m => $"{m.Name}: {string.Join("; ", m.Problems)}")
             .ToList();
 
@@ -77,7 +61,7 @@ public sealed partial class LoggerMessageParameterTests
             .Select(m => NameOf(m.Method))
             .ToHashSet(StringComparer.Ordinal);
 
-        var stale = Allowed.Keys.Concat(PendingRewrite.Keys).Where(name => !offending.Contains(name)).ToList();
+        var stale = Allowed.Keys.Where(name => !offending.Contains(name)).ToList();
         Assert.True(stale.Count == 0, "No longer offending; remove from the list: " + string.Join(", ", stale));
     }
 
