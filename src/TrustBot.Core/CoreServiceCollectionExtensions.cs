@@ -46,7 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<TallyCache>();
         services.TryAddSingleton<CheckInCloser>();
         services.TryAddSingleton<BallotFoldJob>();
-        services.AddOptions<FoldOptions>().BindConfiguration(FoldOptions.SectionName);
+        services.AddOptions<FoldOptions>().BindConfiguration(FoldOptions.SectionName).Validate(o => o.Problem() is null, "Ballots: see FoldOptions.Problem").ValidateOnStart();
         services.TryAddSingleton<SpeakUpCloser>();
         services.TryAddSingleton<NoteRepostJob>();
         services.TryAddScoped<InstallationResolver>();

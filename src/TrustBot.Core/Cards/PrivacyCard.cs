@@ -57,6 +57,7 @@ public static class PrivacyCard
             Bullets([
                 $"**Everyone here:** the {place}'s combined results, once {thresholds.People} have answered.",
                 BelowThreshold,
+                "**After that:** results change only in steps of at least that many new answers (or at the close), never one answer at a time, so watching the card while someone answers tells nothing.",
                 $"**Leaders:** the same results, the weekly digest, and the anonymous notes of prompts {thresholds.People} answered.",
                 "**Nobody**, leaders and IT admins included, can see how one person answered.",
             ]),

@@ -5,14 +5,13 @@ using TrustBot.Core.Anonymity;
 namespace TrustBot.Core.CheckIns;
 
 /// <summary>
-/// Closes check-ins whose time is up: folds the last waiting ballots, marks them closed, destroys their salts (so
+/// Closes check-ins whose time is up, once the fold after their close has counted their last waiting ballots: marks them closed, destroys their salts (so
 /// participation can never be recomputed) and turns the shared card into its closed view. Safe to run on several
 /// instances at once.
 /// </summary>
 public sealed class CheckInCloser(
     ICheckInStore checkIns,
     IBallotBox ballots,
-    BallotFoldJob folds,
     OpenCheckInCache openCheckIns,
     SharedCardUpdater sharedCards,
     IOptions<FoldOptions> foldOptions,
@@ -21,8 +20,6 @@ public sealed class CheckInCloser(
 {
     public async Task<int> CloseDueAsync(CancellationToken cancellationToken)
     {
-        // Every ballot of a due check-in became foldable at its close at the latest, so this fold counts the rest.
-        await folds.RunAsync(cancellationToken);
         var now = timeProvider.GetUtcNow();
         var closed = 0;
         await foreach (var checkIn in checkIns.ListDueToCloseAsync(now, cancellationToken))

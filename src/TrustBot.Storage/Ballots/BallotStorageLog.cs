@@ -29,6 +29,9 @@ internal static partial class BallotStorageLog
         Message = "A ballot could not be stored and its participation could not be withdrawn ({ExceptionType}); that person cannot vote again in this check-in")]
     public static partial void BallotWithdrawFailed(this ILogger logger, string exceptionType);
 
+    [LoggerMessage(EventId = 3107, Level = LogLevel.Warning, Message = "Folding one ballot box failed ({ExceptionType}); its ballots wait for the next fold")]
+    public static partial void BoxFoldFailed(this ILogger logger, string exceptionType);
+
     [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Pending-ballot queue ready")]
     public static partial void PendingBallotQueueReady(this ILogger logger);
 

@@ -53,7 +53,7 @@ internal sealed class QueueBallotFolder(
         var ballots = 0;
         foreach (var box in due.GroupBy(m => (m.Ballot.TenantId, m.Ballot.BallotBoxId)))
         {
-            var count = await FoldBoxAsync(box.Key.TenantId, box.Key.BallotBoxId, [.. box], cancellationToken);
+            var count = await FoldOrPostponeAsync(box.Key.TenantId, box.Key.BallotBoxId, [.. box], cancellationToken);
             if (count > 0)
             {
                 folded.Add(new FoldedBallots(box.Key.TenantId, box.Key.BallotBoxId, count));
@@ -67,6 +67,33 @@ internal sealed class QueueBallotFolder(
         }
 
         return folded;
+    }
+
+    /// <summary>
+    /// One box's fold; if it fails (storage hiccup, a box being erased), its ballots go back into hiding until the next
+    /// fold time, so one box never holds up the others and none waits out the whole hold.
+    /// </summary>
+    private async Task<int> FoldOrPostponeAsync(string tenantId, string ballotBoxId, List<DueBallot> due, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await FoldBoxAsync(tenantId, ballotBoxId, due, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            logger.BoxFoldFailed(exception.GetType().Name);
+            try
+            {
+                await HideAgainAsync(due, timeProvider.GetUtcNow(), cancellationToken);
+            }
+            catch (Exception again) when (again is not OperationCanceledException and not OutOfMemoryException)
+            {
+                // Their hold runs out on its own; the f- rows keep whatever was counted from being counted again.
+                logger.BoxFoldFailed(again.GetType().Name);
+            }
+
+            return 0;
+        }
     }
 
     /// <summary>Every message visible now, each parsed; an unreadable one is deleted (it cannot have come from a vote).</summary>

@@ -16,7 +16,10 @@ namespace TrustBot.Storage.Tests.Ballots;
 /// </summary>
 internal sealed class BallotTestRig : IAsyncDisposable
 {
-    public static readonly TimeSpan DefaultFoldInterval = TimeSpan.FromSeconds(1);
+    public static readonly TimeSpan DefaultFoldInterval = TimeSpan.FromSeconds(2);
+
+    // As the host's fold service: a little over a second after a fold time, when storage has shown every ballot due.
+    private static readonly TimeSpan FoldDelay = TimeSpan.FromSeconds(1.1);
 
     private BallotTestRig(StorageOptions options, TableServiceClient tableService, QueueServiceClient queueService, TimeProvider time, TimeSpan foldInterval)
     {
@@ -69,7 +72,7 @@ internal sealed class BallotTestRig : IAsyncDisposable
         var deadline = DateTimeOffset.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (true)
         {
-            await Folder.FoldDueAsync(CancellationToken.None);
+            await FoldAtNextFoldTimeAsync(Folder);
             var tally = await Box.GetTallyAsync(tenantId, boxId, CancellationToken.None);
             if (tally.Replies >= replies)
             {
@@ -80,8 +83,6 @@ internal sealed class BallotTestRig : IAsyncDisposable
             {
                 throw new TimeoutException($"The folds counted {tally.Replies} of {replies} ballots in time.");
             }
-
-            await Task.Delay(200);
         }
     }
 
@@ -91,9 +92,16 @@ internal sealed class BallotTestRig : IAsyncDisposable
         var end = DateTimeOffset.UtcNow + duration;
         while (DateTimeOffset.UtcNow < end)
         {
-            await Folder.FoldDueAsync(CancellationToken.None);
-            await Task.Delay(200);
+            await FoldAtNextFoldTimeAsync(Folder);
         }
+    }
+
+    /// <summary>Runs <paramref name="folder"/> once, when the host's fold service would: just after the next fold time.</summary>
+    public async Task FoldAtNextFoldTimeAsync(QueueBallotFolder folder)
+    {
+        var now = DateTimeOffset.UtcNow;
+        await Task.Delay(FoldClock.NextFold(now, FoldInterval) + FoldDelay - now);
+        await folder.FoldDueAsync(CancellationToken.None);
     }
 
     /// <summary>How many messages the pending queue holds, hidden ones included.</summary>

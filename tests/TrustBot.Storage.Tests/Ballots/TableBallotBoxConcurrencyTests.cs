@@ -4,7 +4,7 @@ using static TrustBot.Storage.Tests.Ballots.BallotRowInspector;
 namespace TrustBot.Storage.Tests.Ballots;
 
 /// <summary>Votes racing each other, and folds racing each other.</summary>
-[Collection(AzuriteCollectionDefinition.Name)]
+[Collection(BallotFoldAzurite.Name)]
 public sealed class TableBallotBoxConcurrencyTests(AzuriteServer azurite) : IAsyncLifetime
 {
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -21,7 +21,7 @@ public sealed class TableBallotBoxConcurrencyTests(AzuriteServer azurite) : IAsy
     public async Task CastAsync_200DistinctVotersAtOnce_CountsEveryVoteExactlyOnce()
     {
         // Closing in a few seconds: a remainder of fewer than k that a fold time split off is counted at the close.
-        var terms = new BallotTerms(5, DateTimeOffset.UtcNow.AddSeconds(4));
+        var terms = new BallotTerms(5, DateTimeOffset.UtcNow.AddSeconds(5));
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 200).Select(voter =>
             _rig.Box.CastAsync(Tenant, Box, Hash($"voter-{voter}"), Ballot(voter), terms, CancellationToken.None)));
 
@@ -52,7 +52,7 @@ public sealed class TableBallotBoxConcurrencyTests(AzuriteServer azurite) : IAsy
         Assert.Single(outcomes, outcome => outcome == BallotOutcome.Counted);
         Assert.Equal(1, await _rig.PendingCountAsync());
         await _rig.FoldUntilAsync(Tenant, Box, 1);
-        await _rig.FoldForAsync(TimeSpan.FromSeconds(1.5));
+        await _rig.FoldForAsync(TimeSpan.FromSeconds(2));
         Assert.Equal(1, (await _rig.Box.GetTallyAsync(Tenant, Box, CancellationToken.None)).Replies);
     }
 
@@ -67,21 +67,15 @@ public sealed class TableBallotBoxConcurrencyTests(AzuriteServer azurite) : IAsy
         Tally tally;
         do
         {
-            await Task.WhenAll(folders.Select(folder => folder.FoldDueAsync(CancellationToken.None)));
+            await Task.WhenAll(folders.Select(folder => _rig.FoldAtNextFoldTimeAsync(folder)));
             tally = await _rig.Box.GetTallyAsync(Tenant, Box, CancellationToken.None);
         }
-        while (tally.Replies < 60 && DateTimeOffset.UtcNow < deadline && await Delay());
+        while (tally.Replies < 60 && DateTimeOffset.UtcNow < deadline);
 
         Assert.Equal(60, tally.Replies);
         Assert.Equal(60, tally.Counts[Statements[0]].Sum());
         Assert.Equal(0, await _rig.PendingCountAsync());
         Assert.Equal(60, (await ReadAllAsync(_rig.Ballots)).Count(row => row.RowKey.StartsWith("f-", StringComparison.Ordinal)));
-    }
-
-    private static async Task<bool> Delay()
-    {
-        await Task.Delay(200);
-        return true;
     }
 
     private static Dictionary<string, int> Ballot(int voter) => new()

@@ -5,7 +5,7 @@ using static TrustBot.Storage.Tests.Ballots.BallotRowInspector;
 
 namespace TrustBot.Storage.Tests.Ballots;
 
-[Collection(AzuriteCollectionDefinition.Name)]
+[Collection(BallotFoldAzurite.Name)]
 public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
 {
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -79,12 +79,12 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
     [Fact]
     public async Task Fold_FewerThanKWhileOpen_WaitHiddenAndAreCountedAtClose()
     {
-        var closesAt = DateTimeOffset.UtcNow.AddSeconds(4);
+        var closesAt = DateTimeOffset.UtcNow.AddSeconds(6);
         await CastAsync(Hash("a"), new BallotTerms(3, closesAt), ("ps-risk", 1));
         await CastAsync(Hash("b"), new BallotTerms(3, closesAt), ("ps-risk", 7));
 
-        // Two fold times pass while the box is open: two ballots are fewer than k = 3, so nothing is counted.
-        await _rig.FoldForAsync(TimeSpan.FromSeconds(2.5));
+        // Fold times pass while the box is open: two ballots are fewer than k = 3, so nothing is counted.
+        await _rig.FoldForAsync(TimeSpan.FromSeconds(3));
         Assert.Equal(0, (await _rig.Box.GetTallyAsync(Tenant, Box, CancellationToken.None)).Replies);
         Assert.Equal(2, await _rig.PendingCountAsync());
 
@@ -104,12 +104,12 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
         }
 
         // Keep a copy of one ballot as it was sent, then send it again after it was counted, as a client's retry would.
-        var peeked = await PeekAllAsync(TimeSpan.FromSeconds(3));
+        var peeked = await PeekAllAsync(TimeSpan.FromSeconds(5));
         await _rig.FoldUntilAsync(Tenant, Box, 3);
         await _rig.Pending.Client.SendMessageAsync(peeked[0]);
         await _rig.Pending.Client.SendMessageAsync(peeked[0]);
 
-        await _rig.FoldForAsync(TimeSpan.FromSeconds(1.5));
+        await _rig.FoldForAsync(TimeSpan.FromSeconds(2));
 
         var tally = await _rig.Box.GetTallyAsync(Tenant, Box, CancellationToken.None);
         Assert.Equal(3, tally.Replies);
@@ -130,7 +130,7 @@ public sealed class TableBallotBoxTests(AzuriteServer azurite) : IAsyncLifetime
             await _rig.Ballots.DeleteEntityAsync(row.PartitionKey, row.RowKey);
         }
 
-        await _rig.FoldForAsync(TimeSpan.FromSeconds(2.5));
+        await _rig.FoldForAsync(TimeSpan.FromSeconds(2));
 
         Assert.Empty(await ReadAllAsync(_rig.Ballots));
         Assert.Equal(0, await _rig.PendingCountAsync());

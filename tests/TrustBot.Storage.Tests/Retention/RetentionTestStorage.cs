@@ -77,6 +77,12 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
+    /// <summary>
+    /// Seeded ballots fold in any group (k = 1): these tests are about what erasure deletes, and polling folds may
+    /// catch a box's ballots a few at a time, unlike the host's fold service, which runs after each fold time.
+    /// </summary>
+    private static BallotTerms SeedTerms(DateTimeOffset closesAt) => new(1, closesAt);
+
     /// <summary>Folds until the box publishes <paramref name="replies"/> replies, as the host's fold would within a second here.</summary>
     private async Task FoldAsync(string tenantId, string boxId, int replies)
     {
@@ -124,7 +130,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
             await checkIns.CreateAsync(checkIn, RandomNumberGenerator.GetBytes(32), none);
             for (var voter = 0; voter < 3; voter++)
             {
-                await ballots.CastAsync(tenantId, checkIn.CheckInId, Hash(checkIn.CheckInId + voter), new Dictionary<string, int> { ["ps1"] = 5, ["ps2"] = 2 }, new BallotTerms(checkIn.Threshold, checkIn.ClosesAt), none);
+                await ballots.CastAsync(tenantId, checkIn.CheckInId, Hash(checkIn.CheckInId + voter), new Dictionary<string, int> { ["ps1"] = 5, ["ps2"] = 2 }, SeedTerms(checkIn.ClosesAt), none);
             }
 
             await FoldAsync(tenantId, checkIn.CheckInId, 3);
@@ -139,7 +145,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         var speakUp = Get<ISpeakUpStore>();
         var session = new SpeakUpSessionSeed(tenantId, teamKey, now).Session;
         await speakUp.CreateSessionAsync(session, RandomNumberGenerator.GetBytes(32), none);
-        await ballots.CastAsync(tenantId, session.SessionId, Hash(session.SessionId), new Dictionary<string, int>(), new BallotTerms(session.Threshold, session.ClosesAt), none);
+        await ballots.CastAsync(tenantId, session.SessionId, Hash(session.SessionId), new Dictionary<string, int>(), SeedTerms(session.ClosesAt), none);
         team.ItemIds.Add(session.SessionId);
         team.SessionId = session.SessionId;
         foreach (var age in noteAges)

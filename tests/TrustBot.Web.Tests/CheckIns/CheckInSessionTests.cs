@@ -39,7 +39,7 @@ public sealed class CheckInSessionTests(BotHostFixture host)
         // Two more votes are fewer than k: the published results stay at five replies while the box is open.
         AssertResultsView(await script.VoteAsync(members[5], value: 1));
         AssertResultsView(await script.VoteAsync(members[6], value: 4));
-        await Task.Delay(1500);
+        await Task.Delay(4500);
         Assert.Equal(5, (await script.TallyAsync()).Replies);
 
         // A second vote by the same person is refused and changes nothing.

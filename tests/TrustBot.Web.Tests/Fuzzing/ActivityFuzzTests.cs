@@ -150,12 +150,13 @@ public sealed class ActivityFuzzTests(BotHostFixture host, ITestOutputHelper out
     /// <summary>Waits until earlier tests' background work (sends, closings) has settled: two equal snapshots in a row.</summary>
     private async Task WaitUntilQuietAsync()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         var previous = await SnapshotAsync();
         var calls = ConnectorCalls();
         while (DateTime.UtcNow < deadline)
         {
-            await Task.Delay(TimeSpan.FromMilliseconds(700));
+            // Longer than a fold interval, so a fold of earlier tests' ballots cannot fall between two equal snapshots.
+            await Task.Delay(TimeSpan.FromMilliseconds(2500));
             var current = await SnapshotAsync();
             if (current.ChangesSince(previous).Count == 0 && ConnectorCalls() == calls)
             {

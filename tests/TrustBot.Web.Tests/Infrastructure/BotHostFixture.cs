@@ -48,9 +48,10 @@ public sealed class BotHostFixture : IAsyncLifetime
         ["Storage:TablePrefix"] = TablePrefix,
         ["Logging:LogLevel:Default"] = "Warning",
         ["Anonymity:Secret"] = "test-secret-0123456789-abcdefghijklmnop",
-        // Folds every half second, so a test waits at most that long for ballots to be counted.
-        ["Ballots:FoldInterval"] = "00:00:00.500",
-        ["Ballots:FoldDelay"] = "00:00:00.050",
+        // Folds every two seconds (the shortest that works: storage hides ballots for whole seconds), so a test waits
+        // at most about three seconds for ballots to be counted.
+        ["Ballots:FoldInterval"] = "00:00:02",
+        ["Ballots:FoldDelay"] = "00:00:01.100",
         // Off here, because the session test closes a check-in behind the host's back; OpenCheckInCacheTests cover it.
         ["CheckIns:CacheDuration"] = "00:00:00",
         ["CheckIns:TallyCacheDuration"] = "00:00:00",

@@ -12,7 +12,7 @@ namespace TrustBot.Storage.Tests.Ballots.Attack;
 /// no better than guessing from the published aggregate. The last test runs the same attack on the layout the ballot
 /// box had before (counter shard from the person, counters written with the participation row) and shows it wins there.
 /// </summary>
-[Collection(AzuriteCollectionDefinition.Name)]
+[Collection(BallotFoldAzurite.Name)]
 public sealed class AttributionAttackTests(AzuriteServer azurite, ITestOutputHelper output)
 {
     private const string Tenant = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -149,9 +149,7 @@ public sealed class AttributionAttackTests(AzuriteServer azurite, ITestOutputHel
     /// </summary>
     private static async Task FoldAsTheServiceDoesAsync(BallotTestRig rig)
     {
-        var now = DateTimeOffset.UtcNow;
-        await Task.Delay(FoldClock.NextFold(now, FoldInterval) - now + TimeSpan.FromSeconds(1.1));
-        await rig.Folder.FoldDueAsync(CancellationToken.None);
+        await rig.FoldAtNextFoldTimeAsync(rig.Folder);
     }
 
     private void Print(int n, int roster, List<AttackReport> reports)
