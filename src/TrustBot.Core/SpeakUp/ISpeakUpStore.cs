@@ -22,12 +22,10 @@ public interface ISpeakUpStore
     Task SaveNoteAsync(Note note, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Every stored note of one session, held and released (random key order).
+    /// Every stored note of one session, held and released (random key order). Views show only released ones
+    /// (<see cref="Note.IsReleased"/>).
     /// </summary>
     IAsyncEnumerable<Note> ListNotesAsync(string tenantId, string sessionId, CancellationToken cancellationToken);
-
-    /// <summary>Records that the note was re-posted into the channel; repeating it changes nothing.</summary>
-    Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken);
 
     /// <summary>The session's notes and release record, read together (see <see cref="CommitReleaseAsync"/>).</summary>
     Task<NoteReleaseState> GetReleaseStateAsync(string tenantId, string sessionId, CancellationToken cancellationToken);

@@ -4,7 +4,8 @@ namespace TrustBot.Core.SpeakUp;
 public sealed record Note(string TenantId, string InstallationKey, string SessionId, string NoteId, string Text, DateTimeOffset StoredAt)
 {
     /// <summary>
-    /// The number of the group the note was released in (1, 2, …), or null while it is held back.
+    /// The number of the group the note was released in (1, 2, …), or null while it is held back. No view shows a held
+    /// note. 0 marks a note that was re-posted one by one before notes were released in groups.
     /// </summary>
     public int? Release { get; init; }
 
@@ -13,7 +14,4 @@ public sealed record Note(string TenantId, string InstallationKey, string Sessio
 
     /// <summary>True once the note's group has been released, so views may show it.</summary>
     public bool IsReleased => Release is not null;
-
-    /// <summary>True once the note was re-posted into the team's channel (teams that share notes there).</summary>
-    public bool Reposted { get; init; }
 }

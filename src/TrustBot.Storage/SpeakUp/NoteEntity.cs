@@ -6,8 +6,8 @@ namespace TrustBot.Storage.SpeakUp;
 
 /// <summary>
 /// The rows of Notes, read and written as plain table entities: PartitionKey = tenant | session (see
-/// <see cref="PartitionKeyFor"/>), RowKey = the note's random id, and only InstallationKey, Text, StoredAt, Reposted and,
-/// once released, Release and ReleasedAt. Nothing here names or identifies the author; the storage time has been decoupled
+/// <see cref="PartitionKeyFor"/>), RowKey = the note's random id, and only InstallationKey, Text, StoredAt and, once
+/// released, Release and ReleasedAt. Nothing here names or identifies the author; the storage time has been decoupled
 /// from the submission by the random queue delay, and the release time is shared by the whole group. The session's
 /// release record shares the partition under <see cref="NoteReleaseEntity.RecordRowKey"/>.
 /// </summary>
@@ -22,8 +22,8 @@ internal static class NoteEntity
 
     public const string ReleasedAt = nameof(ReleasedAt);
 
-    // Missing on rows stored before re-posting existed, which reads as not re-posted.
-    public const string Reposted = nameof(Reposted);
+    // Set on rows re-posted one by one before notes were released in groups: they were shown, so they count as released.
+    private const string Reposted = nameof(Reposted);
 
     private const char Separator = '|';
 
@@ -35,8 +35,8 @@ internal static class NoteEntity
         EscapePart(tenantId) + Separator + EscapePart(sessionId);
 
     /// <summary>
-    /// The columns a stored note is written with. Without the release and re-post columns, so that merging it into an
-    /// existing row (a redelivered queue message) never undoes a release or a re-post and shows the note twice.
+    /// The columns a stored note is written with. Without the release columns, so that merging it into an existing row
+    /// (a redelivered queue message) never undoes a release and shows the note twice.
     /// </summary>
     public static TableEntity ContentOf(Note note) => new(PartitionKeyFor(note.TenantId, note.SessionId), TableKeys.Escape(note.NoteId))
     {
@@ -54,6 +54,7 @@ internal static class NoteEntity
 
     public static Note ToNote(TableEntity row, string tenantId, string sessionId)
     {
+        var release = row.GetInt32(Release) ?? (row.GetBoolean(Reposted) == true ? 0 : null);
         return new Note(
             tenantId,
             row.GetString(InstallationKey) ?? "",
@@ -62,9 +63,8 @@ internal static class NoteEntity
             row.GetString(Text) ?? "",
             row.GetDateTimeOffset(StoredAt) ?? default)
         {
-            Release = row.GetInt32(Release),
+            Release = release,
             ReleasedAt = row.GetDateTimeOffset(ReleasedAt),
-            Reposted = row.GetBoolean(Reposted) == true,
         };
     }
 

@@ -52,9 +52,6 @@ internal static partial class SpeakUpStorageLog
     [LoggerMessage(EventId = 3216, Level = LogLevel.Information, Message = "Note intake stored {Count} queued notes")]
     public static partial void NotesStored(this ILogger logger, int count);
 
-    [LoggerMessage(EventId = 3217, Level = LogLevel.Debug, Message = "Note {NoteId} of session {SessionId} in tenant {TenantId} marked re-posted")]
-    public static partial void NoteMarkedReposted(this ILogger logger, string tenantId, string sessionId, string noteId);
-
     [LoggerMessage(EventId = 3219, Level = LogLevel.Debug, Message = "A group of {Count} notes was released")]
     public static partial void NotesReleased(this ILogger logger, int count);
 

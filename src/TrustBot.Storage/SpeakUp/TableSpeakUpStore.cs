@@ -154,7 +154,7 @@ internal sealed partial class TableSpeakUpStore(
 
     /// <summary>
     /// An upsert keyed by the note id: a redelivered queue message rewrites the same row. A merge without the release
-    /// and re-post columns, so that it keeps the row's release and re-posted mark.
+    /// columns, so that it keeps the row's release.
     /// </summary>
     public async Task SaveNoteAsync(Note note, CancellationToken cancellationToken)
     {
@@ -175,25 +175,6 @@ internal sealed partial class TableSpeakUpStore(
                 yield return NoteEntity.ToNote(row, tenantId, sessionId);
             }
         }
-    }
-
-    /// <summary>A merge of one column, so it is idempotent; throws <see cref="KeyNotFoundException"/> when there is no such note.</summary>
-    public async Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken)
-    {
-        var change = new TableEntity(NoteEntity.PartitionKeyFor(tenantId, sessionId), TableKeys.Escape(noteId))
-        {
-            [NoteEntity.Reposted] = true,
-        };
-        try
-        {
-            await _notes.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            throw new KeyNotFoundException("There is no such note in this session.", exception);
-        }
-
-        logger.NoteMarkedReposted(tenantId, sessionId, noteId);
     }
 
     public async IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)

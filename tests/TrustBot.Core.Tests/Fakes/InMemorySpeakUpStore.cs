@@ -63,11 +63,11 @@ internal sealed class InMemorySpeakUpStore : ISpeakUpStore
             var index = _notes.FindIndex(n => SameNote(n, note.TenantId, note.SessionId, note.NoteId));
             if (index < 0)
             {
-                _notes.Add(note with { Release = null, ReleasedAt = null, Reposted = false });
+                _notes.Add(note with { Release = null, ReleasedAt = null });
             }
             else
             {
-                _notes[index] = note with { Release = _notes[index].Release, ReleasedAt = _notes[index].ReleasedAt, Reposted = _notes[index].Reposted };
+                _notes[index] = note with { Release = _notes[index].Release, ReleasedAt = _notes[index].ReleasedAt };
             }
         }
 
@@ -76,22 +76,6 @@ internal sealed class InMemorySpeakUpStore : ISpeakUpStore
 
     public IAsyncEnumerable<Note> ListNotesAsync(string tenantId, string sessionId, CancellationToken cancellationToken) =>
         Snapshot(_notes.Where(n => n.TenantId == tenantId && n.SessionId == sessionId));
-
-    public Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken)
-    {
-        lock (_lock)
-        {
-            var index = _notes.FindIndex(n => SameNote(n, tenantId, sessionId, noteId));
-            if (index < 0)
-            {
-                throw new KeyNotFoundException("No such note.");
-            }
-
-            _notes[index] = _notes[index] with { Reposted = true };
-        }
-
-        return Task.CompletedTask;
-    }
 
     public Task<NoteReleaseState> GetReleaseStateAsync(string tenantId, string sessionId, CancellationToken cancellationToken)
     {

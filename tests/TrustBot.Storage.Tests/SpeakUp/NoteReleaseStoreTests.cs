@@ -169,6 +169,20 @@ public sealed class NoteReleaseStoreTests(AzuriteServer azurite) : IAsyncLifetim
         Assert.Equal(T0.AddHours(1), record.GetDateTimeOffset("StoredAt"));
     }
 
+    [Fact]
+    public async Task ListNotesAsync_RowRepostedBeforeGroups_ReadsAsReleasedAndNotAsANewGroup()
+    {
+        await StoreNotesAsync(1);
+        var row = Assert.Single(await _storage.Table(TableNames.Notes).QueryAsync<TableEntity>().ToListAsync());
+        row["Reposted"] = true;
+        await _storage.Table(TableNames.Notes).UpdateEntityAsync(row, ETag.All, TableUpdateMode.Merge);
+
+        var note = Assert.Single(await _store.ListNotesAsync(Tenant, "s-1", None).ToListAsync());
+
+        Assert.Equal(0, note.Release);
+        Assert.Empty((await StateAsync()).HeldNoteIds);
+    }
+
     private Task<NoteReleaseState> StateAsync() => _store.GetReleaseStateAsync(Tenant, "s-1", None);
 
     private Task<bool> CommitAsync(NoteReleaseState seen, IReadOnlyList<string> ids, DateTimeOffset at) =>
