@@ -57,7 +57,9 @@ public static class PrivacyCard
             Bullets([
                 $"**Everyone here:** the {place}'s combined results, once {thresholds.People} have answered.",
                 BelowThreshold,
-                $"**Leaders:** the same results, the weekly digest, and the anonymous notes of prompts {thresholds.People} answered.",
+                "**Leaders:** the same results and the weekly digest.",
+                $"**Anonymous notes** reach leaders (and the channel, if the {place} chose so) in random order and in groups from "
+                + $"{thresholds.People}, never one at a time; when a question closes, whatever is left is shared too, if that many wrote in all.",
                 "**Nobody**, leaders and IT admins included, can see how one person answered.",
             ]),
             CardParts.Hint(
