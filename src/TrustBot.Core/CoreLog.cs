@@ -113,13 +113,4 @@ internal static partial class CoreLog
 
     [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Updating a closed speak-up card failed ({ExceptionType}); the prompt stays closed")]
     public static partial void SpeakUpCardUpdateFailed(ILogger logger, string exceptionType);
-
-    [LoggerMessage(EventId = 2206, Level = LogLevel.Information, Message = "Re-posted {Count} anonymous notes into channels")]
-    public static partial void NotesReposted(ILogger logger, int count);
-
-    [LoggerMessage(EventId = 2207, Level = LogLevel.Warning, Message = "A note was not re-posted ({Outcome}); it is tried again on the next pass")]
-    public static partial void NoteRepostNotDelivered(ILogger logger, DeliveryOutcome outcome);
-
-    [LoggerMessage(EventId = 2208, Level = LogLevel.Warning, Message = "Re-posting the notes of one prompt failed ({ExceptionType}); the next pass tries again")]
-    public static partial void NoteRepostFailed(ILogger logger, string exceptionType);
 }

@@ -12,6 +12,7 @@ using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
 using TrustBot.Core.Reminders;
 using TrustBot.Core.Retention;
+using TrustBot.Core.Scheduling;
 using TrustBot.Core.Settings;
 using TrustBot.Core.SpeakUp;
 
@@ -48,7 +49,10 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<BallotFoldJob>();
         services.AddOptions<FoldOptions>().BindConfiguration(FoldOptions.SectionName).Validate(o => o.Problem() is null, "Ballots: see FoldOptions.Problem").ValidateOnStart();
         services.TryAddSingleton<SpeakUpCloser>();
-        services.TryAddSingleton<NoteRepostJob>();
+        services.TryAddSingleton<NoteReleasePlanner>();
+        // Notes are released by the scheduler (one timetable job per prompt) and posted through the outbox.
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, NoteReleaseJob>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, NoteReleaseSender>());
         services.TryAddScoped<InstallationResolver>();
         services.TryAddScoped<ThresholdsInForce>();
         services.TryAddScoped<CheckInLauncher>();

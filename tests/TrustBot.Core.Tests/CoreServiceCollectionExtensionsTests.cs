@@ -29,7 +29,9 @@ public sealed class CoreServiceCollectionExtensionsTests
         Assert.NotNull(scope.ServiceProvider.GetRequiredService<CardActionRouter>());
         Assert.NotNull(provider.GetRequiredService<CheckInCloser>());
         Assert.NotNull(provider.GetRequiredService<SpeakUpCloser>());
-        Assert.NotNull(provider.GetRequiredService<NoteRepostJob>());
+        Assert.NotNull(provider.GetRequiredService<NoteReleasePlanner>());
+        Assert.Contains(scope.ServiceProvider.GetServices<IScheduledJob>(), j => j is NoteReleaseJob && j.Kind == NoteReleases.JobKind);
+        Assert.Contains(scope.ServiceProvider.GetServices<IOutboundHandler>(), h => h is NoteReleaseSender && h.Kind == NoteReleases.SendKind);
         Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
         Assert.Same(provider.GetRequiredService<ServiceUrlCache>(), scope.ServiceProvider.GetRequiredService<ServiceUrlCache>());
     }

@@ -226,12 +226,22 @@ public static class DigestCard
 
         var body = card["body"]!.AsArray();
         body.Add(CardParts.Subheading("What your team said"));
-        body.Add(CardParts.Hint("Anonymous notes from this week's speak-up prompts, in random order. Contact details and links were taken out."));
+        // One k for the whole hint when the prompts share it (the usual case), else each prompt names its own.
+        var thresholds = groups.Select(g => g.Threshold).Distinct().ToList();
+        var groupsOf = thresholds.Count == 1
+            ? string.Create(CultureInfo.InvariantCulture, $" Notes are shared in groups of at least {thresholds[0]}, never one at a time; whatever is left comes when a question closes.")
+            : " Notes are shared in groups of at least each question's threshold, never one at a time; whatever is left comes when a question closes.";
+        body.Add(CardParts.Hint(
+            "Anonymous notes shared this week from speak-up prompts, in random order. Contact details and links were taken out." + groupsOf));
 
         // Room for the prediction box and the closing hint, whichever they turn out to be.
         var (_, left) = QuotedNotes.AddWithin(
             body,
-            groups.Select(g => (CardParts.Paragraph($"_{g.Prompt}_"), g.Notes.AsEnumerable())),
+            groups.Select(g => (
+                CardParts.Paragraph(thresholds.Count == 1
+                    ? $"_{g.Prompt}_"
+                    : string.Create(CultureInfo.InvariantCulture, $"_{g.Prompt}_ (groups of {g.Threshold})")),
+                g.Notes.AsEnumerable())),
             MaxCardBytes - QuotedNotes.Size(card) - 3 * 1024);
 
         if (left > 0)

@@ -5,7 +5,10 @@ using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Cards;
 
-/// <summary>The anonymous notes of a team, for a leader's digest. The caller shuffles the notes and applies the threshold.</summary>
+/// <summary>
+/// The released anonymous notes of a team, for the <c>notes</c> command. The caller shuffles the notes and passes only
+/// released ones (released in groups of at least k).
+/// </summary>
 public static class NotesCard
 {
     public const string Summary = "Anonymous notes from your team";
@@ -25,7 +28,8 @@ public static class NotesCard
             Summary,
             CardParts.Heading($"What {Team(teamLabel)} said"),
             CardParts.Paragraph(
-                $"Shared in random order and without names, because at least {k} people answered. Contact details and links were taken out."));
+                $"Shared in random order and without names, in groups of at least {k}, never one at a time: this is everything shared so far, "
+                + "and it changes only when the next group is released or a question closes. Contact details and links were taken out."));
         var body = card["body"]!.AsArray();
 
         // Room for the closing hint, whichever one it turns out to be.
@@ -51,7 +55,7 @@ public static class NotesCard
         return card;
     }
 
-    /// <summary>The card shown instead while fewer than the threshold have answered.</summary>
+    /// <summary>The card shown instead while no group of notes has been released yet.</summary>
     public static JsonObject NotEnoughYet(string teamLabel, int threshold)
     {
         var k = CheckInScoring.EffectiveThreshold(threshold).ToString(CultureInfo.InvariantCulture);
@@ -59,7 +63,8 @@ public static class NotesCard
             Summary,
             CardParts.Heading($"Notes from {Team(teamLabel)}"),
             CardParts.Paragraph(
-                $"Not enough people have answered yet. Notes are shared only once at least {k} people have answered, so nobody can be picked out."));
+                $"No notes have been shared yet. Notes are shared in groups of at least {k}, never one at a time, so nobody can be picked out; "
+                + "whatever is left comes when the question closes."));
     }
 
     private static string Team(string teamLabel) => string.IsNullOrWhiteSpace(teamLabel) ? "your team" : teamLabel.Trim();

@@ -58,7 +58,9 @@ public static class PrivacyCard
                 $"**Everyone here:** the {place}'s combined results, once {thresholds.People} have answered.",
                 BelowThreshold,
                 "**After that:** results change only in steps of at least that many new answers (or at the close), never one answer at a time, so watching the card while someone answers tells nothing.",
-                $"**Leaders:** the same results, the weekly digest, and the anonymous notes of prompts {thresholds.People} answered.",
+                "**Leaders:** the same results and the weekly digest.",
+                $"**Anonymous notes** reach leaders (and the channel, if the {place} chose so) in random order and in groups from "
+                + $"{thresholds.People}, never one at a time; when a question closes, whatever is left is shared too, if that many wrote in all.",
                 "**Nobody**, leaders and IT admins included, can see how one person answered.",
             ]),
             CardParts.Hint(

@@ -48,7 +48,8 @@ internal static class QuotedNotes
         return (shown, left);
     }
 
-    private static JsonObject Quote(string note) => new()
+    /// <summary>One note as a quoted block.</summary>
+    public static JsonObject Quote(string note) => new()
     {
         ["type"] = "Container",
         ["style"] = "emphasis",

@@ -33,8 +33,8 @@ public static class SpeakUpCard
                 ["errorMessage"] = "Write a few words first.",
             },
             CardParts.Hint(
-                "Notes are shared without names, with contact details and links taken out, and only once at least "
-                + $"{Threshold(session)} people have answered. {CardActions.Closes(session.ClosesAt)}"),
+                "Notes are shared without names, with contact details and links taken out, in random order and in groups "
+                + $"of at least {Threshold(session)}, never one at a time. {CardActions.Closes(session.ClosesAt)}"),
             CardActions.ActionSet(CardActions.Execute(SendTitle, CardVerbs.SpeakUpSubmit, CardData.SessionId, session.SessionId)));
         return WithRefresh(card, session);
     }
@@ -46,7 +46,8 @@ public static class SpeakUpCard
         var card = CardParts.Card(
             Summary,
             CardParts.Heading("Thanks — your note is on its way."),
-            CardParts.Paragraph($"It is stored without your name, and shared once at least {Threshold(session)} people have answered."),
+            CardParts.Paragraph(
+                $"It is stored without your name, and shared with others in a group of at least {Threshold(session)} notes (the last ones when the question closes)."),
             CardParts.Hint("Speaking up takes courage. It helps the whole team."));
         return WithRefresh(card, session);
     }
@@ -74,7 +75,8 @@ public static class SpeakUpCard
         }
 
         body.Add(CardParts.Paragraph(
-            $"Thank you to everyone who answered. Notes are shared without names, and only if at least {Threshold(session)} people answered."));
+            $"Thank you to everyone who answered. Notes are shared without names, in groups of at least {Threshold(session)}; "
+            + "what is left is shared shortly after closing, if at least that many answered in all."));
         return CardParts.Card(Summary, [.. body]);
     }
 

@@ -8,7 +8,7 @@ namespace TrustBot.Core.Digests;
 /// <param name="TeamLabel">The team's name for people.</param>
 /// <param name="AsOf">The instant the digest describes; its week ends here.</param>
 /// <param name="CheckIn">The latest closed check-in, or null when the team has none yet.</param>
-/// <param name="Notes">The anonymous notes of prompts that closed in the week and that at least k people answered.</param>
+/// <param name="Notes">The anonymous notes released in the week (in groups of at least k), by prompt.</param>
 /// <param name="Perception">The leader's prediction beside the actual score, when both exist and the prediction counts.</param>
 /// <param name="LatePrediction">
 /// Whether the leader also (or only) predicted this check-in's score after its results were visible or it closed; such

@@ -114,7 +114,7 @@ public static class DigestBuilder
             var texts = session.Notes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
             if (prompt is not null && texts.Count > 0)
             {
-                groups.Add(new DigestNoteGroup(prompt.Text, texts));
+                groups.Add(new DigestNoteGroup(prompt.Text, texts, CheckInScoring.EffectiveThreshold(session.Session.Threshold)));
             }
         }
 

@@ -120,31 +120,45 @@ public sealed class DigestComposer(
         }
     }
 
+    /// <summary>
+    /// The notes released within the week before <paramref name="asOf"/>, by session. Notes are released in groups of at
+    /// least k (<see cref="NoteReleaseJob"/>), so each weekly digest shows the groups released since the last one and
+    /// every note reaches exactly one digest; held notes never appear.
+    /// </summary>
     private async Task<List<SessionNotes>> WeekSessionsAsync(Installation team, DateTimeOffset asOf, CancellationToken cancellationToken)
     {
         var start = asOf - Week;
         var sessions = new List<SessionNotes>();
         await foreach (var session in speakUp.ListSessionsAsync(team.TenantId, team.Key, cancellationToken))
         {
-            if (session.OpensAt < start - Week)
+            // Newest first. A session's last release comes at most a day and the longest note delay after it closes, so
+            // one that closed more than a week before the window (delays and settle time well under six days) released nothing in it,
+            // nor did any older one.
+            if (session.ClosesAt + Week < start)
             {
-                // Newest first: everything further down opened too long ago to have closed this week.
                 break;
             }
 
-            var closedAt = session.ClosedAt ?? session.ClosesAt;
-            if (!session.IsClosed || closedAt <= start || closedAt > asOf)
+            if (session.OpensAt > asOf)
+            {
+                continue;
+            }
+
+            var notes = new List<string>();
+            await foreach (var note in speakUp.ListNotesAsync(session.TenantId, session.SessionId, cancellationToken))
+            {
+                if (note.ReleasedAt is { } releasedAt && releasedAt > start && releasedAt <= asOf)
+                {
+                    notes.Add(note.Text);
+                }
+            }
+
+            if (notes.Count == 0)
             {
                 continue;
             }
 
             var tally = await ballots.GetTallyAsync(session.TenantId, session.SessionId, cancellationToken);
-            var notes = new List<string>();
-            await foreach (var note in speakUp.ListNotesAsync(session.TenantId, session.SessionId, cancellationToken))
-            {
-                notes.Add(note.Text);
-            }
-
             var shuffled = notes.ToArray();
             RandomNumberGenerator.Shuffle<string>(shuffled);
             sessions.Add(new SessionNotes(session, tally, shuffled));

@@ -24,7 +24,7 @@ public sealed record DigestInputs
     /// <summary>How many people the team has, or null when the roster could not be read.</summary>
     public int? RosterSize { get; init; }
 
-    /// <summary>Speak-up sessions that closed within the digest's week.</summary>
+    /// <summary>Speak-up sessions with notes released within the digest's week, each with those notes only.</summary>
     public IReadOnlyList<SessionNotes> Sessions { get; init; } = [];
 
     /// <summary>

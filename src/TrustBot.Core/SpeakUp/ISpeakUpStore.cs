@@ -15,14 +15,27 @@ public interface ISpeakUpStore
     /// <summary>Sessions of one installation, newest first.</summary>
     IAsyncEnumerable<SpeakUpSession> ListSessionsAsync(string tenantId, string installationKey, CancellationToken cancellationToken);
 
-    /// <summary>Stores a note; storing the same <see cref="Note.NoteId"/> twice keeps one row.</summary>
+    /// <summary>
+    /// Stores a note, held until it is released; storing the same <see cref="Note.NoteId"/> twice keeps one row and
+    /// never undoes its release.
+    /// </summary>
     Task SaveNoteAsync(Note note, CancellationToken cancellationToken);
 
-    /// <summary>The notes of one session (random key order).</summary>
+    /// <summary>
+    /// Every stored note of one session, held and released (random key order). Views show only released ones
+    /// (<see cref="Note.IsReleased"/>).
+    /// </summary>
     IAsyncEnumerable<Note> ListNotesAsync(string tenantId, string sessionId, CancellationToken cancellationToken);
 
-    /// <summary>Records that the note was re-posted into the channel; repeating it changes nothing.</summary>
-    Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken);
+    /// <summary>The session's notes and release record, read together (see <see cref="CommitReleaseAsync"/>).</summary>
+    Task<NoteReleaseState> GetReleaseStateAsync(string tenantId, string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Applies <paramref name="update"/> in one atomic step, only while the release record is still as
+    /// <paramref name="seen"/> read it: false (and nothing written) when another release or change came first, or a
+    /// note of the group is gone. At most 99 notes per group.
+    /// </summary>
+    Task<bool> CommitReleaseAsync(NoteReleaseState seen, NoteReleaseUpdate update, CancellationToken cancellationToken);
 
     /// <summary>Sessions (any tenant) not yet closed whose closing time is at or before <paramref name="now"/>.</summary>
     IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, CancellationToken cancellationToken);

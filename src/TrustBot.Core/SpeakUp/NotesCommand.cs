@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
@@ -9,14 +10,15 @@ using TrustBot.Core.Messaging;
 namespace TrustBot.Core.SpeakUp;
 
 /// <summary>
-/// <c>notes</c> in a leader's 1:1 chat: the anonymous notes of their team's prompts, only for prompts that at least
-/// k different people answered, in random order.
+/// <c>notes</c> in a leader's 1:1 chat: the released anonymous notes of their team's prompts, in random order. Notes
+/// are released in groups of at least k (<see cref="NoteReleaseJob"/>), so between releases this shows the same set,
+/// and it says so.
 /// </summary>
 public sealed class NotesCommand(
     InstallationResolver installations,
     ISpeakUpStore store,
-    IBallotBox ballots,
     IBotMessenger messenger,
+    IOptions<AnonymityOptions> anonymity,
     ILogger<NotesCommand> logger) : ICommand
 {
     public string Name => "notes";
@@ -43,30 +45,38 @@ public sealed class NotesCommand(
         }
 
         var answered = new List<(SpeakUpPrompt Prompt, IReadOnlyList<string> Notes)>();
-        var threshold = 3;
+        int? threshold = null;
         await foreach (var session in store.ListSessionsAsync(team.TenantId, team.Key, cancellationToken))
         {
-            threshold = session.Threshold;
+            // Newest first: the newest prompt's k is the one the team's notes are being released by now.
+            threshold ??= session.Threshold;
             var prompt = PromptLibrary.Default.Find(session.PromptId);
-            var tally = await ballots.GetTallyAsync(session.TenantId, session.SessionId, cancellationToken);
-            if (prompt is null || tally.Replies < session.Threshold)
+            if (prompt is null)
             {
                 continue;
             }
 
+            // Only released notes: a held one would show the set change by a single note.
             var notes = new List<string>();
             await foreach (var note in store.ListNotesAsync(session.TenantId, session.SessionId, cancellationToken))
             {
-                notes.Add(note.Text);
+                if (note.IsReleased)
+                {
+                    notes.Add(note.Text);
+                }
             }
 
-            var shuffled = notes.ToArray();
-            RandomNumberGenerator.Shuffle<string>(shuffled);
-            answered.Add((prompt, shuffled));
+            if (notes.Count > 0)
+            {
+                var shuffled = notes.ToArray();
+                RandomNumberGenerator.Shuffle<string>(shuffled);
+                answered.Add((prompt, shuffled));
+            }
         }
 
         var label = team.TeamName ?? "your team";
-        var card = answered.Count == 0 ? NotesCard.NotEnoughYet(label, threshold) : NotesCard.Build(label, answered, threshold);
+        var k = threshold ?? team.ThresholdOr(anonymity.Value.DefaultThreshold);
+        var card = answered.Count == 0 ? NotesCard.NotEnoughYet(label, k) : NotesCard.Build(label, answered, k);
         var result = await messenger.SendCardAsync(message.ReplyAddress, card, "Anonymous notes from your team", cancellationToken);
         if (!result.IsDelivered)
         {

@@ -11,6 +11,7 @@ namespace TrustBot.Core.SpeakUp;
 /// <summary>Posts the next speak-up prompt into a team's channel, with a fresh participation salt.</summary>
 public sealed class SpeakUpLauncher(
     ISpeakUpStore store,
+    NoteReleasePlanner releases,
     IBotMessenger messenger,
     IOptions<SpeakUpOptions> options,
     IOptions<AnonymityOptions> anonymity,
@@ -45,6 +46,9 @@ public sealed class SpeakUpLauncher(
             OpensAt = now,
             ClosesAt = now + options.Value.SessionDuration,
         };
+        // The release job first: a session whose job failed to be planned would hold its notes until the closing pass
+        // noticed, while a job whose session failed to be stored just ends on its first run.
+        await releases.PlanAsync(session, cancellationToken);
         await store.CreateSessionAsync(session, ParticipationHasher.NewSalt(), cancellationToken);
 
         var address = installation.Address;

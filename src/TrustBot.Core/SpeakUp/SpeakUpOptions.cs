@@ -13,4 +13,16 @@ public sealed class SpeakUpOptions
 
     /// <summary>How long a speak-up prompt takes notes; its participation salt is no use after that.</summary>
     public TimeSpan SessionDuration { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// How often a prompt's held notes are looked at for a group of k to release. Coarse on purpose: a release comes at
+    /// the next look, not the moment the k-th note lands.
+    /// </summary>
+    public TimeSpan ReleaseInterval { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long after the close plus <see cref="MaxDelay"/> the rest of a prompt's notes is released, so that notes
+    /// still in the delay queue or being retried by the intake land first.
+    /// </summary>
+    public TimeSpan ReleaseSettle { get; set; } = TimeSpan.FromMinutes(30);
 }

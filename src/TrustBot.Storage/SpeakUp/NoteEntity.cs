@@ -1,4 +1,3 @@
-using Azure;
 using Azure.Data.Tables;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Storage.Tables;
@@ -6,25 +5,27 @@ using TrustBot.Storage.Tables;
 namespace TrustBot.Storage.SpeakUp;
 
 /// <summary>
-/// One row of Notes: PartitionKey = tenant | session (see <see cref="PartitionKeyFor"/>), RowKey = the note's random
-/// id, and only InstallationKey, Text, StoredAt and Reposted. Nothing here names or identifies the author, and the only time
-/// is the storage time, which the random queue delay has already decoupled from the submission.
+/// The rows of Notes, read and written as plain table entities: PartitionKey = tenant | session (see
+/// <see cref="PartitionKeyFor"/>), RowKey = the note's random id, and only InstallationKey, Text, StoredAt and, once
+/// released, Release and ReleasedAt. Nothing here names or identifies the author; the storage time has been decoupled
+/// from the submission by the random queue delay, and the release time is shared by the whole group. The session's
+/// release record shares the partition under <see cref="NoteReleaseEntity.RecordRowKey"/>.
 /// </summary>
-internal sealed class NoteEntity : ITableEntity
+internal static class NoteEntity
 {
+    public const string InstallationKey = nameof(InstallationKey);
+    public const string Text = nameof(Text);
+    public const string StoredAt = nameof(StoredAt);
+
+    /// <summary>The group the note was released in; missing while it is held.</summary>
+    public const string Release = nameof(Release);
+
+    public const string ReleasedAt = nameof(ReleasedAt);
+
+    // Set on rows re-posted one by one before notes were released in groups: they were shown, so they count as released.
+    private const string Reposted = nameof(Reposted);
+
     private const char Separator = '|';
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
-    public string InstallationKey { get; set; } = "";
-    public string Text { get; set; } = "";
-    public DateTimeOffset StoredAt { get; set; }
-
-    // Missing on rows stored before re-posting existed, which reads as not re-posted.
-    public bool Reposted { get; set; }
 
     /// <summary>
     /// Tenant and session joined by '|'. Each part also escapes '|' (after <see cref="TableKeys.Escape"/> has escaped
@@ -34,18 +35,38 @@ internal sealed class NoteEntity : ITableEntity
         EscapePart(tenantId) + Separator + EscapePart(sessionId);
 
     /// <summary>
-    /// The columns a stored note is written with. Without <see cref="Reposted"/>, so that merging it into an existing
-    /// row (a redelivered queue message) never undoes a re-post and posts the note twice.
+    /// The columns a stored note is written with. Without the release columns, so that merging it into an existing row
+    /// (a redelivered queue message) never undoes a release and shows the note twice.
     /// </summary>
     public static TableEntity ContentOf(Note note) => new(PartitionKeyFor(note.TenantId, note.SessionId), TableKeys.Escape(note.NoteId))
     {
-        [nameof(InstallationKey)] = note.InstallationKey,
-        [nameof(Text)] = note.Text,
-        [nameof(StoredAt)] = note.StoredAt.ToUniversalTime(),
+        [InstallationKey] = note.InstallationKey,
+        [Text] = note.Text,
+        [StoredAt] = note.StoredAt.ToUniversalTime(),
     };
 
-    public Note ToNote(string tenantId, string sessionId) =>
-        new(tenantId, InstallationKey, sessionId, TableKeys.Unescape(RowKey), Text, StoredAt) { Reposted = Reposted };
+    /// <summary>The merge that puts the note into release <paramref name="release"/>.</summary>
+    public static TableEntity ReleaseOf(string partitionKey, string noteId, int release, DateTimeOffset at) => new(partitionKey, TableKeys.Escape(noteId))
+    {
+        [Release] = release,
+        [ReleasedAt] = at.ToUniversalTime(),
+    };
+
+    public static Note ToNote(TableEntity row, string tenantId, string sessionId)
+    {
+        var release = row.GetInt32(Release) ?? (row.GetBoolean(Reposted) == true ? 0 : null);
+        return new Note(
+            tenantId,
+            row.GetString(InstallationKey) ?? "",
+            sessionId,
+            TableKeys.Unescape(row.RowKey),
+            row.GetString(Text) ?? "",
+            row.GetDateTimeOffset(StoredAt) ?? default)
+        {
+            Release = release,
+            ReleasedAt = row.GetDateTimeOffset(ReleasedAt),
+        };
+    }
 
     private static string EscapePart(string value) =>
         TableKeys.Escape(value).Replace("|", "%7C", StringComparison.Ordinal);

@@ -53,6 +53,10 @@ internal static partial class SpeakUpStorageLog
     [LoggerMessage(EventId = 3216, Level = LogLevel.Information, Message = "Note intake stored {Count} queued notes")]
     public static partial void NotesStored(this ILogger logger, int count);
 
-    [LoggerMessage(EventId = 3217, Level = LogLevel.Debug, Message = "A note was marked re-posted")]
-    public static partial void NoteMarkedReposted(this ILogger logger);
+    [LoggerMessage(EventId = 3219, Level = LogLevel.Debug, Message = "A group of {Count} notes was released")]
+    public static partial void NotesReleased(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3220, Level = LogLevel.Debug,
+        Message = "A note release was refused (status {Status}): the release record changed or a note is gone since it was read")]
+    public static partial void ReleaseConflict(this ILogger logger, int status);
 }

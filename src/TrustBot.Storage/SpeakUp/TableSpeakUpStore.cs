@@ -12,8 +12,8 @@ namespace TrustBot.Storage.SpeakUp;
 /// <summary>
 /// Speak-up sessions, salts, their due-to-close index and notes in four tables (keys: see the entity types). Sessions
 /// and salts are keyed tenant / session id; notes are partitioned by tenant | session and keyed by their random note
-/// id; the SpeakUpClosing index is partitioned by closing hour, with tenant | session as RowKey, because the closing
-/// job works across tenants.
+/// id, with the session's release record beside them (TableSpeakUpStore.Releases.cs); the SpeakUpClosing index is
+/// partitioned by closing hour, with tenant | session as RowKey, because the closing job works across tenants.
 /// </summary>
 /// <remarks>
 /// No step spans tables atomically, so the order of writes keeps every crash safe for the salt, as for check-ins:
@@ -21,7 +21,7 @@ namespace TrustBot.Storage.SpeakUp;
 /// then deletes the salt, then the index row. An index row whose session is closed or missing therefore means an
 /// interrupted close or create, and <see cref="ListDueToCloseAsync"/> finishes it by destroying the salt.
 /// </remarks>
-internal sealed class TableSpeakUpStore(
+internal sealed partial class TableSpeakUpStore(
     TableServiceClient tableService,
     IOptions<StorageOptions> options,
     ILogger<TableSpeakUpStore> logger) : ISpeakUpStore
@@ -153,8 +153,8 @@ internal sealed class TableSpeakUpStore(
     }
 
     /// <summary>
-    /// An upsert keyed by the note id: a redelivered queue message rewrites the same row. A merge, so that it keeps
-    /// the row's re-posted mark.
+    /// An upsert keyed by the note id: a redelivered queue message rewrites the same row. A merge without the release
+    /// columns, so that it keeps the row's release.
     /// </summary>
     public async Task SaveNoteAsync(Note note, CancellationToken cancellationToken)
     {
@@ -168,29 +168,13 @@ internal sealed class TableSpeakUpStore(
     {
         var partitionKey = NoteEntity.PartitionKeyFor(tenantId, sessionId);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partitionKey}");
-        await foreach (var entity in _notes.QueryAsync<NoteEntity>(filter, cancellationToken: cancellationToken))
+        await foreach (var row in _notes.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
-            yield return entity.ToNote(tenantId, sessionId);
+            if (row.RowKey != NoteReleaseEntity.RecordRowKey)
+            {
+                yield return NoteEntity.ToNote(row, tenantId, sessionId);
+            }
         }
-    }
-
-    /// <summary>A merge of one column, so it is idempotent; throws <see cref="KeyNotFoundException"/> when there is no such note.</summary>
-    public async Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken)
-    {
-        var change = new TableEntity(NoteEntity.PartitionKeyFor(tenantId, sessionId), TableKeys.Escape(noteId))
-        {
-            [nameof(NoteEntity.Reposted)] = true,
-        };
-        try
-        {
-            await _notes.UpdateEntityAsync(change, ETag.All, TableUpdateMode.Merge, cancellationToken);
-        }
-        catch (RequestFailedException exception) when (exception.Status == 404)
-        {
-            throw new KeyNotFoundException("There is no such note in this session.", exception);
-        }
-
-        logger.NoteMarkedReposted();
     }
 
     public async IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, [EnumeratorCancellation] CancellationToken cancellationToken)

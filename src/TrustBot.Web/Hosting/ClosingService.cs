@@ -5,13 +5,13 @@ using TrustBot.Core.SpeakUp;
 namespace TrustBot.Web.Hosting;
 
 /// <summary>
-/// On a timer: re-posts shareable speak-up notes, then closes due check-ins and speak-up prompts. Each job fails on
-/// its own; a failed one is logged and the next tick tries again.
+/// On a timer: makes sure every open speak-up prompt has its note-release job, then closes due check-ins and speak-up
+/// prompts. Each job fails on its own; a failed one is logged and the next tick tries again.
 /// </summary>
 internal sealed class ClosingService(
     CheckInCloser checkInCloser,
     SpeakUpCloser speakUpCloser,
-    NoteRepostJob noteReposts,
+    NoteReleasePlanner noteReleases,
     IOptions<CheckInOptions> options,
     TimeProvider timeProvider,
     ILogger<ClosingService> logger) : BackgroundService
@@ -21,8 +21,8 @@ internal sealed class ClosingService(
         using var timer = new PeriodicTimer(options.Value.CloseInterval, timeProvider);
         do
         {
-            // Re-posting before closing gives a prompt's notes stored up to its close one last pass.
-            await RunAsync("Re-posting speak-up notes", noteReposts.RepostDueAsync, stoppingToken);
+            // Planning before closing: a prompt that lacks its release job still gets it while it is listed as open.
+            await RunAsync("Planning speak-up note releases", noteReleases.PlanMissingAsync, stoppingToken);
             await RunAsync("Closing due check-ins", checkInCloser.CloseDueAsync, stoppingToken);
             await RunAsync("Closing due speak-up prompts", speakUpCloser.CloseDueAsync, stoppingToken);
         }

@@ -59,25 +59,27 @@ public sealed class NotesCardTests
     }
 
     [Fact]
+    public void Build_SaysItShowsTheLastReleasedSetOfGroupsOfK()
+    {
+        var card = NotesCard.Build("Platform team", [(First, ["Too many meetings."])], 7);
+
+        Assert.Contains(Texts(card), t => t.Contains("in groups of at least 7, never one at a time", StringComparison.Ordinal)
+            && t.Contains("changes only when the next group is released", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Build_NoNotes_SaysSo()
     {
         Assert.Contains("No notes this time.", Texts(Build("no-notes")));
     }
 
     [Fact]
-    public void NotEnoughYet_MentionsTheThresholdAndNoNotes()
+    public void NotEnoughYet_SaysNotesComeInGroupsOfTheThresholdAndShowsNoNote()
     {
         var card = NotesCard.NotEnoughYet("Platform team", 6);
 
-        Assert.Contains(Texts(card), t => t.Contains("at least 6 people", StringComparison.Ordinal));
+        Assert.Contains(Texts(card), t => t.Contains("groups of at least 6, never one at a time", StringComparison.Ordinal));
         Assert.DoesNotContain(Texts(card), t => t.StartsWith('“'));
-    }
-
-    [Fact]
-    public void NotesRepost_Text_QuotesTheScrubbedNote()
-    {
-        Assert.Equal("A teammate shared: “Ask [mention] at [email]”", NotesRepost.Text("Ask @sam at sam@contoso.com"));
-        Assert.Equal("A teammate shared: “We need fewer meetings.”", NotesRepost.Text("  We need fewer meetings.  "));
     }
 
     [Fact]

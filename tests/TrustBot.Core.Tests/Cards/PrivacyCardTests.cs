@@ -54,6 +54,15 @@ public sealed class PrivacyCardTests
     }
 
     [Fact]
+    public void Build_SaysNotesAreSharedInGroupsOfKNeverOneAtATime()
+    {
+        var text = Text(PrivacyCard.Build(ConversationKind.Channel, 8, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));
+
+        Assert.Contains("in random order and in groups from at least 8 people, never one at a time", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("notes of prompts", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_GroupChat_SpeaksOfTheChat()
     {
         var text = Text(PrivacyCard.Build(ConversationKind.GroupChat, 5, TimeSpan.FromDays(180), TimeSpan.FromDays(30)));

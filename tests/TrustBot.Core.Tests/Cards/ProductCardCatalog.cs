@@ -51,6 +51,7 @@ internal static class ProductCardCatalog
         ("checkin", Names(CheckInCardTests.Views()), CheckInCardTests.Build),
         ("speakup", Names(SpeakUpCardTests.Views()), SpeakUpCardTests.Build),
         ("notes", Names(NotesCardTests.Views()), NotesCardTests.Build),
+        ("note-release", Names(NoteReleaseCardTests.Views()), NoteReleaseCardTests.Build),
         ("nudge", Names(NudgeCardTests.Views()), NudgeCardTests.Build),
         ("digest", Names(DigestCardTests.Views()), DigestCardTests.Build),
     ];

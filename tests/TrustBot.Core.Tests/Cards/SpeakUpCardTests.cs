@@ -47,13 +47,13 @@ public sealed class SpeakUpCardTests
     }
 
     [Fact]
-    public void Ask_ExplainsHowNotesAreShared()
+    public void Ask_ExplainsNotesAreSharedInGroupsOfK()
     {
         var explanation = Assert.Single(Texts(SpeakUpCard.Ask(Session(threshold: 6), Prompt)), t => t.StartsWith("Notes are shared", StringComparison.Ordinal));
 
         Assert.Contains("without names", explanation, StringComparison.Ordinal);
         Assert.Contains("contact details and links", explanation, StringComparison.Ordinal);
-        Assert.Contains("at least 6 people have answered", explanation, StringComparison.Ordinal);
+        Assert.Contains("in groups of at least 6, never one at a time", explanation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -106,9 +106,9 @@ public sealed class SpeakUpCardTests
     }
 
     [Fact]
-    public void Thanks_MentionsTheThreshold()
+    public void Thanks_SaysTheNoteIsSharedInAGroupOfK()
     {
-        Assert.Contains(Texts(SpeakUpCard.Thanks(Session(threshold: 4))), t => t.Contains("at least 4 people", StringComparison.Ordinal));
+        Assert.Contains(Texts(SpeakUpCard.Thanks(Session(threshold: 4))), t => t.Contains("in a group of at least 4 notes", StringComparison.Ordinal));
     }
 
     [Fact]

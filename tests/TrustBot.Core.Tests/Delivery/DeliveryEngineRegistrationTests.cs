@@ -69,6 +69,7 @@ public sealed class DeliveryEngineRegistrationTests
             .AddSingleton(Mock.Of<IDeadLetterLog>())
             .AddSingleton(TimeProvider.System)
             .AddScoped<CheckInLauncher>()
+            .AddSingleton<NoteReleasePlanner>()
             .AddScoped<SpeakUpLauncher>();
         services.AddDeliveryEngine();
         services.AddDeliveryEngine();

@@ -98,13 +98,38 @@ public sealed class DigestCardTests
     public void Build_ManyLongNotes_StaysUnderTheSizeLimitAndSaysHowManyWereLeftOut()
     {
         var notes = Enumerable.Range(0, 200).Select(i => $"Note {i}: " + new string('x', 400)).ToList();
-        var digest = Full() with { Notes = [new DigestNoteGroup("What is slowing us down?", notes)] };
+        var digest = Full() with { Notes = [new DigestNoteGroup("What is slowing us down?", notes, 5)] };
 
         var card = DigestCard.Build(digest);
 
         Assert.InRange(Bytes(card), 1, DigestCard.MaxCardBytes);
         Assert.Contains(Texts(card), t => t.Contains("more notes did not fit", StringComparison.Ordinal));
         Assert.Single(Elements(card, "Input.Number"));
+    }
+
+    [Fact]
+    public void Build_Notes_SayTheyAreSharedInGroupsOfTheTeamsK()
+    {
+        var digest = Full() with { Notes = [new DigestNoteGroup("What is slowing us down?", ["Standups run long.", "More pairing."], 7)] };
+
+        var texts = Texts(DigestCard.Build(digest));
+
+        Assert.Contains(texts, t => t.Contains("Notes are shared in groups of at least 7, never one at a time", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => t.Contains("groups of at least 5", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_NotesOfPromptsWithDifferentK_NameEachPromptsK()
+    {
+        var digest = Full() with
+        {
+            Notes = [new DigestNoteGroup("What is slowing us down?", ["Standups run long."], 7), new DigestNoteGroup("What should we stop?", ["Late deploys."], 4)],
+        };
+
+        var texts = Texts(DigestCard.Build(digest));
+
+        Assert.Contains("_What is slowing us down?_ (groups of 7)", texts);
+        Assert.Contains("_What should we stop?_ (groups of 4)", texts);
     }
 
     [Fact]

@@ -1,14 +1,19 @@
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Tests.Fakes;
 
-/// <summary>A speak-up store that honours the port's contract: close destroys the salt once, marks stick.</summary>
+/// <summary>
+/// A speak-up store that honours the port's contract: close destroys the salt once, a release is all or nothing and
+/// only on the version read, and storing a note again keeps its release.
+/// </summary>
 internal sealed class InMemorySpeakUpStore : ISpeakUpStore
 {
     private readonly Dictionary<(string TenantId, string SessionId), SpeakUpSession> _sessions = [];
     private readonly Dictionary<(string TenantId, string SessionId), byte[]> _salts = [];
     private readonly List<Note> _notes = [];
+    private readonly Dictionary<(string TenantId, string SessionId), (int Releases, NotePosting Posting, int Version)> _records = [];
     private readonly Lock _lock = new();
 
     public Task CreateSessionAsync(SpeakUpSession session, byte[] salt, CancellationToken cancellationToken)
@@ -58,11 +63,11 @@ internal sealed class InMemorySpeakUpStore : ISpeakUpStore
             var index = _notes.FindIndex(n => SameNote(n, note.TenantId, note.SessionId, note.NoteId));
             if (index < 0)
             {
-                _notes.Add(note);
+                _notes.Add(note with { Release = null, ReleasedAt = null });
             }
             else
             {
-                _notes[index] = note with { Reposted = _notes[index].Reposted };
+                _notes[index] = note with { Release = _notes[index].Release, ReleasedAt = _notes[index].ReleasedAt };
             }
         }
 
@@ -72,21 +77,43 @@ internal sealed class InMemorySpeakUpStore : ISpeakUpStore
     public IAsyncEnumerable<Note> ListNotesAsync(string tenantId, string sessionId, CancellationToken cancellationToken) =>
         Snapshot(_notes.Where(n => n.TenantId == tenantId && n.SessionId == sessionId));
 
-    public Task MarkRepostedAsync(string tenantId, string sessionId, string noteId, CancellationToken cancellationToken)
+    public Task<NoteReleaseState> GetReleaseStateAsync(string tenantId, string sessionId, CancellationToken cancellationToken)
     {
         lock (_lock)
         {
-            var index = _notes.FindIndex(n => SameNote(n, tenantId, sessionId, noteId));
-            if (index < 0)
+            var notes = _notes.Where(n => n.TenantId == tenantId && n.SessionId == sessionId).ToList();
+            return Task.FromResult(_records.TryGetValue((tenantId, sessionId), out var record)
+                ? new NoteReleaseState(tenantId, sessionId, notes, record.Releases, record.Posting, record.Version.ToString(CultureInfo.InvariantCulture))
+                : NoteReleaseState.Empty(tenantId, sessionId, notes));
+        }
+    }
+
+    public Task<bool> CommitReleaseAsync(NoteReleaseState seen, NoteReleaseUpdate update, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            CommitCalls++;
+            var key = (seen.TenantId, seen.SessionId);
+            var current = _records.TryGetValue(key, out var record) ? record.Version.ToString(CultureInfo.InvariantCulture) : null;
+            var indexes = update.NoteIds.Select(id => _notes.FindIndex(n => SameNote(n, seen.TenantId, seen.SessionId, id))).ToList();
+            if (current != seen.Version || indexes.Any(i => i < 0))
             {
-                throw new KeyNotFoundException("No such note.");
+                return Task.FromResult(false);
             }
 
-            _notes[index] = _notes[index] with { Reposted = true };
-        }
+            var releases = seen.Releases + (update.NoteIds.Count > 0 ? 1 : 0);
+            foreach (var index in indexes)
+            {
+                _notes[index] = _notes[index] with { Release = releases, ReleasedAt = update.At };
+            }
 
-        return Task.CompletedTask;
+            _records[key] = (releases, update.Posting, (record.Version) + 1);
+            return Task.FromResult(true);
+        }
     }
+
+    /// <summary>How many times a release was committed or refused.</summary>
+    public int CommitCalls { get; private set; }
 
     public IAsyncEnumerable<SpeakUpSession> ListDueToCloseAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         Snapshot(_sessions.Values.Where(s => !s.IsClosed && s.ClosesAt <= now));

@@ -5,7 +5,7 @@ using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Tests.SpeakUp;
 
-/// <summary>Closing speak-up sessions (salt destroyed, index row gone), the open-session scan and the re-posted mark.</summary>
+/// <summary>Closing speak-up sessions (salt destroyed, index row gone) and the open-session scan.</summary>
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class SpeakUpClosingTests(AzuriteServer azurite) : IAsyncLifetime
 {
@@ -135,43 +135,6 @@ public sealed class SpeakUpClosingTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.All(open, s => Assert.False(s.IsClosed));
     }
 
-    [Fact]
-    public async Task MarkRepostedAsync_StoredNote_ListsItAsRepostedAndLeavesOthers()
-    {
-        var marked = Note("n-1");
-        var other = Note("n-2");
-        await _store.SaveNoteAsync(marked, CancellationToken.None);
-        await _store.SaveNoteAsync(other, CancellationToken.None);
-
-        await _store.MarkRepostedAsync(Tenant, "s-1", "n-1", CancellationToken.None);
-        await _store.MarkRepostedAsync(Tenant, "s-1", "n-1", CancellationToken.None);
-
-        var notes = await ToListAsync(_store.ListNotesAsync(Tenant, "s-1", CancellationToken.None));
-        Assert.Equal(
-            [marked with { Reposted = true }, other],
-            notes.OrderBy(n => n.NoteId, StringComparer.Ordinal));
-    }
-
-    [Fact]
-    public async Task SaveNoteAsync_RedeliveredAfterRepost_KeepsTheMark()
-    {
-        var note = Note("n-1");
-        await _store.SaveNoteAsync(note, CancellationToken.None);
-        await _store.MarkRepostedAsync(Tenant, "s-1", "n-1", CancellationToken.None);
-
-        await _store.SaveNoteAsync(note, CancellationToken.None);
-
-        Assert.True(Assert.Single(await ToListAsync(_store.ListNotesAsync(Tenant, "s-1", CancellationToken.None))).Reposted);
-    }
-
-    [Fact]
-    public async Task MarkRepostedAsync_MissingNote_ThrowsAndWritesNothing()
-    {
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => _store.MarkRepostedAsync(Tenant, "s-1", "n-1", CancellationToken.None));
-
-        Assert.Empty(await ToListAsync(_storage.Table(TableNames.Notes).QueryAsync<TableEntity>()));
-    }
-
     private async Task CreateAsync(SpeakUpSession session) =>
         await _store.CreateSessionAsync(session, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32), CancellationToken.None);
 
@@ -190,8 +153,6 @@ public sealed class SpeakUpClosingTests(AzuriteServer azurite) : IAsyncLifetime
         OpensAt = closesAt.AddDays(-7),
         ClosesAt = closesAt,
     };
-
-    private static Note Note(string noteId) => new(Tenant, "19:team@thread.tacv2", "s-1", noteId, "We ship before we agree.", T0);
 
     private static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> items)
     {

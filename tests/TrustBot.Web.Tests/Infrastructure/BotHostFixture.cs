@@ -55,7 +55,7 @@ public sealed class BotHostFixture : IAsyncLifetime
         // Off here, because the session test closes a check-in behind the host's back; OpenCheckInCacheTests cover it.
         ["CheckIns:CacheDuration"] = "00:00:00",
         ["CheckIns:TallyCacheDuration"] = "00:00:00",
-        // The closing tick also re-posts shared speak-up notes; fast, so NoteRepostTests see it within a second.
+        // Fast, so that tests see check-ins and speak-up prompts closed (and their salts destroyed) within a second.
         ["CheckIns:CloseInterval"] = "00:00:00.200",
         ["SpeakUp:MinDelay"] = "00:00:00",
         ["SpeakUp:MaxDelay"] = "00:00:00.500",
