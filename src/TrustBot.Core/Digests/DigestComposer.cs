@@ -158,7 +158,10 @@ public sealed class DigestComposer(
                 continue;
             }
 
-            var tally = await ballots.GetTallyAsync(session.TenantId, session.SessionId, cancellationToken);
+            // A prompt's ballot box holds no answers: the gate needs how many people wrote, which the participation rows
+            // count at once (a count carries no answer), not the folded count, which trails it by up to a fold.
+            var people = await ballots.CountParticipantsAsync(session.TenantId, session.SessionId, cancellationToken);
+            var tally = new Tally(people, new Dictionary<string, int[]>());
             var shuffled = notes.ToArray();
             RandomNumberGenerator.Shuffle<string>(shuffled);
             sessions.Add(new SessionNotes(session, tally, shuffled));
