@@ -3,58 +3,65 @@ using System.Collections.Concurrent;
 namespace TrustBot.Core.Anonymity;
 
 /// <summary>
-/// Shares one tally read among the voters of a busy check-in for a short while. A cached tally can only be behind,
-/// never ahead (counts only grow), so the threshold gate stays on the safe side: results may open a moment later,
-/// never earlier. A lifetime of zero reads storage every time.
+/// Shares one tally read, and one participant count, among the voters of a busy check-in for a short while. A cached
+/// figure can only be behind, never ahead (counts only grow), so the threshold gate stays on the safe side: results may
+/// open a moment later, never earlier. Voters who find the entry stale at the same moment wait for one read together
+/// instead of each reading for themselves. A lifetime of zero reads storage every time.
 /// </summary>
 public sealed class TallyCache(IBallotBox ballots, TimeProvider timeProvider)
 {
-    private const int MaxEntries = 4096;
-    private readonly ConcurrentDictionary<(string TenantId, string BallotBoxId), (Tally Tally, DateTimeOffset ReadAt)> _entries = new();
-    private readonly ConcurrentDictionary<(string TenantId, string BallotBoxId), (int Participants, DateTimeOffset ReadAt)> _participants = new();
+    private readonly SharedReads<Tally> _tallies = new(timeProvider);
+    private readonly SharedReads<int> _participants = new(timeProvider);
+
+    public Task<Tally> GetAsync(string tenantId, string ballotBoxId, TimeSpan maxAge, CancellationToken cancellationToken) =>
+        _tallies.GetAsync((tenantId, ballotBoxId), maxAge, () => ballots.GetTallyAsync(tenantId, ballotBoxId, CancellationToken.None), cancellationToken);
 
     /// <summary>How many people took part (folded or waiting), shared the same way; it may lag by the lifetime, never run ahead.</summary>
-    public async Task<int> GetParticipantsAsync(string tenantId, string ballotBoxId, TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        if (maxAge > TimeSpan.Zero && _participants.TryGetValue((tenantId, ballotBoxId), out var cached) && now - cached.ReadAt < maxAge)
-        {
-            return cached.Participants;
-        }
+    public Task<int> GetParticipantsAsync(string tenantId, string ballotBoxId, TimeSpan maxAge, CancellationToken cancellationToken) =>
+        _participants.GetAsync((tenantId, ballotBoxId), maxAge, () => ballots.CountParticipantsAsync(tenantId, ballotBoxId, CancellationToken.None), cancellationToken);
 
-        var participants = await ballots.CountParticipantsAsync(tenantId, ballotBoxId, cancellationToken);
-        if (maxAge > TimeSpan.Zero)
+    /// <summary>Per ballot box: the last value read and when, and the read in flight that every stale caller awaits.</summary>
+    private sealed class SharedReads<T>(TimeProvider timeProvider)
+    {
+        private const int MaxEntries = 4096;
+        private readonly ConcurrentDictionary<(string, string), (T Value, DateTimeOffset ReadAt)> _values = new();
+        private readonly ConcurrentDictionary<(string, string), Lazy<Task<T>>> _inFlight = new();
+
+        public async Task<T> GetAsync((string, string) key, TimeSpan maxAge, Func<Task<T>> read, CancellationToken cancellationToken)
         {
-            if (_participants.Count >= MaxEntries)
+            if (maxAge <= TimeSpan.Zero)
             {
-                _participants.Clear();
+                return await read().WaitAsync(cancellationToken);
             }
 
-            _participants[(tenantId, ballotBoxId)] = (participants, now);
-        }
-
-        return participants;
-    }
-
-    public async Task<Tally> GetAsync(string tenantId, string ballotBoxId, TimeSpan maxAge, CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        if (maxAge > TimeSpan.Zero && _entries.TryGetValue((tenantId, ballotBoxId), out var cached) && now - cached.ReadAt < maxAge)
-        {
-            return cached.Tally;
-        }
-
-        var tally = await ballots.GetTallyAsync(tenantId, ballotBoxId, cancellationToken);
-        if (maxAge > TimeSpan.Zero)
-        {
-            if (_entries.Count >= MaxEntries)
+            if (_values.TryGetValue(key, out var cached) && timeProvider.GetUtcNow() - cached.ReadAt < maxAge)
             {
-                _entries.Clear();
+                return cached.Value;
             }
 
-            _entries[(tenantId, ballotBoxId)] = (tally, now);
+            // The shared read ignores any one caller's cancellation: the others still want its result.
+            var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<T>>(() => ReadAndKeepAsync(k, read)));
+            return await shared.Value.WaitAsync(cancellationToken);
         }
 
-        return tally;
+        private async Task<T> ReadAndKeepAsync((string, string) key, Func<Task<T>> read)
+        {
+            try
+            {
+                var readAt = timeProvider.GetUtcNow();
+                var value = await read();
+                if (_values.Count >= MaxEntries)
+                {
+                    _values.Clear();
+                }
+
+                _values[key] = (value, readAt);
+                return value;
+            }
+            finally
+            {
+                _inFlight.TryRemove(key, out _);
+            }
+        }
     }
 }
