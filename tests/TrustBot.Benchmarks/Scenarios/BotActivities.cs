@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -34,6 +36,22 @@ internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient
         };
         extra?.Invoke(activity);
         return activity;
+    }
+
+    /// <summary>A vote invoke on <paramref name="checkInId"/> from a new voter, with a random answer 1–7 to every input.</summary>
+    public JsonObject Vote(string checkInId, IReadOnlyList<string> inputs)
+    {
+        var data = new JsonObject { ["checkInId"] = checkInId };
+        foreach (var input in inputs)
+        {
+            data[input] = RandomNumberGenerator.GetInt32(1, 8).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Activity("invoke", Guid.NewGuid().ToString(), a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "checkin.vote", ["data"] = data } };
+        });
     }
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity, CancellationToken cancellationToken)
