@@ -7,14 +7,18 @@ using System.Text.Json.Nodes;
 
 namespace TrustBot.Benchmarks.Scenarios;
 
-/// <summary>Teams-shaped activities for one benchmark team, posted with a valid channel token.</summary>
-internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient client)
+/// <summary>
+/// Teams-shaped activities for one benchmark team, posted with a valid channel token to the environment's host, or to
+/// <paramref name="hostAddress"/>; a <paramref name="token"/> passed in is shared across teams, as the Bot Connector
+/// reuses one token for up to an hour.
+/// </summary>
+internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient client, Uri? hostAddress = null, string? token = null)
 {
     public string TenantId { get; } = Guid.NewGuid().ToString();
     public string TeamId { get; } = $"19:benchteam{Guid.NewGuid():N}@thread.tacv2";
     public string ChannelId { get; } = $"19:benchchan{Guid.NewGuid():N}@thread.tacv2";
-    private readonly string _token = environment.Issuer.CreateToken(BenchmarkEnvironment.AppId, environment.Connector.ServiceUrl);
-    private readonly Uri _endpoint = new(environment.Host.ClientOptions.BaseAddress, "/api/messages");
+    private readonly string _token = token ?? environment.Issuer.CreateToken(BenchmarkEnvironment.AppId, environment.Connector.ServiceUrl);
+    private readonly Uri _endpoint = new(hostAddress ?? environment.Host.ClientOptions.BaseAddress, "/api/messages");
 
     public JsonObject Activity(string type, string aadObjectId, Action<JsonObject>? extra = null)
     {
