@@ -14,8 +14,10 @@ namespace TrustBot.Benchmarks.Scenarios;
 /// until the next fold time. Nothing is read first and no counter is touched, just as a vote now does.
 /// </summary>
 /// <remarks>
-/// The messages go to a queue of their own, not the host's pending-ballot queue, so the host's folds never meet them;
-/// the call, the message size and its hiding time are those of a real ballot.
+/// The rows and messages go to a table and a queue of their own, beside the host's: the host's folds never meet them,
+/// and the bot's reads of its own box do not pay for them (Azurite answers a partition query by scanning the whole
+/// table, where Azure Table Storage reads the partition alone). The calls, the row, the message size and its hiding
+/// time are those of a real vote.
 /// </remarks>
 internal sealed class RawVoteWork(TableClient table, QueueClient queue, string tenantId, IReadOnlyList<string> statementIds, TimeSpan foldInterval)
 {
@@ -29,8 +31,9 @@ internal sealed class RawVoteWork(TableClient table, QueueClient queue, string t
     public static async Task<RawVoteWork> CreateAsync(
         BenchmarkEnvironment environment, string tenantId, IReadOnlyList<string> inputs, TimeSpan foldInterval, CancellationToken cancellationToken)
     {
-        var table = new TableServiceClient(environment.Azurite.ConnectionString).GetTableClient(environment.TablePrefix + "Ballots");
+        var table = new TableServiceClient(environment.Azurite.ConnectionString).GetTableClient(environment.TablePrefix + "BallotsRaw");
         var queue = new QueueServiceClient(environment.Azurite.ConnectionString).GetQueueClient(environment.TablePrefix.ToLowerInvariant() + "ballots-raw");
+        await table.CreateIfNotExistsAsync(cancellationToken);
         await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         var statementIds = inputs.Select(i => CardData.TryGetStatementId(i, out var id) ? id : i).ToList();
         return new RawVoteWork(table, queue, tenantId, statementIds, foldInterval);
