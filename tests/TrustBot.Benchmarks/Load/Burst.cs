@@ -8,7 +8,7 @@ namespace TrustBot.Benchmarks.Load;
 /// </summary>
 internal static class Burst
 {
-    public static async Task<BurstResult> RunAsync(IReadOnlyList<Func<Task<bool>>> sends)
+    public static async Task<Samples> RunAsync(IReadOnlyList<Func<Task<bool>>> sends)
     {
         var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var running = sends.Select(async send =>
@@ -32,6 +32,6 @@ internal static class Burst
         start.SetResult();
         var answers = await Task.WhenAll(running);
         wall.Stop();
-        return new BurstResult([.. answers.Where(a => a.Ok).Select(a => a.Milliseconds)], answers.Count(a => !a.Ok), wall.Elapsed);
+        return new Samples([.. answers.Where(a => a.Ok).Select(a => a.Milliseconds)], answers.Count(a => !a.Ok), wall.Elapsed);
     }
 }

@@ -1,14 +1,14 @@
 namespace TrustBot.Benchmarks.Load;
 
-/// <summary>The answered sends' latencies of one burst, the sends that failed, and the time until the last answer.</summary>
-internal sealed record BurstResult(IReadOnlyList<double> LatenciesMs, int Failures, TimeSpan Wall)
+/// <summary>The answered requests' latencies of one measured run, the requests that failed, and the run's elapsed time.</summary>
+internal sealed record Samples(IReadOnlyList<double> LatenciesMs, long Failures, TimeSpan Elapsed)
 {
-    public LatencyStats Stats => LatencyStats.From(LatenciesMs, Failures, Wall);
+    public LatencyStats Stats => LatencyStats.From(LatenciesMs, Failures, Elapsed);
 
-    /// <summary>Several bursts as one set of samples; throughput over their summed wall times.</summary>
-    public static LatencyStats Combined(IEnumerable<BurstResult> bursts)
+    /// <summary>Several runs as one set of samples; throughput over their summed elapsed times.</summary>
+    public static LatencyStats Combined(IEnumerable<Samples> runs)
     {
-        var list = bursts.ToList();
-        return LatencyStats.From([.. list.SelectMany(b => b.LatenciesMs)], list.Sum(b => b.Failures), TimeSpan.FromTicks(list.Sum(b => b.Wall.Ticks)));
+        var list = runs.ToList();
+        return LatencyStats.From([.. list.SelectMany(r => r.LatenciesMs)], list.Sum(r => r.Failures), TimeSpan.FromTicks(list.Sum(r => r.Elapsed.Ticks)));
     }
 }

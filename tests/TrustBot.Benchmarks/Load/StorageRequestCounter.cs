@@ -12,7 +12,8 @@ internal sealed class StorageRequestCounter : IDisposable
     private readonly MeterListener _listener = new();
     private readonly int _tablePort;
     private readonly int _queuePort;
-    private long _tables;
+    private long _tableReads;
+    private long _tableWrites;
     private long _queues;
 
     public StorageRequestCounter(Uri tableEndpoint, Uri queueEndpoint)
@@ -30,28 +31,34 @@ internal sealed class StorageRequestCounter : IDisposable
         _listener.Start();
     }
 
-    /// <summary>Requests to the table endpoint and to the queue endpoint so far.</summary>
-    public (long Tables, long Queues) Read() => (Interlocked.Read(ref _tables), Interlocked.Read(ref _queues));
+    /// <summary>Requests so far: table reads (GET: point reads and queries, one per page), other table requests, queue requests.</summary>
+    public StorageRequests Read() => new(Interlocked.Read(ref _tableReads), Interlocked.Read(ref _tableWrites), Interlocked.Read(ref _queues));
 
     public void Dispose() => _listener.Dispose();
 
     private void Count(ReadOnlySpan<KeyValuePair<string, object?>> tags)
     {
+        int? port = null;
+        string? method = null;
         foreach (var tag in tags)
         {
-            if (tag.Key == "server.port" && tag.Value is int port)
+            if (tag.Key == "server.port" && tag.Value is int p)
             {
-                if (port == _tablePort)
-                {
-                    Interlocked.Increment(ref _tables);
-                }
-                else if (port == _queuePort)
-                {
-                    Interlocked.Increment(ref _queues);
-                }
-
-                return;
+                port = p;
             }
+            else if (tag.Key == "http.request.method" && tag.Value is string m)
+            {
+                method = m;
+            }
+        }
+
+        if (port == _tablePort)
+        {
+            Interlocked.Increment(ref method == "GET" ? ref _tableReads : ref _tableWrites);
+        }
+        else if (port == _queuePort)
+        {
+            Interlocked.Increment(ref _queues);
         }
     }
 }

@@ -7,7 +7,7 @@ namespace TrustBot.Benchmarks.Scenarios;
 /// number of raw participation inserts + queue sends, the table and queue requests sent during the votes, and, after
 /// them, how many people took part and how many ballots went to the pending queue.
 /// </summary>
-internal sealed record RoundResult(BurstResult Bot, BurstResult Raw, long TableRequests, long QueueRequests, int Voters, int Participants, int BallotsQueued)
+internal sealed record RoundResult(Samples Bot, Samples Raw, StorageRequests Requests, int Voters, int Participants, int BallotsQueued)
 {
     /// <summary>Ballots beyond one per person who took part: a person counted twice, or a ballot sent twice.</summary>
     public int Duplicates => Math.Max(0, BallotsQueued - Participants) + Math.Max(0, Participants - Voters);

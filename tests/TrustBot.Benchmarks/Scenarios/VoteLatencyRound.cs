@@ -21,19 +21,19 @@ internal sealed class VoteLatencyRound(
         var queuedBefore = await QueuedAsync(cancellationToken);
 
         var invokes = Enumerable.Range(0, voters).Select(_ => team.Vote(checkInId, inputs)).ToList();
-        var (tablesBefore, queuesBefore) = storage.Read();
+        var requestsBefore = storage.Read();
         var bot = await Burst.RunAsync([.. invokes.Select(invoke => (Func<Task<bool>>)(async () =>
         {
             using var response = await team.PostAsync(invoke, cancellationToken);
             return response.StatusCode == HttpStatusCode.OK;
         }))]);
 
-        var (tablesAfter, queuesAfter) = storage.Read();
+        var requests = storage.Read() - requestsBefore;
         var participants = await ballots.CountParticipantsAsync(team.TenantId, checkInId, cancellationToken);
         var queued = await QueuedAsync(cancellationToken) - queuedBefore;
         var raw = await RawVoteWork.CreateAsync(environment, team.TenantId, inputs, foldInterval, cancellationToken);
         var rawBurst = await Burst.RunAsync([.. Enumerable.Range(0, voters).Select(_ => (Func<Task<bool>>)(() => raw.CastAsync(cancellationToken)))]);
-        return new RoundResult(bot, rawBurst, tablesAfter - tablesBefore, queuesAfter - queuesBefore, voters, participants, queued);
+        return new RoundResult(bot, rawBurst, requests, voters, participants, queued);
     }
 
     // Hidden messages are counted too; the scenario's host folds no ballot while it runs, so the count only grows.

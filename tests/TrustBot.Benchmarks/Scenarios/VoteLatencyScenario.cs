@@ -64,12 +64,11 @@ internal sealed class VoteLatencyScenario : IBenchmarkScenario
             results.Add(result);
         }
 
-        var bot = BurstResult.Combined(results.Select(r => r.Bot));
-        var rawAll = BurstResult.Combined(results.Select(r => r.Raw));
+        var bot = Samples.Combined(results.Select(r => r.Bot));
+        var rawAll = Samples.Combined(results.Select(r => r.Raw));
         Console.WriteLine(Figures($"vote invokes, {bot.Requests} ({bot.Failures} failed)", bot));
         Console.WriteLine(Figures($"raw insert + send, {rawAll.Requests} ({rawAll.Failures} failed)", rawAll));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  storage requests per vote through the bot: {results.Sum(r => r.TableRequests) / (double)bot.Requests:0.0} table + {results.Sum(r => r.QueueRequests) / (double)bot.Requests:0.0} queue (raw: 1 + 1)"));
+        Console.WriteLine(results.Aggregate(default(StorageRequests), (sum, r) => sum + r.Requests).PerVote(bot.Requests));
         var fast = bot.P99Milliseconds <= TargetP99Milliseconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  p99 vote invoke latency with {Voters} voters at once = {bot.P99Milliseconds:0} ms (target ≤ {TargetP99Milliseconds:0} ms): {(fast ? "PASS" : "FAIL")}"));
