@@ -1,14 +1,16 @@
 namespace TrustBot.Benchmarks.Load;
 
-/// <summary>Throughput and latency percentiles of one measured run.</summary>
-internal sealed record LatencyStats(long Requests, long Failures, TimeSpan Elapsed, double P50Milliseconds, double P99Milliseconds)
+/// <summary>Throughput and latency percentiles (nearest rank) of one measured run.</summary>
+internal sealed record LatencyStats(
+    long Requests, long Failures, TimeSpan Elapsed, double P50Milliseconds, double P95Milliseconds, double P99Milliseconds, double MaxMilliseconds)
 {
     public double RequestsPerSecond => Requests / Elapsed.TotalSeconds;
 
     public static LatencyStats From(IReadOnlyList<double> latenciesMs, long failures, TimeSpan elapsed)
     {
         var sorted = latenciesMs.Order().ToArray();
-        return new LatencyStats(sorted.Length, failures, elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99));
+        return new LatencyStats(
+            sorted.Length, failures, elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.95), Percentile(sorted, 0.99), Percentile(sorted, 1.0));
     }
 
     private static double Percentile(double[] sorted, double p) =>

@@ -9,6 +9,11 @@ namespace TrustBot.Benchmarks.Load;
 internal static class LoadGenerator
 {
     public static async Task<LatencyStats> RunAsync(
+        Func<CancellationToken, Task<bool>> sendOne, int concurrency, TimeSpan duration, CancellationToken cancellationToken) =>
+        (await SampleAsync(sendOne, concurrency, duration, cancellationToken)).Stats;
+
+    /// <summary>The same run, returning its samples, so that several runs can be combined.</summary>
+    public static async Task<Samples> SampleAsync(
         Func<CancellationToken, Task<bool>> sendOne, int concurrency, TimeSpan duration, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -46,6 +51,6 @@ internal static class LoadGenerator
 
         await Task.WhenAll(workers);
         clock.Stop();
-        return LatencyStats.From(perWorker.SelectMany(l => l).ToList(), failures, clock.Elapsed);
+        return new Samples([.. perWorker.SelectMany(l => l)], failures, clock.Elapsed);
     }
 }

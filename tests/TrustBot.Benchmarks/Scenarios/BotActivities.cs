@@ -1,18 +1,24 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 
 namespace TrustBot.Benchmarks.Scenarios;
 
-/// <summary>Teams-shaped activities for one benchmark team, posted with a valid channel token.</summary>
-internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient client)
+/// <summary>
+/// Teams-shaped activities for one benchmark team, posted with a valid channel token to the environment's host, or to
+/// <paramref name="hostAddress"/>; a <paramref name="token"/> passed in is shared across teams, as the Bot Connector
+/// reuses one token for up to an hour.
+/// </summary>
+internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient client, Uri? hostAddress = null, string? token = null)
 {
     public string TenantId { get; } = Guid.NewGuid().ToString();
     public string TeamId { get; } = $"19:benchteam{Guid.NewGuid():N}@thread.tacv2";
     public string ChannelId { get; } = $"19:benchchan{Guid.NewGuid():N}@thread.tacv2";
-    private readonly string _token = environment.Issuer.CreateToken(BenchmarkEnvironment.AppId, environment.Connector.ServiceUrl);
-    private readonly Uri _endpoint = new(environment.Host.ClientOptions.BaseAddress, "/api/messages");
+    private readonly string _token = token ?? environment.Issuer.CreateToken(BenchmarkEnvironment.AppId, environment.Connector.ServiceUrl);
+    private readonly Uri _endpoint = new(hostAddress ?? environment.Host.ClientOptions.BaseAddress, "/api/messages");
 
     public JsonObject Activity(string type, string aadObjectId, Action<JsonObject>? extra = null)
     {
@@ -34,6 +40,22 @@ internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient
         };
         extra?.Invoke(activity);
         return activity;
+    }
+
+    /// <summary>A vote invoke on <paramref name="checkInId"/> from a new voter, with a random answer 1–7 to every input.</summary>
+    public JsonObject Vote(string checkInId, IReadOnlyList<string> inputs)
+    {
+        var data = new JsonObject { ["checkInId"] = checkInId };
+        foreach (var input in inputs)
+        {
+            data[input] = RandomNumberGenerator.GetInt32(1, 8).ToString(CultureInfo.InvariantCulture);
+        }
+
+        return Activity("invoke", Guid.NewGuid().ToString(), a =>
+        {
+            a["name"] = "adaptiveCard/action";
+            a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "checkin.vote", ["data"] = data } };
+        });
     }
 
     public async Task<HttpResponseMessage> PostAsync(JsonObject activity, CancellationToken cancellationToken)
