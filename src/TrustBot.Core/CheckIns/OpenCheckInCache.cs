@@ -12,6 +12,7 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
 {
     private const int MaxEntries = 4096;
     private readonly ConcurrentDictionary<(string TenantId, string CheckInId), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(string TenantId, string CheckInId), Lazy<Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)>>> _inFlight = new();
 
     /// <summary>
     /// The check-in (any status), its statements, and, while it is open, its salt; the check-in is null when it does
@@ -25,6 +26,34 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
             return (cached.CheckIn, cached.Salt, cached.Statements);
         }
 
+        if (options.Value.CacheDuration <= TimeSpan.Zero)
+        {
+            return await ReadAsync(tenantId, checkInId, now, cancellationToken);
+        }
+
+        // A burst of votes on a check-in not in memory yet (a new one, or after the entry expired) waits for one read
+        // together; that read ignores any one voter's cancellation, as the others still want it.
+        var shared = _inFlight.GetOrAdd((tenantId, checkInId), key => new Lazy<Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)>>(
+            () => ReadSharedAsync(key.TenantId, key.CheckInId, now)));
+        return await shared.Value.WaitAsync(cancellationToken);
+    }
+
+    public void Evict(string tenantId, string checkInId) => _entries.TryRemove((tenantId, checkInId), out _);
+
+    private async Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)> ReadSharedAsync(string tenantId, string checkInId, DateTimeOffset now)
+    {
+        try
+        {
+            return await ReadAsync(tenantId, checkInId, now, CancellationToken.None);
+        }
+        finally
+        {
+            _inFlight.TryRemove((tenantId, checkInId), out _);
+        }
+    }
+
+    private async Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)> ReadAsync(string tenantId, string checkInId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var checkIn = await store.GetAsync(tenantId, checkInId, cancellationToken);
         if (checkIn is null)
         {
@@ -47,8 +76,6 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
 
         return (checkIn, salt, asked);
     }
-
-    public void Evict(string tenantId, string checkInId) => _entries.TryRemove((tenantId, checkInId), out _);
 
     private sealed record Entry(CheckIn CheckIn, byte[] Salt, IReadOnlyList<Statement> Statements, DateTimeOffset ExpiresAt);
 }
