@@ -5,7 +5,7 @@ using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.CheckIns;
 
-/// <summary>Concurrent votes through HTTP: sharded counters stay exact, and one person is counted once.</summary>
+/// <summary>Concurrent votes through HTTP: every person takes part once, and the folds publish them exactly.</summary>
 [Collection(BotHostGroup.Name)]
 public sealed class VoteConcurrencyTests(BotHostFixture host)
 {
