@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace TrustBot.Core.Anonymity;
 
@@ -8,8 +9,11 @@ namespace TrustBot.Core.Anonymity;
 /// open a moment later, never earlier. Voters who find the entry stale at the same moment wait for one read together
 /// instead of each reading for themselves. A lifetime of zero reads storage every time.
 /// </summary>
-public sealed class TallyCache(IBallotBox ballots, TimeProvider timeProvider)
+public sealed class TallyCache(IBallotBox ballots, TimeProvider timeProvider) : IDisposable
 {
+    /// <summary>Ballot boxes remembered at most, per figure; past it the least recently used make room.</summary>
+    internal const int MaxEntries = 4096;
+
     private readonly SharedReads<Tally> _tallies = new(timeProvider);
     private readonly SharedReads<int> _participants = new(timeProvider);
 
@@ -20,11 +24,16 @@ public sealed class TallyCache(IBallotBox ballots, TimeProvider timeProvider)
     public Task<int> GetParticipantsAsync(string tenantId, string ballotBoxId, TimeSpan maxAge, CancellationToken cancellationToken) =>
         _participants.GetAsync((tenantId, ballotBoxId), maxAge, () => ballots.CountParticipantsAsync(tenantId, ballotBoxId, CancellationToken.None), cancellationToken);
 
-    /// <summary>Per ballot box: the last value read and when, and the read in flight that every stale caller awaits.</summary>
-    private sealed class SharedReads<T>(TimeProvider timeProvider)
+    public void Dispose()
     {
-        private const int MaxEntries = 4096;
-        private readonly ConcurrentDictionary<(string, string), (T Value, DateTimeOffset ReadAt)> _values = new();
+        _tallies.Dispose();
+        _participants.Dispose();
+    }
+
+    /// <summary>Per ballot box: the last value read and when, and the read in flight that every stale caller awaits.</summary>
+    private sealed class SharedReads<T>(TimeProvider timeProvider) : IDisposable
+    {
+        private readonly MemoryCache _values = BoundedMemoryCache.Create(MaxEntries, timeProvider);
         private readonly ConcurrentDictionary<(string, string), Lazy<Task<T>>> _inFlight = new();
 
         public async Task<T> GetAsync((string, string) key, TimeSpan maxAge, Func<Task<T>> read, CancellationToken cancellationToken)
@@ -34,28 +43,26 @@ public sealed class TallyCache(IBallotBox ballots, TimeProvider timeProvider)
                 return await read().WaitAsync(cancellationToken);
             }
 
-            if (_values.TryGetValue(key, out var cached) && timeProvider.GetUtcNow() - cached.ReadAt < maxAge)
+            // Checked against this caller's lifetime, not only the one the entry was stored with.
+            if (_values.TryGetValue(key, out (T Value, DateTimeOffset ReadAt) cached) && timeProvider.GetUtcNow() - cached.ReadAt < maxAge)
             {
                 return cached.Value;
             }
 
             // The shared read ignores any one caller's cancellation: the others still want its result.
-            var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<T>>(() => ReadAndKeepAsync(k, read)));
+            var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<T>>(() => ReadAndKeepAsync(k, maxAge, read)));
             return await shared.Value.WaitAsync(cancellationToken);
         }
 
-        private async Task<T> ReadAndKeepAsync((string, string) key, Func<Task<T>> read)
+        public void Dispose() => _values.Dispose();
+
+        private async Task<T> ReadAndKeepAsync((string, string) key, TimeSpan maxAge, Func<Task<T>> read)
         {
             try
             {
                 var readAt = timeProvider.GetUtcNow();
                 var value = await read();
-                if (_values.Count >= MaxEntries)
-                {
-                    _values.Clear();
-                }
-
-                _values[key] = (value, readAt);
+                BoundedMemoryCache.Keep(_values, MaxEntries, key, (value, readAt), readAt + maxAge);
                 return value;
             }
             finally

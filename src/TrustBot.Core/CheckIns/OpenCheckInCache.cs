@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace TrustBot.Core.CheckIns;
@@ -8,10 +9,12 @@ namespace TrustBot.Core.CheckIns;
 /// rows from storage for every ballot. An entry never outlives the check-in's closing time, closing on this instance
 /// evicts it, and <see cref="CheckInOptions.CacheDuration"/> of zero turns the cache off.
 /// </summary>
-public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements statements, IOptions<CheckInOptions> options, TimeProvider timeProvider)
+public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements statements, IOptions<CheckInOptions> options, TimeProvider timeProvider) : IDisposable
 {
-    private const int MaxEntries = 4096;
-    private readonly ConcurrentDictionary<(string TenantId, string CheckInId), Entry> _entries = new();
+    /// <summary>Check-ins remembered at most; past it the least recently used make room.</summary>
+    internal const int MaxEntries = 4096;
+
+    private readonly MemoryCache _entries = BoundedMemoryCache.Create(MaxEntries, timeProvider);
     private readonly ConcurrentDictionary<(string TenantId, string CheckInId), Lazy<Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)>>> _inFlight = new();
 
     /// <summary>
@@ -21,7 +24,8 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
     public async Task<(CheckIn? CheckIn, byte[]? Salt, IReadOnlyList<Statement> Statements)> GetAsync(string tenantId, string checkInId, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        if (_entries.TryGetValue((tenantId, checkInId), out var cached) && now < cached.ExpiresAt)
+        // The memory cache expires an entry by the same clock, at the earlier of the lifetime and the closing time.
+        if (_entries.TryGetValue((tenantId, checkInId), out Entry? cached) && cached is not null)
         {
             return (cached.CheckIn, cached.Salt, cached.Statements);
         }
@@ -38,7 +42,9 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
         return await shared.Value.WaitAsync(cancellationToken);
     }
 
-    public void Evict(string tenantId, string checkInId) => _entries.TryRemove((tenantId, checkInId), out _);
+    public void Evict(string tenantId, string checkInId) => _entries.Remove((tenantId, checkInId));
+
+    public void Dispose() => _entries.Dispose();
 
     private async Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)> ReadSharedAsync(string tenantId, string checkInId, DateTimeOffset now)
     {
@@ -65,17 +71,12 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
         var ttl = options.Value.CacheDuration;
         if (salt is not null && ttl > TimeSpan.Zero)
         {
-            if (_entries.Count >= MaxEntries)
-            {
-                _entries.Clear();
-            }
-
             var expiresAt = now + ttl < checkIn.ClosesAt ? now + ttl : checkIn.ClosesAt;
-            _entries[(tenantId, checkInId)] = new Entry(checkIn, salt, asked, expiresAt);
+            BoundedMemoryCache.Keep(_entries, MaxEntries, (tenantId, checkInId), new Entry(checkIn, salt, asked), expiresAt);
         }
 
         return (checkIn, salt, asked);
     }
 
-    private sealed record Entry(CheckIn CheckIn, byte[] Salt, IReadOnlyList<Statement> Statements, DateTimeOffset ExpiresAt);
+    private sealed record Entry(CheckIn CheckIn, byte[] Salt, IReadOnlyList<Statement> Statements);
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 
 namespace TrustBot.Core.Leaders;
@@ -8,15 +8,15 @@ namespace TrustBot.Core.Leaders;
 /// remembered per person for <see cref="FreshFor"/>, so a chatty person costs one storage query per window, not per
 /// message. Register as a singleton.
 /// </summary>
-public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvider, ILogger<LeaderDetails> logger)
+public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvider, ILogger<LeaderDetails> logger) : IDisposable
 {
     /// <summary>How long details seen once are taken to be stored already.</summary>
     public static readonly TimeSpan FreshFor = TimeSpan.FromMinutes(10);
 
-    /// <summary>People remembered at most; past it, expired entries go, and if none has expired, all of them.</summary>
+    /// <summary>People remembered at most; past it, expired entries go, then the least recently seen.</summary>
     public const int Capacity = 10_000;
 
-    private readonly ConcurrentDictionary<(string TenantId, string Person), Seen> _fresh = new();
+    private readonly MemoryCache _fresh = BoundedMemoryCache.Create(Capacity, timeProvider);
 
     /// <summary>
     /// Stores <paramref name="fromAadObjectId"/>, <paramref name="fromName"/> and <paramref name="clientTimeZone"/> (each
@@ -35,7 +35,8 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
         var key = (tenantId, person);
         var name = string.IsNullOrWhiteSpace(fromName) ? null : fromName.Trim();
         var now = timeProvider.GetUtcNow();
-        if (_fresh.TryGetValue(key, out var seen) && seen.Until > now && seen.Covers(fromAadObjectId, name, clientTimeZone))
+        // The memory cache drops an entry at its Until, by the same clock.
+        if (_fresh.TryGetValue(key, out Seen? seen) && seen is not null && seen.Covers(fromAadObjectId, name, clientTimeZone))
         {
             return;
         }
@@ -63,7 +64,7 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
                 }
             }
 
-            Remember(key, new Seen(fromAadObjectId, name, clientTimeZone, now + FreshFor), now);
+            BoundedMemoryCache.Keep(_fresh, Capacity, key, new Seen(fromAadObjectId, name, clientTimeZone), now + FreshFor);
             if (updated > 0)
             {
                 LeaderLog.DetailsRefreshed(logger, updated);
@@ -77,30 +78,11 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
     }
 
     /// <summary>Forgets what was seen of the person, so that their next message refreshes again (say, just made a leader).</summary>
-    public void Forget(string tenantId, string userId) => _fresh.TryRemove((tenantId, userId), out _);
+    public void Forget(string tenantId, string userId) => _fresh.Remove((tenantId, userId));
 
-    private void Remember((string, string) key, Seen seen, DateTimeOffset now)
-    {
-        if (_fresh.Count >= Capacity)
-        {
-            foreach (var entry in _fresh)
-            {
-                if (entry.Value.Until <= now)
-                {
-                    _fresh.TryRemove(entry.Key, out _);
-                }
-            }
+    public void Dispose() => _fresh.Dispose();
 
-            if (_fresh.Count >= Capacity)
-            {
-                _fresh.Clear();
-            }
-        }
-
-        _fresh[key] = seen;
-    }
-
-    private sealed record Seen(string? AadObjectId, string? Name, string? TimeZoneId, DateTimeOffset Until)
+    private sealed record Seen(string? AadObjectId, string? Name, string? TimeZoneId)
     {
         // A message without a value says nothing new about it.
         public bool Covers(string? aadObjectId, string? name, string? timeZoneId) =>

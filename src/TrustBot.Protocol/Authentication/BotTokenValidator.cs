@@ -167,8 +167,12 @@ public sealed class BotTokenValidator : IDisposable
         return BotAuthorizationStatus.Allowed;
     }
 
-    /// <summary>Releases the refresh lock; the DI container calls this when the host stops.</summary>
-    public void Dispose() => _keys.Dispose();
+    /// <summary>Releases the refresh lock and the token cache; the DI container calls this when the host stops.</summary>
+    public void Dispose()
+    {
+        _keys.Dispose();
+        _validated.Dispose();
+    }
 
     private static string? ReadBearerToken(string? header, out string? failure)
     {

@@ -1,4 +1,5 @@
-using System.Collections.Concurrent;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Internal;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 
 namespace TrustBot.Protocol.Authentication;
@@ -9,22 +10,23 @@ namespace TrustBot.Protocol.Authentication;
 /// token to be within its lifetime (plus skew) by the injected clock, and the key set to be the very one it was
 /// verified against: a metadata refresh (key rotation) sends every token back through full validation.
 /// </summary>
-internal sealed class ValidatedTokenCache(TimeProvider timeProvider, int capacity = ValidatedTokenCache.DefaultCapacity)
+internal sealed class ValidatedTokenCache(TimeProvider timeProvider, int capacity = ValidatedTokenCache.DefaultCapacity) : IDisposable
 {
     public const int DefaultCapacity = 1024;
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = capacity, Clock = new Clock(timeProvider) });
 
     public BotTokenResult? Find(string token, OpenIdConnectConfiguration keys)
     {
-        if (!_entries.TryGetValue(token, out var entry))
+        if (!_entries.TryGetValue(token, out Entry? entry) || entry is null)
         {
             return null;
         }
 
+        // The lifetime is checked here too: a token is good up to and including its last instant.
         if (!ReferenceEquals(entry.Keys, keys) || timeProvider.GetUtcNow() > entry.ValidUntil)
         {
-            _entries.TryRemove(token, out _);
+            _entries.Remove(token);
             return null;
         }
 
@@ -33,14 +35,25 @@ internal sealed class ValidatedTokenCache(TimeProvider timeProvider, int capacit
 
     public void Add(string token, OpenIdConnectConfiguration keys, BotTokenResult result, DateTimeOffset validUntil)
     {
-        // Bounded without bookkeeping: tokens are few and long-lived, so starting over when full costs one RSA check each.
+        // A full MemoryCache refuses a new entry and compacts later, on the thread pool; compacting here first (the
+        // expired, then the least recently used tenth, at least one) keeps the token just verified.
         if (_entries.Count >= capacity)
         {
-            _entries.Clear();
+            _entries.Compact(Math.Min(1, Math.Max(0.1, 1.5 / _entries.Count)));
         }
 
-        _entries[token] = new Entry(keys, result, validUntil);
+        // Kept a moment past ValidUntil so that the check above, not the cache, decides the last instant.
+        var options = new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = validUntil.AddSeconds(1) };
+        _entries.Set(token, new Entry(keys, result, validUntil), options);
     }
 
+    public void Dispose() => _entries.Dispose();
+
     private sealed record Entry(OpenIdConnectConfiguration Keys, BotTokenResult Result, DateTimeOffset ValidUntil);
+
+    // MemoryCacheOptions takes an ISystemClock, not a TimeProvider.
+    private sealed class Clock(TimeProvider timeProvider) : ISystemClock
+    {
+        public DateTimeOffset UtcNow => timeProvider.GetUtcNow();
+    }
 }

@@ -70,4 +70,27 @@ public sealed class TallyCacheTests
 
         ballots.Verify(b => b.GetTallyAsync(Tenant, Box, It.IsAny<CancellationToken>()), Times.Exactly(2));
     }
+
+    [Fact]
+    public async Task GetAsync_PastCapacity_KeepsTheRecentlyRead()
+    {
+        var clock = new FakeTimeProvider();
+        var ballots = new Mock<IBallotBox>();
+        ballots.Setup(b => b.GetTallyAsync(Tenant, It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(Tally.Empty);
+        using var cache = new TallyCache(ballots.Object, clock);
+        var lifetime = TimeSpan.FromMinutes(10);
+        for (var i = 0; i <= TallyCache.MaxEntries; i++)
+        {
+            await cache.GetAsync(Tenant, $"box-{i}", lifetime, CancellationToken.None);
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        // The one past capacity made room by dropping the least recently read, not every box.
+        await cache.GetAsync(Tenant, $"box-{TallyCache.MaxEntries - 1}", lifetime, CancellationToken.None);
+        await cache.GetAsync(Tenant, $"box-{TallyCache.MaxEntries}", lifetime, CancellationToken.None);
+        ballots.Verify(b => b.GetTallyAsync(Tenant, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(TallyCache.MaxEntries + 1));
+
+        await cache.GetAsync(Tenant, "box-0", lifetime, CancellationToken.None);
+        ballots.Verify(b => b.GetTallyAsync(Tenant, It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Exactly(TallyCache.MaxEntries + 2));
+    }
 }

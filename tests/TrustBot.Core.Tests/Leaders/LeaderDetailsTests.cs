@@ -6,7 +6,7 @@ using TrustBot.Core.Tests.Fakes;
 
 namespace TrustBot.Core.Tests.Leaders;
 
-public sealed class LeaderDetailsTests
+public sealed class LeaderDetailsTests : IDisposable
 {
     private const string AdaId = "29:1ada";
     private readonly InMemoryLeaderStore _leaders = new();
@@ -17,6 +17,8 @@ public sealed class LeaderDetailsTests
     {
         _details = new LeaderDetails(_leaders, _time, NullLogger<LeaderDetails>.Instance);
     }
+
+    public void Dispose() => _details.Dispose();
 
     [Fact]
     public async Task RefreshAsync_NewValues_UpdateEveryTeamThePersonLeads()
@@ -142,7 +144,7 @@ public sealed class LeaderDetailsTests
     {
         _leaders.FailListing = true;
         var logger = new RecordingLogger<LeaderDetails>();
-        var details = new LeaderDetails(_leaders, _time, logger);
+        using var details = new LeaderDetails(_leaders, _time, logger);
 
         await details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "UTC", CancellationToken.None);
         await details.RefreshAsync(TestIds.TenantId, AdaId, null, null, "UTC", CancellationToken.None);
@@ -152,5 +154,23 @@ public sealed class LeaderDetailsTests
         Assert.Equal(2, warnings.Count);
         Assert.All(warnings, w => Assert.Contains(nameof(InvalidOperationException), w.Message, StringComparison.Ordinal));
         Assert.DoesNotContain(logger.Entries, e => e.Message.Contains(AdaId, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_PastCapacity_KeepsTheRecentlySeen()
+    {
+        for (var i = 0; i <= LeaderDetails.Capacity; i++)
+        {
+            await _details.RefreshAsync(TestIds.TenantId, $"29:person-{i}", null, null, "UTC", CancellationToken.None);
+            _time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        // The one past capacity made room by dropping the least recently seen, not everybody.
+        await _details.RefreshAsync(TestIds.TenantId, $"29:person-{LeaderDetails.Capacity - 1}", null, null, "UTC", CancellationToken.None);
+        await _details.RefreshAsync(TestIds.TenantId, $"29:person-{LeaderDetails.Capacity}", null, null, "UTC", CancellationToken.None);
+        Assert.Equal(LeaderDetails.Capacity + 1, _leaders.ListForPersonCalls);
+
+        await _details.RefreshAsync(TestIds.TenantId, "29:person-0", null, null, "UTC", CancellationToken.None);
+        Assert.Equal(LeaderDetails.Capacity + 2, _leaders.ListForPersonCalls);
     }
 }

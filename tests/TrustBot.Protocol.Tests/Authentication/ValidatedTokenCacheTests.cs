@@ -56,6 +56,39 @@ public sealed class ValidatedTokenCacheTests
         Assert.NotNull(cache.Find("token-9", keys));
     }
 
+    [Fact]
+    public void Add_BeyondCapacity_KeepsTheRecentlyUsed()
+    {
+        var (cache, clock) = Create(capacity: 20);
+        var keys = new OpenIdConnectConfiguration();
+        for (var i = 0; i < 20; i++)
+        {
+            cache.Add($"token-{i}", keys, Valid, Now.AddMinutes(10));
+            clock.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.NotNull(cache.Find("token-0", keys));
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        cache.Add("token-20", keys, Valid, Now.AddMinutes(10));
+
+        // Room was made by dropping the least recently used (token-1, token-2), not every token.
+        Assert.NotNull(cache.Find("token-0", keys));
+        Assert.Null(cache.Find("token-1", keys));
+        Assert.Equal(19, Enumerable.Range(0, 21).Count(i => cache.Find($"token-{i}", keys) is not null));
+    }
+
+    [Fact]
+    public void Find_AtTheLastInstantOfValidity_Hits()
+    {
+        var (cache, clock) = Create();
+        var keys = new OpenIdConnectConfiguration();
+        cache.Add("token-a", keys, Valid, Now.AddMinutes(10));
+
+        clock.Advance(TimeSpan.FromMinutes(10));
+
+        Assert.Same(Valid, cache.Find("token-a", keys));
+    }
+
     private static (ValidatedTokenCache Cache, FakeTimeProvider Clock) Create(int capacity = ValidatedTokenCache.DefaultCapacity)
     {
         var clock = new FakeTimeProvider(Now);
