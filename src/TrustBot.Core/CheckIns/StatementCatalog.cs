@@ -134,6 +134,12 @@ public sealed partial class StatementCatalog
                 writer.WriteBoolean("reverse", statement.Reverse);
                 writer.WriteString("label", statement.Label);
                 writer.WriteString("text", statement.Text);
+                if (statement.Scale.Kind != AnswerScale.AgreementKind)
+                {
+                    // Written only when it is not the default, so statements saved before scales had kinds read back the same.
+                    writer.WriteString("scale", statement.Scale.Kind);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -145,14 +151,15 @@ public sealed partial class StatementCatalog
 
     /// <summary>
     /// Reads a team's own statements from a JSON array in the shape of <c>instrument.json</c>'s statements
-    /// (<c>id</c>, <c>index</c>, <c>dimension</c>, <c>reverse</c> (optional, default false), <c>label</c>, <c>text</c>).
+    /// (<c>id</c>, <c>index</c>, <c>dimension</c>, <c>reverse</c> (optional, default false), <c>label</c>, <c>text</c>,
+    /// <c>scale</c> (optional: a scale kind of the shipped instrument, default the agreement scale)).
     /// Pass the result to <see cref="WithCustom"/>, which applies the rules.
     /// </summary>
     /// <exception cref="ArgumentException">The JSON is malformed or a statement lacks a field.</exception>
     public static IReadOnlyList<Statement> ParseCustom(string json)
     {
         using var document = StatementJson.Parse(json, "list of custom statements");
-        return StatementJson.ReadArray(document.RootElement, "list of custom statements");
+        return StatementJson.ReadArray(document.RootElement, "list of custom statements", Instrument.Default.Scales);
     }
 
     private static bool IsBuiltInIndex(string index) =>
