@@ -38,6 +38,9 @@ public sealed partial class StatementCatalog
     /// <summary>The statement with this id (ordinal match), or null.</summary>
     public Statement? Find(string id) => id is not null && _byId.TryGetValue(id, out var statement) ? statement : null;
 
+    /// <summary>A catalog of <paramref name="instrument"/>'s statements, for instrument data other than the shipped one.</summary>
+    internal static StatementCatalog Of(Instrument instrument) => new(instrument.Statements);
+
     /// <summary>The statements with these ids, in the given order; ids the catalog does not know are left out.</summary>
     public IReadOnlyList<Statement> Resolve(IEnumerable<string> ids)
     {
