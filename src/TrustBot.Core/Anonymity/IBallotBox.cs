@@ -9,7 +9,7 @@ namespace TrustBot.Core.Anonymity;
 public interface IBallotBox
 {
     /// <summary>
-    /// Records participation and stores <paramref name="answers"/> (statement id → 1..7) durably for the next fold,
+    /// Records participation and stores <paramref name="answers"/> (statement id → 1..n of its scale, whose points <paramref name="terms"/> give) durably for the next fold,
     /// under <paramref name="terms"/>; <see cref="BallotOutcome.AlreadyCast"/> (and nothing written) when this hash
     /// already took part. When it returns <see cref="BallotOutcome.Counted"/> the ballot will be counted exactly once.
     /// </summary>

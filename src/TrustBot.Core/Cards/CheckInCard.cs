@@ -14,12 +14,11 @@ public static class CheckInCard
 
     private const string SendTitle = "Send anonymously";
 
-    /// <summary>The card for someone who has not answered yet; also the shared card in the channel.</summary>
-    public static JsonObject Ask(CheckIn checkIn, IReadOnlyList<Statement> statements, AgreementScale scale, int replies)
+    /// <summary>The card for someone who has not answered yet; also the shared card in the channel. Each statement offers its own scale's points.</summary>
+    public static JsonObject Ask(CheckIn checkIn, IReadOnlyList<Statement> statements, int replies)
     {
         ArgumentNullException.ThrowIfNull(checkIn);
         ArgumentNullException.ThrowIfNull(statements);
-        ArgumentNullException.ThrowIfNull(scale);
         ArgumentOutOfRangeException.ThrowIfNegative(replies);
         if (statements.Count == 0)
         {
@@ -39,7 +38,7 @@ public static class CheckInCard
         {
             var number = (i + 1).ToString(CultureInfo.InvariantCulture);
             body.Add(CardParts.Subheading(statements[i].Text));
-            body.Add(Choices(statements[i], scale, statements.Count == 1 ? "Your answer" : $"Your answer to statement {number}"));
+            body.Add(Choices(statements[i], statements.Count == 1 ? "Your answer" : $"Your answer to statement {number}"));
         }
 
         body.Add(CardParts.Hint($"{Progress(replies, k)} {CardActions.Closes(checkIn.ClosesAt)}"));
@@ -167,7 +166,7 @@ public static class CheckInCard
         return k;
     }
 
-    private static JsonObject Choices(Statement statement, AgreementScale scale, string label) => new()
+    private static JsonObject Choices(Statement statement, string label) => new()
     {
         ["type"] = "Input.ChoiceSet",
         ["id"] = CardData.AnswerInput(statement.Id),
@@ -175,9 +174,9 @@ public static class CheckInCard
         ["label"] = label,
         ["isRequired"] = true,
         ["errorMessage"] = "Please pick an answer.",
-        ["choices"] = new JsonArray([.. Enumerable.Range(1, AgreementScale.Points).Select(value => (JsonNode)new JsonObject
+        ["choices"] = new JsonArray([.. Enumerable.Range(1, statement.Scale.Points).Select(value => (JsonNode)new JsonObject
         {
-            ["title"] = scale.Label(value),
+            ["title"] = statement.Scale.Label(value),
             ["value"] = value.ToString(CultureInfo.InvariantCulture),
         })]),
     };
@@ -198,7 +197,13 @@ public static class CheckInCard
                 : $"{hidden.ToString(CultureInfo.InvariantCulture)} statements had fewer than {threshold} answers, so they stay hidden to keep answers anonymous.");
         }
 
-        yield return CardParts.Hint("Each column counts the answers from 1 (strongly disagree) to 7 (strongly agree).");
+        // One key per scale shown, so a yes/no statement is not read as if 2 meant "disagree".
+        foreach (var scale in results.Statements.Select(r => r.Statement.Scale).DistinctBy(scale => scale.Kind, StringComparer.Ordinal))
+        {
+            var points = scale.Points.ToString(CultureInfo.InvariantCulture);
+            yield return CardParts.Hint(
+                $"Each column counts the answers from 1 ({scale.Label(1).ToLowerInvariant()}) to {points} ({scale.Label(scale.Points).ToLowerInvariant()}).");
+        }
     }
 
     private static JsonObject StatementBlock(StatementResult result)

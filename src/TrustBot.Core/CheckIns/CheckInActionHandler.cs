@@ -57,7 +57,7 @@ public sealed class CheckInActionHandler(
             var answered = await ballots.HasParticipatedAsync(checkIn.TenantId, checkIn.CheckInId, participation, cancellationToken);
             return answered
                 ? await AnsweredViewAsync(checkIn, statements, cancellationToken)
-                : CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, await ParticipantsAsync(checkIn, cancellationToken));
+                : CheckInCard.Ask(checkIn, statements, await ParticipantsAsync(checkIn, cancellationToken));
         }
 
         var answers = ReadAnswers(action, statements);
@@ -67,7 +67,11 @@ public sealed class CheckInActionHandler(
         }
 
         // The counts do not move now: the ballot waits, unreadable, for a fold that counts it with at least k others.
-        var terms = new BallotTerms(CheckInScoring.EffectiveThreshold(checkIn.Threshold), checkIn.ClosesAt);
+        var terms = new BallotTerms(CheckInScoring.EffectiveThreshold(checkIn.Threshold), checkIn.ClosesAt)
+        {
+            // So storage keeps exactly as many counters as each statement's scale has points.
+            Points = statements.DistinctBy(s => s.Id, StringComparer.Ordinal).ToDictionary(s => s.Id, s => s.Scale.Points, StringComparer.Ordinal),
+        };
         var outcome = await ballots.CastAsync(checkIn.TenantId, checkIn.CheckInId, participation, answers, terms, cancellationToken);
         CoreLog.BallotHandled(logger, outcome);
         try
@@ -103,19 +107,18 @@ public sealed class CheckInActionHandler(
     private Task<int> ParticipantsAsync(CheckIn checkIn, CancellationToken cancellationToken) =>
         tallies.GetParticipantsAsync(checkIn.TenantId, checkIn.CheckInId, options.Value.TallyCacheDuration, cancellationToken);
 
-    /// <summary>Exactly one answer 1–7 for every statement of the check-in, or null.</summary>
+    /// <summary>Exactly one answer for every statement of the check-in, each a point of that statement's scale, or null.</summary>
     private static Dictionary<string, int>? ReadAnswers(CardAction action, IReadOnlyList<Statement> statements)
     {
         var answers = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var statement in statements)
         {
-            var raw = action.Value(CardData.AnswerInput(statement.Id));
-            if (raw is null || raw.Length != 1 || raw[0] is < '1' or > '7')
+            if (!statement.Scale.TryParseAnswer(action.Value(CardData.AnswerInput(statement.Id)), out var answer))
             {
                 return null;
             }
 
-            answers[statement.Id] = raw[0] - '0';
+            answers[statement.Id] = answer;
         }
 
         return answers;

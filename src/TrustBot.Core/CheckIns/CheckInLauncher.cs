@@ -52,7 +52,7 @@ public sealed class CheckInLauncher(
         }
 
         var statements = statementIds.Select(id => catalog.Find(id)!).ToList();
-        var card = CheckInCard.Ask(checkIn, statements, Instrument.Default.Scale, replies: 0);
+        var card = CheckInCard.Ask(checkIn, statements, replies: 0);
         var address = installation.Address;
         var result = await messenger.SendCardAsync(address, card, CheckInCard.Summary, cancellationToken);
         if (!result.IsDelivered || result.ActivityId is null)

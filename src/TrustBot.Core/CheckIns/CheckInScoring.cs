@@ -3,7 +3,8 @@ using TrustBot.Core.Anonymity;
 namespace TrustBot.Core.CheckIns;
 
 /// <summary>
-/// Scoring as designed: answers 1–7, a reverse-scored answer counts as 8 − x, a statement scores (mean − 1) / 6 × 100,
+/// Scoring as designed: each statement is scored 0–100 by its own <see cref="AnswerScale"/> (on the 7-point agreement
+/// scale a reverse-scored answer counts as 8 − x and a statement scores (mean − 1) / 6 × 100),
 /// a dimension the mean of its statements, an index the mean of its dimensions. <see cref="Results"/> is the one gate
 /// through which any number derived from answers leaves a tally.
 /// </summary>
@@ -12,29 +13,12 @@ public static class CheckInScoring
     /// <summary>No threshold below this is honoured, whatever a team configured.</summary>
     public const int MinimumThreshold = 3;
 
-    /// <summary>The score 0–100 of one statement from its seven counts (answers 1..7 as given).</summary>
-    /// <exception cref="ArgumentException">Not seven counts, a negative count, or no answers at all.</exception>
+    /// <summary>The score 0–100 of one statement from its counts for answers 1..n as given, on the statement's own scale.</summary>
+    /// <exception cref="ArgumentException">More counts than the scale has points, a negative count, or no answers at all.</exception>
     public static double StatementScore(Statement s, IReadOnlyList<int> counts)
     {
         ArgumentNullException.ThrowIfNull(s);
-        ValidateCounts(counts, s.Id);
-        long answers = 0;
-        long sum = 0;
-        for (var i = 0; i < AgreementScale.Points; i++)
-        {
-            var value = i + 1;
-            var counted = s.Reverse ? AgreementScale.Points + 1 - value : value;
-            answers += counts[i];
-            sum += (long)counts[i] * counted;
-        }
-
-        if (answers == 0)
-        {
-            throw new ArgumentException($"Statement '{s.Id}' has no answers, so it has no score.", nameof(counts));
-        }
-
-        var mean = (double)sum / answers;
-        return (mean - 1) / (AgreementScale.Points - 1) * 100;
+        return s.Scale.Score(counts, s.Reverse, s.Id);
     }
 
     /// <summary>The effective threshold: the configured one, but never below <see cref="MinimumThreshold"/>.</summary>
@@ -63,14 +47,15 @@ public static class CheckInScoring
                 continue;
             }
 
-            ValidateCounts(counts, statement.Id);
-            var answers = counts.Sum();
+            // Storage may hold fewer counters than the scale has points; the distribution shows every point.
+            var distribution = statement.Scale.Distribution(counts, statement.Id);
+            var answers = distribution.Sum();
             if (answers < k)
             {
                 continue;
             }
 
-            results.Add(new StatementResult(statement, [.. counts], answers, StatementScore(statement, counts)));
+            results.Add(new StatementResult(statement, distribution, answers, StatementScore(statement, distribution)));
         }
 
         var dimensions = results
@@ -94,19 +79,5 @@ public static class CheckInScoring
             .Select(dimension => dimensions[dimension])
             .ToList();
         return scores.Count == 0 ? null : scores.Average();
-    }
-
-    private static void ValidateCounts(IReadOnlyList<int> counts, string statementId)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Count != AgreementScale.Points)
-        {
-            throw new ArgumentException($"Statement '{statementId}' needs {AgreementScale.Points} counts, got {counts.Count}.", nameof(counts));
-        }
-
-        if (counts.Any(count => count < 0))
-        {
-            throw new ArgumentException($"Statement '{statementId}' has a negative count.", nameof(counts));
-        }
     }
 }

@@ -31,7 +31,7 @@ public sealed class SharedCardUpdater(
         var statements = await checkInStatements.ResolveAsync(current, cancellationToken);
         var tally = await ballots.GetTallyAsync(current.TenantId, current.CheckInId, cancellationToken);
         var card = current.IsOpenAt(timeProvider.GetUtcNow())
-            ? CheckInCard.Ask(current, statements, Instrument.Default.Scale, await ballots.CountParticipantsAsync(current.TenantId, current.CheckInId, cancellationToken))
+            ? CheckInCard.Ask(current, statements, await ballots.CountParticipantsAsync(current.TenantId, current.CheckInId, cancellationToken))
             : CheckInCard.Closed(current, CheckInScoring.Results(tally, statements, current.Threshold));
         var address = new ConversationAddress(current.TenantId, current.ServiceUrl, current.ConversationId);
         // The updater outlives requests; the messenger is per scope (it wraps a pooled HTTP client).

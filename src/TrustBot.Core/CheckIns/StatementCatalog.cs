@@ -38,6 +38,9 @@ public sealed partial class StatementCatalog
     /// <summary>The statement with this id (ordinal match), or null.</summary>
     public Statement? Find(string id) => id is not null && _byId.TryGetValue(id, out var statement) ? statement : null;
 
+    /// <summary>A catalog of <paramref name="instrument"/>'s statements, for instrument data other than the shipped one.</summary>
+    internal static StatementCatalog Of(Instrument instrument) => new(instrument.Statements);
+
     /// <summary>The statements with these ids, in the given order; ids the catalog does not know are left out.</summary>
     public IReadOnlyList<Statement> Resolve(IEnumerable<string> ids)
     {
@@ -134,6 +137,12 @@ public sealed partial class StatementCatalog
                 writer.WriteBoolean("reverse", statement.Reverse);
                 writer.WriteString("label", statement.Label);
                 writer.WriteString("text", statement.Text);
+                if (statement.Scale.Kind != AnswerScale.AgreementKind)
+                {
+                    // Written only when it is not the default, so statements saved before scales had kinds read back the same.
+                    writer.WriteString("scale", statement.Scale.Kind);
+                }
+
                 writer.WriteEndObject();
             }
 
@@ -145,14 +154,15 @@ public sealed partial class StatementCatalog
 
     /// <summary>
     /// Reads a team's own statements from a JSON array in the shape of <c>instrument.json</c>'s statements
-    /// (<c>id</c>, <c>index</c>, <c>dimension</c>, <c>reverse</c> (optional, default false), <c>label</c>, <c>text</c>).
+    /// (<c>id</c>, <c>index</c>, <c>dimension</c>, <c>reverse</c> (optional, default false), <c>label</c>, <c>text</c>,
+    /// <c>scale</c> (optional: a scale kind of the shipped instrument, default the agreement scale)).
     /// Pass the result to <see cref="WithCustom"/>, which applies the rules.
     /// </summary>
     /// <exception cref="ArgumentException">The JSON is malformed or a statement lacks a field.</exception>
     public static IReadOnlyList<Statement> ParseCustom(string json)
     {
         using var document = StatementJson.Parse(json, "list of custom statements");
-        return StatementJson.ReadArray(document.RootElement, "list of custom statements");
+        return StatementJson.ReadArray(document.RootElement, "list of custom statements", Instrument.Default.Scales);
     }
 
     private static bool IsBuiltInIndex(string index) =>

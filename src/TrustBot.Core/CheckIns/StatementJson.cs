@@ -24,7 +24,8 @@ internal static class StatementJson
         }
     }
 
-    public static IReadOnlyList<Statement> ReadArray(JsonElement array, string what)
+    /// <param name="scales">The scale kinds a statement may name besides the agreement scale (its default).</param>
+    public static IReadOnlyList<Statement> ReadArray(JsonElement array, string what, IReadOnlyDictionary<string, AnswerScale> scales)
     {
         if (array.ValueKind != JsonValueKind.Array)
         {
@@ -36,13 +37,13 @@ internal static class StatementJson
         foreach (var element in array.EnumerateArray())
         {
             position++;
-            statements.Add(Read(element, position));
+            statements.Add(Read(element, position, scales));
         }
 
         return statements;
     }
 
-    public static Statement Read(JsonElement element, int position)
+    public static Statement Read(JsonElement element, int position, IReadOnlyDictionary<string, AnswerScale> scales)
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
@@ -50,13 +51,33 @@ internal static class StatementJson
         }
 
         var id = RequiredString(element, "id", position);
-        return new Statement(
+        var statement = new Statement(
             id,
             RequiredString(element, "index", position),
             RequiredString(element, "dimension", position),
             OptionalBoolean(element, "reverse", position),
             RequiredString(element, "label", position),
             RequiredString(element, "text", position));
+        return OptionalScale(element, position, scales) is { } scale ? statement with { Scale = scale } : statement;
+    }
+
+    /// <summary>The scale named by "scale", or null (the agreement scale) when it names none or the agreement scale.</summary>
+    private static AnswerScale? OptionalScale(JsonElement element, int position, IReadOnlyDictionary<string, AnswerScale> scales)
+    {
+        if (!element.TryGetProperty("scale", out var value) || value.ValueKind == JsonValueKind.Null)
+        {
+            return null;
+        }
+
+        var kind = value.ValueKind == JsonValueKind.String ? value.GetString()!.Trim() : null;
+        if (kind == AnswerScale.AgreementKind)
+        {
+            return null;
+        }
+
+        return kind is not null && scales.TryGetValue(kind, out var scale)
+            ? scale
+            : throw new ArgumentException($"Statement {position} names a \"scale\" that is not one of: {string.Join(", ", [AnswerScale.AgreementKind, .. scales.Keys.Order(StringComparer.Ordinal)])}.");
     }
 
     private static string RequiredString(JsonElement element, string name, int position)

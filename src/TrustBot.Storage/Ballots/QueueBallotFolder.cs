@@ -228,22 +228,33 @@ internal sealed class QueueBallotFolder(
     private static List<TableTransactionAction> FoldActions(string partition, List<DueBallot> group, Dictionary<string, TableEntity> counters)
     {
         var sums = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        foreach (var (statementId, answer) in group.SelectMany(b => b.Ballot.Answers))
+        foreach (var ballot in group.Select(b => b.Ballot))
         {
-            var rowKey = BallotRows.CounterRowKey(statementId);
-            if (!sums.TryGetValue(rowKey, out var perAnswer))
+            foreach (var (statementId, answer) in ballot.Answers)
             {
-                sums[rowKey] = perAnswer = new int[BallotRows.MaxAnswer];
-            }
+                var rowKey = BallotRows.CounterRowKey(statementId);
+                var points = ballot.PointsOf(statementId);
+                if (!sums.TryGetValue(rowKey, out var perAnswer))
+                {
+                    // As many counters as the scale has points, and never fewer than the row holds (Replace drops the rest).
+                    var stored = counters.TryGetValue(rowKey, out var current) ? BallotRows.CountsOf(current).Length : 0;
+                    sums[rowKey] = perAnswer = new int[Math.Max(points, stored)];
+                }
+                else if (perAnswer.Length < points)
+                {
+                    Array.Resize(ref perAnswer, points);
+                    sums[rowKey] = perAnswer;
+                }
 
-            perAnswer[answer - 1]++;
+                perAnswer[answer - 1]++;
+            }
         }
 
         var actions = new List<TableTransactionAction>(group.Count + sums.Count + 1)
         {
             Counter(partition, BallotRows.RepliesRowKey, counters, [BallotRows.CountColumn], [group.Count]),
         };
-        actions.AddRange(sums.Select(s => Counter(partition, s.Key, counters, BallotRows.AnswerColumns, s.Value)));
+        actions.AddRange(sums.Select(s => Counter(partition, s.Key, counters, BallotRows.AnswerColumns[..s.Value.Length], s.Value)));
         actions.AddRange(group.Select(b => new TableTransactionAction(
             TableTransactionActionType.Add, new TableEntity(partition, BallotRows.FoldedPrefix + b.Ballot.BallotId))));
         return actions;
@@ -302,7 +313,7 @@ internal sealed class QueueBallotFolder(
         {
             var ballot = JsonSerializer.Deserialize(message.Body.ToString(), BallotQueueJsonContext.Default.PendingBallot);
             return ballot is { BallotId.Length: > 0, TenantId.Length: > 0, BallotBoxId.Length: > 0, MinGroup: > 0 }
-                && ballot.Answers.Values.All(a => a is >= BallotRows.MinAnswer and <= BallotRows.MaxAnswer)
+                && ballot.AnswersFitTheirScales()
                 ? ballot
                 : null;
         }

@@ -58,8 +58,8 @@ internal sealed class TableBallotBox(
     {
         ValidateBox(tenantId, ballotBoxId);
         ValidateHash(participationHash);
-        ValidateAnswers(answers);
         ArgumentNullException.ThrowIfNull(terms);
+        ValidateAnswers(answers, terms);
         ArgumentOutOfRangeException.ThrowIfLessThan(terms.MinGroup, 1);
 
         var partition = BallotRows.Partition(tenantId, ballotBoxId);
@@ -76,7 +76,11 @@ internal sealed class TableBallotBox(
 
         var now = timeProvider.GetUtcNow();
         var hiddenFor = PendingBallotQueue.Hide(FoldClock.FoldableAt(now, foldOptions.Value.FoldInterval, terms.ClosesAt) - now);
-        var ballot = new PendingBallot(Guid.NewGuid().ToString("N"), tenantId, ballotBoxId, terms.MinGroup, terms.ClosesAt, new Dictionary<string, int>(answers, StringComparer.Ordinal));
+        var ballot = new PendingBallot(Guid.NewGuid().ToString("N"), tenantId, ballotBoxId, terms.MinGroup, terms.ClosesAt, new Dictionary<string, int>(answers, StringComparer.Ordinal))
+        {
+            // Only the answered statements' scales, so the fold keeps as many counters as each scale has points.
+            Points = answers.Keys.ToDictionary(id => id, terms.PointsOf, StringComparer.Ordinal),
+        };
         var body = JsonSerializer.Serialize(ballot, BallotQueueJsonContext.Default.PendingBallot);
         var timeToLive = Max(terms.ClosesAt - now, TimeSpan.Zero) + LifeAfterClose;
         try
@@ -131,13 +135,7 @@ internal sealed class TableBallotBox(
                 continue;
             }
 
-            var perAnswer = new int[BallotRows.MaxAnswer];
-            for (var i = 0; i < perAnswer.Length; i++)
-            {
-                perAnswer[i] = row.GetInt32(BallotRows.AnswerColumns[i]) ?? 0;
-            }
-
-            counts[BallotRows.StatementOf(row.RowKey)] = perAnswer;
+            counts[BallotRows.StatementOf(row.RowKey)] = BallotRows.CountsOf(row);
         }
 
         return new Tally(replies, counts);
@@ -177,7 +175,7 @@ internal sealed class TableBallotBox(
         }
     }
 
-    private static void ValidateAnswers(IReadOnlyDictionary<string, int> answers)
+    private static void ValidateAnswers(IReadOnlyDictionary<string, int> answers, BallotTerms terms)
     {
         ArgumentNullException.ThrowIfNull(answers);
         if (answers.Count > MaxStatements)
@@ -192,9 +190,16 @@ internal sealed class TableBallotBox(
                 throw new ArgumentException($"Statement ids must be non-empty and not '{BallotRows.RepliesId}'.", nameof(answers));
             }
 
-            if (answer is < BallotRows.MinAnswer or > BallotRows.MaxAnswer)
+            // The exact range is the statement's scale's, read from the card in Core; storage holds to the points it was told.
+            var points = terms.PointsOf(statementId);
+            if (points is < BallotRows.MinAnswer or > BallotRows.MaxAnswer)
             {
-                throw new ArgumentException($"Answers are {BallotRows.MinAnswer} to {BallotRows.MaxAnswer}.", nameof(answers));
+                throw new ArgumentException($"A scale has at most {BallotRows.MaxAnswer} points.", nameof(terms));
+            }
+
+            if (answer < BallotRows.MinAnswer || answer > points)
+            {
+                throw new ArgumentException($"Answers are {BallotRows.MinAnswer} to the points of their statement's scale ({points}).", nameof(answers));
             }
         }
     }

@@ -9,7 +9,7 @@ namespace TrustBot.Core.Tests.Cards;
 
 public sealed class CheckInCardTests
 {
-    private static readonly AgreementScale Scale = Instrument.Default.Scale;
+    private static readonly AnswerScale Scale = Instrument.Default.Scale;
 
     private static readonly Statement Custom = new(
         "custom-focus", "team", "focus", false, "Focus", "We know what matters most this week, and why it matters to the people we serve.");
@@ -48,7 +48,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void Ask_OneChoiceSetPerStatementWithSevenLabelledChoices()
     {
-        var card = CheckInCard.Ask(ThreeCheckIn, Three, Scale, 2);
+        var card = CheckInCard.Ask(ThreeCheckIn, Three, 2);
 
         var sets = Elements(card, "Input.ChoiceSet").ToList();
         Assert.Equal(["answer-ps-mistakes", "answer-trust-care", "answer-custom-focus"], sets.Select(s => (string?)s["id"]));
@@ -67,7 +67,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void Ask_ShowsEachStatementTextBeforeItsChoices()
     {
-        var body = CheckInCard.Ask(ThreeCheckIn, Three, Scale, 0)["body"]!.AsArray();
+        var body = CheckInCard.Ask(ThreeCheckIn, Three, 0)["body"]!.AsArray();
 
         foreach (var statement in Three)
         {
@@ -80,7 +80,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void Ask_SendIsActionExecuteWithSubmitFallback()
     {
-        var card = CheckInCard.Ask(ThreeCheckIn, Three, Scale, 0);
+        var card = CheckInCard.Ask(ThreeCheckIn, Three, 0);
 
         var set = Assert.Single(Elements(card, "ActionSet"));
         var execute = Assert.Single(set["actions"]!.AsArray())!.AsObject();
@@ -125,7 +125,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void Ask_ShowsReplyCountThresholdAndClosingTimeInTheReadersZone()
     {
-        var texts = Texts(CheckInCard.Ask(ThreeCheckIn, Three, Scale, 4)).ToList();
+        var texts = Texts(CheckInCard.Ask(ThreeCheckIn, Three, 4)).ToList();
 
         Assert.Contains(texts, t => t.StartsWith("4 replies so far; results appear at 5.", StringComparison.Ordinal));
         Assert.Contains(texts, t => t.Contains("Closes {{DATE(2026-11-26T09:00:00Z, SHORT)}} at {{TIME(2026-11-26T09:00:00Z)}}.", StringComparison.Ordinal));
@@ -253,7 +253,7 @@ public sealed class CheckInCardTests
     [Fact]
     public void Ask_NoStatements_Throws()
     {
-        Assert.Throws<ArgumentException>(() => CheckInCard.Ask(ThreeCheckIn, [], Scale, 0));
+        Assert.Throws<ArgumentException>(() => CheckInCard.Ask(ThreeCheckIn, [], 0));
     }
 
     private static CheckInResults SampleResults(int replies)
@@ -269,9 +269,9 @@ public sealed class CheckInCardTests
 
     internal static JsonObject Build(string view) => view switch
     {
-        "ask-one" => CheckInCard.Ask(CheckIn(["trust-care"]), [Instrument.Default.Find("trust-care")!], Scale, 0),
-        "ask-three" => CheckInCard.Ask(ThreeCheckIn, Three, Scale, 3),
-        "ask-after-threshold" => CheckInCard.Ask(ThreeCheckIn, Three, Scale, 9),
+        "ask-one" => CheckInCard.Ask(CheckIn(["trust-care"]), [Instrument.Default.Find("trust-care")!], 0),
+        "ask-three" => CheckInCard.Ask(ThreeCheckIn, Three, 3),
+        "ask-after-threshold" => CheckInCard.Ask(ThreeCheckIn, Three, 9),
         "answered" => CheckInCard.Answered(ThreeCheckIn, 4),
         "answered-after-threshold" => CheckInCard.Answered(ThreeCheckIn, 12),
         "results" => CheckInCard.Results(ThreeCheckIn, SampleResults(5)),

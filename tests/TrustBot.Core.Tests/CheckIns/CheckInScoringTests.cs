@@ -54,8 +54,14 @@ public sealed class CheckInScoringTests
         Assert.Throws<ArgumentException>(() => CheckInScoring.StatementScore(Risk, [0, 0, 0, 0, 0, 0, 0]));
     }
 
+    [Fact]
+    public void StatementScore_FewerCountsThanPoints_AreTheLowerAnswers()
+    {
+        // Storage holds no counters past the highest answer a row was given: [0, 0, 3] is three answers of 3.
+        Assert.Equal(CheckInScoring.StatementScore(Risk, [0, 0, 3, 0, 0, 0, 0]), CheckInScoring.StatementScore(Risk, [0, 0, 3]), Precision);
+    }
+
     [Theory]
-    [InlineData(new[] { 1, 2, 3 })]
     [InlineData(new[] { 1, 0, 0, 0, 0, 0, 0, 1 })]
     [InlineData(new[] { 2, -1, 0, 0, 0, 0, 0 })]
     public void StatementScore_MalformedCounts_Throws(int[] counts)
@@ -224,7 +230,7 @@ public sealed class CheckInScoringTests
     [Fact]
     public void Results_MalformedCounts_Throws()
     {
-        var tally = new Tally(5, new Dictionary<string, int[]> { [Risk.Id] = [5, 0, 0] });
+        var tally = new Tally(5, new Dictionary<string, int[]> { [Risk.Id] = [5, 0, 0, 0, 0, 0, 0, 1] });
 
         Assert.Throws<ArgumentException>(() => CheckInScoring.Results(tally, [Risk], 5));
     }

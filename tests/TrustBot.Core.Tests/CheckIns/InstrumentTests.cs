@@ -49,7 +49,8 @@ public sealed class InstrumentTests
     [Fact]
     public void Default_Scale_HasSevenLabelsFromTheFile()
     {
-        Assert.Equal(7, AgreementScale.Points);
+        Assert.Equal(7, Instrument.Scale.Points);
+        Assert.Equal(AnswerScale.AgreementKind, Instrument.Scale.Kind);
         Assert.Equal("Strongly disagree", Instrument.Scale.Label(1));
         Assert.Equal("Neither agree nor disagree", Instrument.Scale.Label(4));
         Assert.Equal("Strongly agree", Instrument.Scale.Label(7));
@@ -78,7 +79,7 @@ public sealed class InstrumentTests
     [InlineData(null, false, 0)]
     public void Scale_TryParseAnswer_AcceptsOnlyOneToSeven(string? raw, bool ok, int expected)
     {
-        Assert.Equal(ok, AgreementScale.TryParseAnswer(raw, out var value));
+        Assert.Equal(ok, Instrument.Scale.TryParseAnswer(raw, out var value));
         Assert.Equal(expected, value);
     }
 

@@ -8,7 +8,9 @@ namespace TrustBot.Storage.Tests.Ballots;
 internal static class BallotRowInspector
 {
     private static readonly HashSet<string> SystemColumns = new(StringComparer.Ordinal) { "PartitionKey", "RowKey", "Timestamp", "odata.etag" };
-    private static readonly HashSet<string> AnswerColumns = new(StringComparer.Ordinal) { "A1", "A2", "A3", "A4", "A5", "A6", "A7" };
+
+    // A1..An, one per point of a statement's scale, up to the storage bound of ten points.
+    private static readonly HashSet<string> AnswerColumns = new(Enumerable.Range(1, 10).Select(answer => $"A{answer}"), StringComparer.Ordinal);
 
     /// <summary>A well-formed participation hash derived from <paramref name="seed"/>, so tests are repeatable.</summary>
     public static string Hash(string seed) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(seed)));
