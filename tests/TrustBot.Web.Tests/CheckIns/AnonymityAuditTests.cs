@@ -17,7 +17,8 @@ namespace TrustBot.Web.Tests.CheckIns;
 [Collection(BotHostGroup.Name)]
 public sealed partial class AnonymityAuditTests(BotHostFixture host)
 {
-    private static readonly string[] AnswerColumns = ["A1", "A2", "A3", "A4", "A5", "A6", "A7", "Text", "Answer", "Value"];
+    // Counters hold one column per answer value, A1 up to A10 for the longest scale storage accepts.
+    private static readonly string[] AnswerColumns = [.. Enumerable.Range(1, 10).Select(a => $"A{a}"), "Text", "Answer", "Value"];
 
     [Fact]
     public async Task AfterASession_NoIdentityIsStoredAnywhere_AndNoRowLinksParticipationToAnAnswer()

@@ -10,7 +10,8 @@ namespace TrustBot.Storage.Tests.Ballots.Attack;
 /// </summary>
 internal static class AttributionAttack
 {
-    private static readonly string[] AnswerColumns = ["A1", "A2", "A3", "A4", "A5", "A6", "A7"];
+    // One column per answer value; storage accepts scales of up to ten points.
+    private static readonly string[] AnswerColumns = [.. Enumerable.Range(1, 10).Select(a => $"A{a}")];
 
     // Closer than this between a participation row and an answer-bearing item counts as "written at the same time".
     private static readonly TimeSpan Nearness = TimeSpan.FromSeconds(5);
@@ -148,7 +149,7 @@ internal static class AttributionAttack
 
             foreach (var (statement, value) in answers)
             {
-                var counts = new int[7];
+                var counts = new int[AnswerColumns.Length];
                 counts[(int)value! - 1] = 1;
                 items.Add(new AnswerItem(message.MessageId, message.Queue, message.MessageId, message.InsertedOn!.Value, message.MessageId, statement, counts));
             }
@@ -162,8 +163,8 @@ internal static class AttributionAttack
         var sums = new Dictionary<string, int[]>(StringComparer.Ordinal);
         foreach (var item in items)
         {
-            var counts = sums.TryGetValue(item.Statement, out var existing) ? existing : sums[item.Statement] = new int[7];
-            for (var i = 0; i < 7; i++)
+            var counts = sums.TryGetValue(item.Statement, out var existing) ? existing : sums[item.Statement] = new int[AnswerColumns.Length];
+            for (var i = 0; i < counts.Length; i++)
             {
                 counts[i] += item.Counts[i];
             }
