@@ -55,17 +55,19 @@ public sealed class ConnectorRetryPolicyTests : IAsyncLifetime, IDisposable
 
     // Polly logs through OnRetry just before it starts the delay timer; the short real pause lets the timer exist
     // before the fake clock moves, so the advance counts against it.
-    private async Task<CapturedLog> WaitForRetryLogAsync(int count)
+    private Task<CapturedLog> WaitForRetryLogAsync(int count) => WaitForLogAsync(RetryingStatusEvent, count);
+
+    private async Task<CapturedLog> WaitForLogAsync(int eventId, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
-        while (_logs.Entries.Count(e => e.EventId == RetryingStatusEvent) < count)
+        while (_logs.Entries.Count(e => e.EventId == eventId) < count)
         {
-            Assert.True(DateTime.UtcNow < deadline, $"retry {count} was never logged");
+            Assert.True(DateTime.UtcNow < deadline, $"event {eventId} #{count} was never logged");
             await Task.Delay(10);
         }
 
         await Task.Delay(50);
-        return _logs.Entries.Where(e => e.EventId == RetryingStatusEvent).ElementAt(count - 1);
+        return _logs.Entries.Where(e => e.EventId == eventId).ElementAt(count - 1);
     }
 
     [Fact]
@@ -195,6 +197,33 @@ public sealed class ConnectorRetryPolicyTests : IAsyncLifetime, IDisposable
             Assert.DoesNotContain("a:1", e.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("token-1", e.Message, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public async Task Send_SlowConnector_EachAttemptTimesOutOnTheInjectedClock()
+    {
+        await StartAsync(o =>
+        {
+            o.MaxRetries = 1;
+            o.AttemptTimeout = TimeSpan.FromSeconds(10);
+        });
+        Harness.Stub.RespondAlways(new StubResponse(201) { Body = """{"id":"1"}""", Delay = TimeSpan.FromSeconds(30) });
+
+        // The stub records a request only once it answers or is aborted, so a real pause lets each attempt get going.
+        var pending = Send();
+        await Task.Delay(300);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        await WaitForLogAsync(1211, 1);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(300);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(5));
+        var seen = 0;
+        await Harness.Stub.WaitForRequestAsync(_ => ++seen == 2, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Failed, null, null, ConnectorErrorCodes.Timeout), result);
+        Assert.Equal(2, _logs.Entries.Count(e => e.EventId == 1213 && e.Message == "Connector attempt got no answer within 10000 ms"));
+        Assert.Contains(_logs.Entries, e => e.EventId == 1211 && e.Message.StartsWith("Connector attempt 1 got no answer; retrying in ", StringComparison.Ordinal));
     }
 
     [Theory]
