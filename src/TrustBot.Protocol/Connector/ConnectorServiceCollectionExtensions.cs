@@ -37,7 +37,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddTransient<ResponseBufferingHandler>();
 
         // Attempts are bounded by AttemptTimeout and MaxRetries; a client-wide timeout would also cut rate-limit waits.
-        var client = services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan);
+        var client = services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
         client.AddResilienceHandler(ConnectorResilience.RetryPipeline, ConnectorResilience.ConfigureRetry);
         client.AddHttpMessageHandler<BotTokenHandler>().AddHttpMessageHandler<RateLimitingHandler>();
         client.AddResilienceHandler(ConnectorResilience.AttemptTimeoutPipeline, ConnectorResilience.ConfigureAttemptTimeout);

@@ -32,7 +32,7 @@ public sealed class ConnectorRetryPolicyTests : IAsyncLifetime, IDisposable
 
     public void Dispose() => _logs.Dispose();
 
-    private async Task StartAsync(Action<ConnectorOptions>? configure = null)
+    private async Task StartAsync(Action<ConnectorOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         if (_harness is not null)
         {
@@ -47,6 +47,7 @@ public sealed class ConnectorRetryPolicyTests : IAsyncLifetime, IDisposable
 
             // The framework's HttpClient logging prints URLs at Information; hosts filter it, and it is not ours.
             s.AddLogging(b => b.AddFilter("System.Net.Http.HttpClient", LogLevel.None));
+            services?.Invoke(s);
         });
     }
 
@@ -226,6 +227,26 @@ public sealed class ConnectorRetryPolicyTests : IAsyncLifetime, IDisposable
         Assert.Contains(_logs.Entries, e => e.EventId == 1211 && e.Message.StartsWith("Connector attempt 1 got no answer; retrying in ", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Send_BodyStallsAfterHeaders_TimesOutWithinTheAttempt()
+    {
+        await StartAsync(
+            o =>
+            {
+                o.MaxRetries = 0;
+                o.AttemptTimeout = TimeSpan.FromSeconds(10);
+            },
+            s => s.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => new StallingBodyHandler()));
+
+        var pending = Send();
+        await Task.Delay(300);
+        _time.Advance(TimeSpan.FromSeconds(10));
+        var result = await pending.WaitAsync(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Failed, null, null, ConnectorErrorCodes.Timeout), result);
+        Assert.Single(_logs.Entries, e => e.EventId == 1213);
+    }
+
     [Theory]
     [InlineData(400)]
     [InlineData(403)]
@@ -273,5 +294,27 @@ public sealed class ConnectorRetryPolicyTests : IAsyncLifetime, IDisposable
     public void IsRetryable_Status_MatchesProtocolTable(int status, bool expected)
     {
         Assert.Equal(expected, ConnectorResilience.IsRetryable((HttpStatusCode)status));
+    }
+
+    // Answers 201 at once, then never finishes the body until cancelled.
+    private sealed class StallingBodyHandler : HttpMessageHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
+            Task.FromResult(new HttpResponseMessage(HttpStatusCode.Created) { Content = new StallingContent() });
+    }
+
+    private sealed class StallingContent : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken) =>
+            Task.Delay(Timeout.Infinite, cancellationToken);
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 }
