@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Azure.Identity;
 using Microsoft.Extensions.Logging;
+using Polly.Timeout;
 
 namespace TrustBot.Protocol.Connector;
 
@@ -71,7 +72,7 @@ public partial class ConnectorClient
             var errorCode = exception switch
             {
                 HttpRequestException => ConnectorErrorCodes.NetworkError,
-                TimeoutException or OperationCanceledException => ConnectorErrorCodes.Timeout,
+                TimeoutException or TimeoutRejectedException or OperationCanceledException => ConnectorErrorCodes.Timeout,
                 AuthenticationFailedException or CredentialUnavailableException => ConnectorErrorCodes.TokenUnavailable,
                 _ => ConnectorErrorCodes.UnexpectedError,
             };

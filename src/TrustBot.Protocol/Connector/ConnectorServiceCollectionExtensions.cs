@@ -8,8 +8,8 @@ namespace TrustBot.Protocol.Connector;
 public static class ConnectorServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ConnectorClient"/> as a typed HttpClient with the pipeline retry → bot token → rate limit →
-    /// attempt timeout → primary handler, plus <see cref="ServiceUrlAllowList"/>, <see cref="IBotTokenProvider"/>
+    /// Registers <see cref="ConnectorClient"/> as a typed HttpClient with the pipeline retry (resilience handler) → bot
+    /// token → rate limit → attempt timeout (resilience handler) → response buffering → primary handler, plus <see cref="ServiceUrlAllowList"/>, <see cref="IBotTokenProvider"/>
     /// (<see cref="AzureIdentityBotTokenProvider"/>), <see cref="ConnectorRateLimiter"/> with
     /// <see cref="ConnectorRateLimits.Teams"/>, and <see cref="ConnectorOptions"/> bound from <c>BotFramework:Connector</c>.
     /// Expects the host to configure <see cref="BotOptions"/> and <see cref="BotFrameworkOptions"/>. Existing
@@ -21,7 +21,7 @@ public static class ConnectorServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
 
         // Calling twice must not stack a second set of handlers on the same client.
-        if (services.Any(d => d.ServiceType == typeof(ConnectorRetryHandler)))
+        if (services.Any(d => d.ServiceType == typeof(ResponseBufferingHandler)))
         {
             return services.AddHttpClient<ConnectorClient>();
         }
@@ -32,16 +32,15 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider, AzureIdentityBotTokenProvider>();
         services.TryAddSingleton(ConnectorRateLimits.Teams);
         services.TryAddSingleton<ConnectorRateLimiter>();
-        services.TryAddTransient<ConnectorRetryHandler>();
         services.TryAddTransient<BotTokenHandler>();
         services.TryAddTransient<RateLimitingHandler>();
-        services.TryAddTransient<AttemptTimeoutHandler>();
+        services.TryAddTransient<ResponseBufferingHandler>();
 
         // Attempts are bounded by AttemptTimeout and MaxRetries; a client-wide timeout would also cut rate-limit waits.
-        return services.AddHttpClient<ConnectorClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .AddHttpMessageHandler<ConnectorRetryHandler>()
-            .AddHttpMessageHandler<BotTokenHandler>()
-            .AddHttpMessageHandler<RateLimitingHandler>()
-            .AddHttpMessageHandler<AttemptTimeoutHandler>();
+        var client = services.AddHttpClient<ConnectorClient>(http => http.Timeout = Timeout.InfiniteTimeSpan);
+        client.AddResilienceHandler(ConnectorResilience.RetryPipeline, ConnectorResilience.ConfigureRetry);
+        client.AddHttpMessageHandler<BotTokenHandler>().AddHttpMessageHandler<RateLimitingHandler>();
+        client.AddResilienceHandler(ConnectorResilience.AttemptTimeoutPipeline, ConnectorResilience.ConfigureAttemptTimeout);
+        return client.AddHttpMessageHandler<ResponseBufferingHandler>();
     }
 }
