@@ -30,7 +30,12 @@ public sealed class OutageClosingTests(BotHostFixture fixture)
         var speakUp = services.GetRequiredService<ISpeakUpStore>();
         await checkIns.CreateAsync(CheckIn(tenantId, closedAt), [1, 2, 3, 4], None);
         await speakUp.CreateSessionAsync(Session(tenantId, closedAt), [5, 6, 7, 8], None);
-        Assert.NotNull(await checkIns.GetSaltAsync(tenantId, "ci-outage", None));
+        // The host's first closing pass may already have run between the create and this line; either way the salt
+        // was there: it is present now, or the check-in is already closed.
+        Assert.True(
+            await checkIns.GetSaltAsync(tenantId, "ci-outage", None) is not null
+                || (await checkIns.GetAsync(tenantId, "ci-outage", None))?.Status == CheckInStatus.Closed,
+            "The check-in was created without a salt.");
 
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
         while (await checkIns.GetSaltAsync(tenantId, "ci-outage", None) is not null
