@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace TrustBot.Core.Anonymity;
@@ -34,7 +33,7 @@ public sealed class TallyCache(IBallotBox ballots, TimeProvider timeProvider) : 
     private sealed class SharedReads<T>(TimeProvider timeProvider) : IDisposable
     {
         private readonly MemoryCache _values = BoundedMemoryCache.Create(MaxEntries, timeProvider);
-        private readonly ConcurrentDictionary<(string, string), Lazy<Task<T>>> _inFlight = new();
+        private readonly SharedRead<(string, string), T> _reads = new();
 
         public async Task<T> GetAsync((string, string) key, TimeSpan maxAge, Func<Task<T>> read, CancellationToken cancellationToken)
         {
@@ -49,26 +48,17 @@ public sealed class TallyCache(IBallotBox ballots, TimeProvider timeProvider) : 
                 return cached.Value;
             }
 
-            // The shared read ignores any one caller's cancellation: the others still want its result.
-            var shared = _inFlight.GetOrAdd(key, k => new Lazy<Task<T>>(() => ReadAndKeepAsync(k, maxAge, read)));
-            return await shared.Value.WaitAsync(cancellationToken);
+            return await _reads.RunAsync(key, () => ReadAndKeepAsync(key, maxAge, read), cancellationToken);
         }
 
         public void Dispose() => _values.Dispose();
 
         private async Task<T> ReadAndKeepAsync((string, string) key, TimeSpan maxAge, Func<Task<T>> read)
         {
-            try
-            {
-                var readAt = timeProvider.GetUtcNow();
-                var value = await read();
-                BoundedMemoryCache.Keep(_values, MaxEntries, key, (value, readAt), readAt + maxAge);
-                return value;
-            }
-            finally
-            {
-                _inFlight.TryRemove(key, out _);
-            }
+            var readAt = timeProvider.GetUtcNow();
+            var value = await read();
+            BoundedMemoryCache.Keep(_values, MaxEntries, key, (value, readAt), readAt + maxAge);
+            return value;
         }
     }
 }

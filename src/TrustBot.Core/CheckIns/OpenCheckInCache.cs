@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +14,7 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
     internal const int MaxEntries = 4096;
 
     private readonly MemoryCache _entries = BoundedMemoryCache.Create(MaxEntries, timeProvider);
-    private readonly ConcurrentDictionary<(string TenantId, string CheckInId), Lazy<Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)>>> _inFlight = new();
+    private readonly SharedRead<(string TenantId, string CheckInId), (CheckIn?, byte[]?, IReadOnlyList<Statement>)> _reads = new();
 
     /// <summary>
     /// The check-in (any status), its statements, and, while it is open, its salt; the check-in is null when it does
@@ -35,28 +34,13 @@ public sealed class OpenCheckInCache(ICheckInStore store, CheckInStatements stat
             return await ReadAsync(tenantId, checkInId, now, cancellationToken);
         }
 
-        // A burst of votes on a check-in not in memory yet (a new one, or after the entry expired) waits for one read
-        // together; that read ignores any one voter's cancellation, as the others still want it.
-        var shared = _inFlight.GetOrAdd((tenantId, checkInId), key => new Lazy<Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)>>(
-            () => ReadSharedAsync(key.TenantId, key.CheckInId, now)));
-        return await shared.Value.WaitAsync(cancellationToken);
+        // A burst of votes on a check-in not in memory yet (a new one, or after the entry expired) waits for one read.
+        return await _reads.RunAsync((tenantId, checkInId), () => ReadAsync(tenantId, checkInId, now, CancellationToken.None), cancellationToken);
     }
 
     public void Evict(string tenantId, string checkInId) => _entries.Remove((tenantId, checkInId));
 
     public void Dispose() => _entries.Dispose();
-
-    private async Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)> ReadSharedAsync(string tenantId, string checkInId, DateTimeOffset now)
-    {
-        try
-        {
-            return await ReadAsync(tenantId, checkInId, now, CancellationToken.None);
-        }
-        finally
-        {
-            _inFlight.TryRemove((tenantId, checkInId), out _);
-        }
-    }
 
     private async Task<(CheckIn?, byte[]?, IReadOnlyList<Statement>)> ReadAsync(string tenantId, string checkInId, DateTimeOffset now, CancellationToken cancellationToken)
     {
