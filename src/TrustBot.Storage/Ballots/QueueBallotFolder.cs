@@ -128,8 +128,8 @@ internal sealed class QueueBallotFolder(
     private async Task<int> FoldBoxAsync(string tenantId, string ballotBoxId, List<DueBallot> due, CancellationToken cancellationToken)
     {
         var partition = BallotRows.Partition(tenantId, ballotBoxId);
-        var (participants, counted) = await ReadBoxAsync(partition, cancellationToken);
-        if (participants == 0)
+        var (erased, counted) = await ReadBoxAsync(partition, cancellationToken);
+        if (erased)
         {
             logger.ErasedBoxBallotsDropped(due.Count);
             await DeleteAllAsync(due, cancellationToken);
@@ -164,14 +164,23 @@ internal sealed class QueueBallotFolder(
         return folded;
     }
 
-    /// <summary>How many people took part, and the ids of the ballots already counted.</summary>
-    private async Task<(int Participants, HashSet<string> Counted)> ReadBoxAsync(string partition, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether the box was erased (no participation row is left; one row is enough to tell, so no more are read), and
+    /// the ids of the ballots already counted.
+    /// </summary>
+    private async Task<(bool Erased, HashSet<string> Counted)> ReadBoxAsync(string partition, CancellationToken cancellationToken)
     {
-        var participants = 0;
-        await foreach (var _ in _table.QueryAsync<TableEntity>(
-            BallotRows.RowsWithPrefix(partition, BallotRows.ParticipationPrefix), maxPerPage: 1000, select: BallotRows.KeyColumns, cancellationToken: cancellationToken))
+        var erased = true;
+        await foreach (var page in _table.QueryAsync<TableEntity>(
+            BallotRows.RowsWithPrefix(partition, BallotRows.ParticipationPrefix), maxPerPage: 1, select: BallotRows.KeyColumns, cancellationToken: cancellationToken).AsPages())
         {
-            participants++;
+            if (page.Values.Count > 0)
+            {
+                erased = false;
+                break;
+            }
+
+            // An empty page with a continuation can come back at a partition boundary; the next page decides.
         }
 
         var counted = new HashSet<string>(StringComparer.Ordinal);
@@ -181,7 +190,7 @@ internal sealed class QueueBallotFolder(
             counted.Add(row.RowKey[BallotRows.FoldedPrefix.Length..]);
         }
 
-        return (participants, counted);
+        return (erased, counted);
     }
 
     /// <summary>
