@@ -1,16 +1,12 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Moq;
-using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Delivery;
+using TrustBot.Core.Help;
 using TrustBot.Core.Installations;
-using TrustBot.Core.Leaders;
-using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
-using TrustBot.Core.Nudges;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Tests;
@@ -50,6 +46,15 @@ public sealed class CoreServiceCollectionExtensionsTests
         Assert.Same(clock, provider.GetRequiredService<TimeProvider>());
         Assert.Equal(7, scope.ServiceProvider.GetServices<ICommand>().Count());
         Assert.Equal(5, scope.ServiceProvider.GetServices<ICardActionHandler>().Count());
+        var jobs = scope.ServiceProvider.GetServices<IScheduledJob>().Select(j => j.Kind).ToList();
+        Assert.Equal(jobs.Distinct(StringComparer.Ordinal), jobs);
+        Assert.Contains(JobNames.CheckIn, jobs);
+        Assert.Contains(JobNames.SpeakUp, jobs);
+        var sends = scope.ServiceProvider.GetServices<IOutboundHandler>().Select(h => h.Kind).ToList();
+        Assert.Equal(sends.Distinct(StringComparer.Ordinal), sends);
+        Assert.Contains(OutboundKinds.CheckIn, sends);
+        Assert.Single(scope.ServiceProvider.GetServices<IInstallationObserver>(), o => o is TeamPlanner);
+        Assert.Single(scope.ServiceProvider.GetServices<IMessageObserver>());
     }
 
     private static IServiceCollection Services() => AddPorts(new ServiceCollection()).AddTrustBotCore();

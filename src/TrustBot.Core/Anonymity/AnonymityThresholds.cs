@@ -25,9 +25,15 @@ public sealed class AnonymityThresholds
         ? $"at least {Number(k)} people"
         : $"enough people (at least {string.Join(", ", _perTeam.Select(t => $"{Number(t.K)} in {t.Team}"))})";
 
+    /// <summary>No threshold below this is honoured, whatever a team configured.</summary>
+    public const int MinimumThreshold = 3;
+
+    /// <summary>The effective threshold: the configured one, but never below <see cref="MinimumThreshold"/>.</summary>
+    public static int EffectiveThreshold(int threshold) => Math.Max(threshold, MinimumThreshold);
+
     public static AnonymityThresholds Of(int k)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(k, CheckIns.CheckInScoring.MinimumThreshold);
+        ArgumentOutOfRangeException.ThrowIfLessThan(k, MinimumThreshold);
         return new AnonymityThresholds(k, []);
     }
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
+using TrustBot.Core.Caching;
 
 namespace TrustBot.Core.Anonymity;
 

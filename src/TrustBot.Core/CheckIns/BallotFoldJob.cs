@@ -64,7 +64,7 @@ public sealed class BallotFoldJob(
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             // The counts are folded; the card catches up at the next fold or at close.
-            CoreLog.SharedCardUpdateFailed(logger, exception.GetType().Name);
+            CheckInsLog.SharedCardUpdateFailed(logger, exception.GetType().Name);
         }
     }
 }

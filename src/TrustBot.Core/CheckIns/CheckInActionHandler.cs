@@ -5,6 +5,7 @@ using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Outages;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.CheckIns;
 
@@ -67,13 +68,13 @@ public sealed class CheckInActionHandler(
         }
 
         // The counts do not move now: the ballot waits, unreadable, for a fold that counts it with at least k others.
-        var terms = new BallotTerms(CheckInScoring.EffectiveThreshold(checkIn.Threshold), checkIn.ClosesAt)
+        var terms = new BallotTerms(AnonymityThresholds.EffectiveThreshold(checkIn.Threshold), checkIn.ClosesAt)
         {
             // So storage keeps exactly as many counters as each statement's scale has points.
             Points = statements.DistinctBy(s => s.Id, StringComparer.Ordinal).ToDictionary(s => s.Id, s => s.Scale.Points, StringComparer.Ordinal),
         };
         var outcome = await ballots.CastAsync(checkIn.TenantId, checkIn.CheckInId, participation, answers, terms, cancellationToken);
-        CoreLog.BallotHandled(logger, outcome);
+        CheckInsLog.BallotHandled(logger, outcome);
         try
         {
             return await AnsweredViewAsync(checkIn, statements, cancellationToken);
@@ -81,7 +82,7 @@ public sealed class CheckInActionHandler(
         catch (StorageUnavailableException)
         {
             // The ballot is stored: "not saved" would be false and invite a pointless retry, so thank without a count.
-            CoreLog.TallyUnreadableAfterBallot(logger);
+            CheckInsLog.TallyUnreadableAfterBallot(logger);
             return CheckInCard.AnsweredWithoutCount(checkIn);
         }
     }
@@ -126,7 +127,7 @@ public sealed class CheckInActionHandler(
 
     private JsonObject Refuse(string reason, string message)
     {
-        CoreLog.CardActionRefused(logger, reason);
+        CheckInsLog.CardActionRefused(logger, reason);
         return CheckInCard.Problem(message);
     }
 }

@@ -40,7 +40,7 @@ public sealed class CheckInCloser(
 
         if (closed > 0)
         {
-            CoreLog.CheckInsClosed(logger, closed);
+            CheckInsLog.CheckInsClosed(logger, closed);
         }
 
         return closed;
@@ -62,7 +62,7 @@ public sealed class CheckInCloser(
 
         if (now >= checkIn.ClosesAt + foldOptions.Value.SettleGrace)
         {
-            CoreLog.ClosedWithBallotsMissing(logger, participants - counted);
+            CheckInsLog.ClosedWithBallotsMissing(logger, participants - counted);
             return true;
         }
 

@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
-using TrustBot.Core.Delivery;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Launching;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.CheckIns;
 
@@ -47,7 +47,7 @@ public sealed class CheckInLauncher(
         };
         if (await store.CreateAsync(checkIn, ParticipationHasher.NewSalt(), cancellationToken) is { } alreadyOpen)
         {
-            CoreLog.CheckInAlreadyOpen(logger);
+            CheckInsLog.CheckInAlreadyOpen(logger);
             return new Launched<CheckIn>(null, new DeliveryResult(DeliveryOutcome.Delivered)) { AlreadyOpen = alreadyOpen };
         }
 
@@ -58,13 +58,13 @@ public sealed class CheckInLauncher(
         if (!result.IsDelivered || result.ActivityId is null)
         {
             // A check-in nobody can see must not stay open (or keep its salt).
-            CoreLog.CheckInNotPosted(logger, result.Outcome);
+            CheckInsLog.CheckInNotPosted(logger, result.Outcome);
             await store.CloseAsync(checkIn.TenantId, checkIn.CheckInId, now, cancellationToken);
             return new Launched<CheckIn>(null, result);
         }
 
         await store.SetActivityIdAsync(checkIn.TenantId, checkIn.CheckInId, result.ActivityId, cancellationToken);
-        CoreLog.CheckInPosted(logger, statementIds.Count);
+        CheckInsLog.CheckInPosted(logger, statementIds.Count);
         return new Launched<CheckIn>(checkIn with { ActivityId = result.ActivityId }, result);
     }
 }

@@ -22,7 +22,7 @@ public sealed class CheckInSender(
         if (installation is not { IsActiveTeam: true })
         {
             // Nothing is left to do for a team that removed the app since the occurrence was planned.
-            EngineLog.TeamGone(logger, Kind);
+            CheckInsLog.TeamGone(logger, Kind);
             return new DeliveryResult(DeliveryOutcome.Delivered);
         }
 
@@ -31,7 +31,7 @@ public sealed class CheckInSender(
         var launched = await launcher.LaunchWithResultAsync(installation, cancellationToken);
         if (launched.Delivery.Outcome == DeliveryOutcome.RecipientGone)
         {
-            EngineLog.ChannelUnreachable(logger, Kind);
+            CheckInsLog.ChannelUnreachable(logger, Kind);
         }
 
         if (launched.Item is { } checkIn)
@@ -54,12 +54,12 @@ public sealed class CheckInSender(
         {
             var job = JobNames.For(JobNames.Reminder, checkIn.CheckInId);
             await timetable.SetAsync(new TimetableEntry(checkIn.TenantId, checkIn.InstallationKey, job, dueAt), cancellationToken);
-            EngineLog.ReminderPlanned(logger, dueAt);
+            CheckInsLog.ReminderPlanned(logger, dueAt);
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The check-in is posted: failing the send now would post it a second time, which is worse than no reminder.
-            EngineLog.ReminderNotPlanned(logger, exception);
+            CheckInsLog.ReminderNotPlanned(logger, exception);
         }
     }
 }

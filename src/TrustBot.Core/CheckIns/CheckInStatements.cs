@@ -1,4 +1,5 @@
 using TrustBot.Core.Installations;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.CheckIns;
 

@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using TrustBot.Core.Caching;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.CheckIns;
 

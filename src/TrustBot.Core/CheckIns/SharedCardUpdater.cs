@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Anonymity;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.CheckIns;
 
@@ -40,7 +40,7 @@ public sealed class SharedCardUpdater(
         var result = await messenger.UpdateCardAsync(address, current.ActivityId, card, CheckInCard.Summary, cancellationToken);
         if (!result.IsDelivered)
         {
-            CoreLog.SharedCardNotUpdated(logger, result.Outcome);
+            CheckInsLog.SharedCardNotUpdated(logger, result.Outcome);
         }
     }
 }

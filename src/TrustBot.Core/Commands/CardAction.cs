@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;

@@ -19,8 +19,8 @@ public sealed class CardActionRouter(IEnumerable<ICardActionHandler> handlers, I
             return handler.HandleAsync(action, cancellationToken);
         }
 
-        CoreLog.UnknownCardVerb(logger);
-        return Task.FromResult(CheckInCard.Problem("This card is out of date. Type **help** to see what I can do."));
+        CommandsLog.UnknownCardVerb(logger);
+        return Task.FromResult(ProblemView.Build(StorageOutageViews.Summary, "This card is out of date. Type **help** to see what I can do."));
     }
 
     /// <summary>The card that answers <paramref name="action"/> when storage could not be reached; reads no storage.</summary>

@@ -1,4 +1,3 @@
-using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;

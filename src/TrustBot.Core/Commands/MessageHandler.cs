@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Installations;
-using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;
@@ -13,6 +11,9 @@ public sealed class MessageHandler
 {
     public const string NotUnderstoodReply = "I didn't catch that. Type **help** to see what I can do.";
 
+    /// <summary>The command an empty message runs; the help command registers under this word.</summary>
+    public const string HelpWord = "help";
+
     // Trailing punctuation people add to a command word ("help?", "hi!").
     private static readonly char[] TrailingPunctuation = ['.', ',', '!', '?', ':', ';'];
 
@@ -20,15 +21,15 @@ public sealed class MessageHandler
     private readonly Dictionary<string, ICommand> _byWord = new(StringComparer.OrdinalIgnoreCase);
     private readonly IBotMessenger _messenger;
     private readonly ILogger<MessageHandler> _logger;
-    private readonly LeaderDetails? _leaderDetails;
+    private readonly IReadOnlyList<IMessageObserver> _observers;
 
-    public MessageHandler(IEnumerable<ICommand> commands, IBotMessenger messenger, ILogger<MessageHandler> logger, LeaderDetails? leaderDetails = null)
+    public MessageHandler(IEnumerable<ICommand> commands, IBotMessenger messenger, ILogger<MessageHandler> logger, IEnumerable<IMessageObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
         _commands = commands.ToList();
         _messenger = messenger;
         _logger = logger;
-        _leaderDetails = leaderDetails;
+        _observers = observers?.ToList() ?? [];
 
         // Names first, so an alias of a later command can never shadow another command's name.
         foreach (var command in _commands)
@@ -51,24 +52,22 @@ public sealed class MessageHandler
     public async Task HandleAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
-        if (message.Kind == ConversationKind.Personal && _leaderDetails is not null)
+        foreach (var observer in _observers)
         {
-            // Cached per person and failure-tolerant: keeps a leader's zone, name and Entra id current at no cost per message.
-            await _leaderDetails.RefreshAsync(
-                message.TenantId, message.FromId, message.FromAadObjectId, message.FromName, message.ClientTimeZone, cancellationToken);
+            await observer.OnMessageAsync(message, cancellationToken);
         }
 
         var (word, arguments) = Split(message.Text);
-        var command = Resolve(word.Length == 0 ? HelpCommand.CommandName : word);
+        var command = Resolve(word.Length == 0 ? HelpWord : word);
         if (command is null)
         {
-            CoreLog.CommandNotUnderstood(_logger, message.Kind);
+            CommandsLog.CommandNotUnderstood(_logger, message.Kind);
             await _messenger.ReplyTextAsync(message, NotUnderstoodReply, _logger, cancellationToken);
 
             return;
         }
 
-        CoreLog.CommandRunning(_logger, command.Name, message.Kind);
+        CommandsLog.CommandRunning(_logger, command.Name, message.Kind);
         await command.HandleAsync(new CommandContext(message, arguments, _commands), cancellationToken);
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Messaging;
 
@@ -11,7 +12,17 @@ internal static class MessengerReplies
         var result = await messenger.SendTextAsync(message.ReplyAddress, text, cancellationToken);
         if (!result.IsDelivered)
         {
-            CoreLog.ReplyNotDelivered(logger, result.Outcome);
+            CommandsLog.ReplyNotDelivered(logger, result.Outcome);
+        }
+    }
+
+    public static async Task ReplyCardAsync(
+        this IBotMessenger messenger, IncomingMessage message, JsonObject card, string summary, ILogger logger, CancellationToken cancellationToken)
+    {
+        var result = await messenger.SendCardAsync(message.ReplyAddress, card, summary, cancellationToken);
+        if (!result.IsDelivered)
+        {
+            CommandsLog.ReplyNotDelivered(logger, result.Outcome);
         }
     }
 }

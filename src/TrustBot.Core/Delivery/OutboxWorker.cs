@@ -144,7 +144,7 @@ public sealed class OutboxWorker(
         }
         catch (Exception exception)
         {
-            EngineLog.MessageFailed(logger, exception.GetType().Name, exception);
+            DeliveryLog.MessageFailed(logger, exception.GetType().Name, exception);
         }
         finally
         {
@@ -158,7 +158,7 @@ public sealed class OutboxWorker(
         var record = await idempotency.GetAsync(key, stopping);
         if (record is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
         {
-            EngineLog.SendAlreadySettled(logger, message.Send.Kind, record.State);
+            DeliveryLog.SendAlreadySettled(logger, message.Send.Kind, record.State);
             await outbox.DeleteAsync(message, stopping);
             return;
         }
@@ -167,7 +167,7 @@ public sealed class OutboxWorker(
         if (lease is null)
         {
             // Another worker is sending this copy's twin; this copy reappears later and is then skipped as done.
-            EngineLog.SendHeld(logger, message.Send.Kind);
+            DeliveryLog.SendHeld(logger, message.Send.Kind);
             return;
         }
 
@@ -181,7 +181,7 @@ public sealed class OutboxWorker(
             var claimed = await idempotency.GetAsync(key, section.Token);
             if (claimed is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
             {
-                EngineLog.SendAlreadySettled(logger, message.Send.Kind, claimed.State);
+                DeliveryLog.SendAlreadySettled(logger, message.Send.Kind, claimed.State);
                 await outbox.DeleteAsync(message, section.Token);
                 return;
             }
@@ -196,7 +196,7 @@ public sealed class OutboxWorker(
             }
             catch (Exception exception)
             {
-                EngineLog.ReleaseFailed(logger, exception);
+                DeliveryLog.ReleaseFailed(logger, exception);
             }
         }
     }
@@ -209,7 +209,7 @@ public sealed class OutboxWorker(
             .FirstOrDefault(h => string.Equals(h.Kind, send.Kind, StringComparison.Ordinal));
         if (handler is null)
         {
-            EngineLog.UnknownSendKind(logger, send.Kind);
+            DeliveryLog.UnknownSendKind(logger, send.Kind);
             await DeadLetterAsync(message, "no handler for this kind", cancellationToken);
             return;
         }
@@ -221,14 +221,14 @@ public sealed class OutboxWorker(
                 // The completion record first: until it is written, a crash means the send is made again.
                 await idempotency.CompleteAsync(send.IdempotencyKey, result.ActivityId, cancellationToken);
                 await outbox.DeleteAsync(message, cancellationToken);
-                EngineLog.SendSettled(logger, send.Kind, result.Outcome);
+                DeliveryLog.SendSettled(logger, send.Kind, result.Outcome);
                 break;
 
             case DeliveryOutcome.RecipientGone:
                 // Nothing more can be done for this send; settling it keeps every later copy from trying again.
                 await idempotency.CompleteAsync(send.IdempotencyKey, null, cancellationToken);
                 await outbox.DeleteAsync(message, cancellationToken);
-                EngineLog.SendSettled(logger, send.Kind, result.Outcome);
+                DeliveryLog.SendSettled(logger, send.Kind, result.Outcome);
                 break;
 
             default:
@@ -239,7 +239,7 @@ public sealed class OutboxWorker(
                 else
                 {
                     // Left in the queue: it reappears after the visibility timeout, which spaces the attempts out.
-                    EngineLog.SendWillRetry(logger, send.Kind, result.Outcome, message.DequeueCount, settings.MaxAttempts);
+                    DeliveryLog.SendWillRetry(logger, send.Kind, result.Outcome, message.DequeueCount, settings.MaxAttempts);
                 }
 
                 break;
@@ -254,7 +254,7 @@ public sealed class OutboxWorker(
         }
         catch (Exception exception)
         {
-            EngineLog.HandlerThrew(logger, send.Kind, exception.GetType().Name, exception);
+            DeliveryLog.HandlerThrew(logger, send.Kind, exception.GetType().Name, exception);
             return new DeliveryResult(DeliveryOutcome.Failed, Detail: exception.GetType().Name);
         }
     }
@@ -264,7 +264,7 @@ public sealed class OutboxWorker(
         var send = message.Send;
         await idempotency.MarkDeadAsync(send.IdempotencyKey, reason, cancellationToken);
         await deadLetters.RecordAsync(send.IdempotencyKey, send.Kind, reason, cancellationToken);
-        EngineLog.SendDeadLettered(logger, send.Kind, message.DequeueCount, reason);
+        DeliveryLog.SendDeadLettered(logger, send.Kind, message.DequeueCount, reason);
         await outbox.DeleteAsync(message, cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 namespace TrustBot.Core.Digests;
 
 /// <summary>
-/// What one leader's weekly digest shows. Every number in it came through <see cref="CheckIns.CheckInScoring.Results"/>
+/// What one leader's weekly digest shows. Every number in it came through <see cref="Questions.CheckInScoring.Results"/>
 /// (see <see cref="DigestBuilder"/>), so nothing below the threshold k is ever here.
 /// </summary>
 /// <param name="TeamKey">The team the digest is about.</param>

@@ -1,4 +1,6 @@
+using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
+using TrustBot.Core.Questions;
 using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Digests;
@@ -24,7 +26,7 @@ public static class DigestBuilder
         var results = Score(latest, inputs.Catalog);
         var previous = inputs.Previous is { } earlier ? Score(earlier, inputs.Catalog) : null;
         var digestResults = results is null ? null : Summarise(latest.CheckIn, results, previous, inputs.Catalog, inputs.RosterSize);
-        var checkIn = new DigestCheckIn(latest.CheckIn.ClosesAt, CheckInScoring.EffectiveThreshold(latest.CheckIn.Threshold), digestResults);
+        var checkIn = new DigestCheckIn(latest.CheckIn.ClosesAt, AnonymityThresholds.EffectiveThreshold(latest.CheckIn.Threshold), digestResults);
         var (perception, late) = Perception(inputs.Predictions, latest.CheckIn, inputs.Previous?.CheckIn, digestResults);
         return new Digest(inputs.TeamKey, inputs.TeamLabel, inputs.AsOf, checkIn, notes, perception, late);
     }
@@ -105,7 +107,7 @@ public static class DigestBuilder
         foreach (var session in sessions ?? [])
         {
             // The same gate as the notes command: a prompt fewer than k people answered shows nothing, not even that notes exist.
-            if (session.Tally.Replies < CheckInScoring.EffectiveThreshold(session.Session.Threshold))
+            if (session.Tally.Replies < AnonymityThresholds.EffectiveThreshold(session.Session.Threshold))
             {
                 continue;
             }
@@ -114,7 +116,7 @@ public static class DigestBuilder
             var texts = session.Notes.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n.Trim()).ToList();
             if (prompt is not null && texts.Count > 0)
             {
-                groups.Add(new DigestNoteGroup(prompt.Text, texts, CheckInScoring.EffectiveThreshold(session.Session.Threshold)));
+                groups.Add(new DigestNoteGroup(prompt.Text, texts, AnonymityThresholds.EffectiveThreshold(session.Session.Threshold)));
             }
         }
 

@@ -1,5 +1,6 @@
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.Digests;
 

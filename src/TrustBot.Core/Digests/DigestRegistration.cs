@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Delivery;
-using TrustBot.Core.Leaders;
 using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Digests;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using TrustBot.Core.CheckIns;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.Habits;
 

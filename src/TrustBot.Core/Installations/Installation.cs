@@ -1,3 +1,6 @@
+using TrustBot.Core.Anonymity;
+using TrustBot.Core.Messaging;
+
 namespace TrustBot.Core.Installations;
 
 /// <summary>
@@ -38,10 +41,10 @@ public sealed record Installation
     public int? AnonymityThreshold { get; init; }
 
     /// <summary>The team's own check-in statements, asked alongside the built-in ones (ids start with <c>custom-</c>).</summary>
-    public IReadOnlyList<CheckIns.Statement> CustomStatements { get; init; } = [];
+    public IReadOnlyList<Questions.Statement> CustomStatements { get; init; } = [];
 
     /// <summary>Which built-in statements the team's check-ins ask.</summary>
-    public CheckIns.QuestionSet QuestionSet { get; init; } = CheckIns.QuestionSet.Everything;
+    public Questions.QuestionSet QuestionSet { get; init; } = Questions.QuestionSet.Everything;
 
     /// <summary>When the team's check-ins and speak-up prompts are posted; null until set (the default then applies).</summary>
     public Scheduling.TeamSchedule? Schedule { get; init; }
@@ -50,16 +53,16 @@ public sealed record Installation
     public Scheduling.TeamSchedule EffectiveSchedule => Schedule ?? Scheduling.TeamSchedule.Default(null);
 
     /// <summary>The threshold in force for this team: its own, else <paramref name="serviceDefault"/>, never below 3.</summary>
-    public int ThresholdOr(int serviceDefault) => Math.Max(CheckIns.CheckInScoring.MinimumThreshold, AnonymityThreshold ?? serviceDefault);
+    public int ThresholdOr(int serviceDefault) => Math.Max(AnonymityThresholds.MinimumThreshold, AnonymityThreshold ?? serviceDefault);
 
     /// <summary>Where TrustBot posts for this installation.</summary>
     public Messaging.ConversationAddress Address => new(TenantId, ServiceUrl, ConversationId, BotId);
 
     /// <summary>The built-in statements plus this team's own: every statement its check-ins may have asked.</summary>
-    public CheckIns.StatementCatalog Catalog() => CheckIns.StatementCatalog.Default.WithCustom(CustomStatements);
+    public Questions.StatementCatalog Catalog() => Questions.StatementCatalog.Default.WithCustom(CustomStatements);
 
     /// <summary>The statements new check-ins choose from: the team's question set plus its own statements.</summary>
-    public CheckIns.StatementCatalog QuestionCatalog() => Catalog().ForQuestionSet(QuestionSet);
+    public Questions.StatementCatalog QuestionCatalog() => Catalog().ForQuestionSet(QuestionSet);
 
     public InstallationStatus Status { get; init; } = InstallationStatus.Active;
 

@@ -1,3 +1,5 @@
+using TrustBot.Core.Messaging;
+
 namespace TrustBot.Core.Installations;
 
 /// <summary>An install, upgrade or removal, built by the host from a verified Teams activity.</summary>

@@ -1,6 +1,5 @@
 using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Outages;
 
@@ -47,12 +46,12 @@ public sealed class InstallationHandler(
         if (updated)
         {
             serviceUrls.Set(tenantId, key, serviceUrl);
-            CoreLog.ServiceUrlStored(logger);
+            InstallationsLog.ServiceUrlStored(logger);
         }
         else
         {
             // Not cached: an installation created later (for example after a lost install event) must still be refreshed.
-            CoreLog.ServiceUrlForUnknownInstallation(logger);
+            InstallationsLog.ServiceUrlForUnknownInstallation(logger);
         }
     }
 
@@ -67,7 +66,7 @@ public sealed class InstallationHandler(
         // answered 503) is finished by the channel's retry, which finds the installation active already.
         if (!activated)
         {
-            CoreLog.InstallationAlreadyActive(logger, installation.Kind);
+            InstallationsLog.InstallationAlreadyActive(logger, installation.Kind);
             if (await store.GetAsync(installation.TenantId, installation.Key, cancellationToken) is { Status: InstallationStatus.Active } active)
             {
                 await NotifyAsync(o => o.OnActivatedAsync(active, installationEvent, cancellationToken), cancellationToken);
@@ -76,7 +75,7 @@ public sealed class InstallationHandler(
             return;
         }
 
-        CoreLog.InstallationActivated(logger, installation.Kind);
+        InstallationsLog.InstallationActivated(logger, installation.Kind);
 
         // A team reinstalled within the grace period keeps its settings, so plan and welcome from what was stored.
         var stored = await store.GetAsync(installation.TenantId, installation.Key, cancellationToken) ?? installation;
@@ -90,7 +89,7 @@ public sealed class InstallationHandler(
         var installation = Create(installationEvent, timeProvider.GetUtcNow());
         await store.ActivateAsync(installation, cancellationToken);
         serviceUrls.Set(installation.TenantId, installation.Key, installation.ServiceUrl);
-        CoreLog.InstallationUpgraded(logger, installation.Kind);
+        InstallationsLog.InstallationUpgraded(logger, installation.Kind);
     }
 
     private async Task RemoveAsync(InstallationEvent installationEvent, CancellationToken cancellationToken)
@@ -100,12 +99,12 @@ public sealed class InstallationHandler(
         var removed = await store.MarkRemovedAsync(installationEvent.TenantId, key, timeProvider.GetUtcNow(), cancellationToken);
         if (removed)
         {
-            CoreLog.InstallationRemoved(logger, installationEvent.Kind);
+            InstallationsLog.InstallationRemoved(logger, installationEvent.Kind);
             await NotifyAsync(o => o.OnRemovedAsync(installationEvent.TenantId, key, cancellationToken), cancellationToken);
         }
         else
         {
-            CoreLog.RemovalOfUnknownInstallation(logger, installationEvent.Kind);
+            InstallationsLog.RemovalOfUnknownInstallation(logger, installationEvent.Kind);
         }
     }
 
@@ -122,14 +121,14 @@ public sealed class InstallationHandler(
             {
                 // Not swallowed: the turn must fail with a retry (503) so that the set-up is finished, not acknowledged
                 // half-done. The other observers still get their turn; each is idempotent when the retry comes.
-                CoreLog.InstallationObserverFailed(logger, observer.GetType().Name, exception.GetType().Name);
+                InstallationsLog.InstallationObserverFailed(logger, observer.GetType().Name, exception.GetType().Name);
                 outage ??= exception;
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // One observer's failure (say, planning the schedule) must not undo the install or starve the others.
-                CoreLog.InstallationObserverFailed(logger, observer.GetType().Name, exception.GetType().Name);
-                CoreLog.InstallationObserverFailureDetail(logger, exception);
+                InstallationsLog.InstallationObserverFailed(logger, observer.GetType().Name, exception.GetType().Name);
+                InstallationsLog.InstallationObserverFailureDetail(logger, exception);
             }
         }
 
@@ -147,24 +146,24 @@ public sealed class InstallationHandler(
             var result = await messenger.SendCardAsync(address, WelcomeCard.Build(installation.Kind, privacy.ThresholdOf(installation)), WelcomeCard.Summary, cancellationToken);
             if (!result.IsDelivered)
             {
-                CoreLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);
+                InstallationsLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);
                 return;
             }
 
-            CoreLog.WelcomePosted(logger, installation.Kind);
+            InstallationsLog.WelcomePosted(logger, installation.Kind);
 
             // The notice comes before the first check-in, so people know what happens to their answers before they give any.
             result = await messenger.SendCardAsync(address, privacy.Build(installation), PrivacyCard.Summary, cancellationToken);
             if (!result.IsDelivered)
             {
-                CoreLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);
+                InstallationsLog.WelcomeNotDelivered(logger, installation.Kind, result.Outcome);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The installation is stored and stays; a lost welcome must not fail the turn or make Teams retry the install.
-            CoreLog.WelcomeFailed(logger, installation.Kind, exception.GetType().Name);
-            CoreLog.WelcomeFailureDetail(logger, exception);
+            InstallationsLog.WelcomeFailed(logger, installation.Kind, exception.GetType().Name);
+            InstallationsLog.WelcomeFailureDetail(logger, exception);
         }
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
-using TrustBot.Core.Cards;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Retention;
 
 namespace TrustBot.Core.Installations;

@@ -1,4 +1,4 @@
-using TrustBot.Core.CheckIns;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Installations;

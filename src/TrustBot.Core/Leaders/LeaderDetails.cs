@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
+using TrustBot.Core.Caching;
 
 namespace TrustBot.Core.Leaders;
 

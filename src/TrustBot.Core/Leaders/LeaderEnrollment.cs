@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Leaders;

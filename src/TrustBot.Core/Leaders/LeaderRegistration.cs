@@ -9,13 +9,16 @@ namespace TrustBot.Core.Leaders;
 internal static class LeaderRegistration
 {
     /// <summary>
-    /// Registers the leaders command, the installer's enrollment as an installation observer, leader chats, names and
-    /// introductions (with the introduction's outbound sender), and the details refresh (a singleton, for its memory).
+    /// Registers the leaders command, the resolver that finds the team a command is about (and the k in force there), the installer's enrollment as an installation observer, leader chats, names and
+    /// introductions (with the introduction's outbound sender), and the details refresh (a singleton, for its memory) as a message observer.
     /// Expects <see cref="ILeaderStore"/>, <see cref="Scheduling.ITimetable"/>, the outbox and the idempotency store from Storage.
     /// </summary>
     public static IServiceCollection AddLeaders(this IServiceCollection services)
     {
         services.TryAddSingleton<LeaderDetails>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageObserver, LeaderMessageObserver>());
+        services.TryAddScoped<InstallationResolver>();
+        services.TryAddScoped<ThresholdsInForce>();
         services.TryAddScoped<LeaderChats>();
         services.TryAddScoped<LeaderRecipients>();
         services.TryAddScoped<LeaderChanges>();

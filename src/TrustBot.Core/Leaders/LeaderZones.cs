@@ -1,4 +1,5 @@
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Leaders;

@@ -1,5 +1,4 @@
 using TrustBot.Core.Habits;
-using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Nudges;
 

@@ -1,5 +1,3 @@
-using TrustBot.Core.Scheduling;
-
 namespace TrustBot.Core.Nudges;
 
 /// <summary>The nudges sent to each leader. Every key starts with the tenant id.</summary>

@@ -1,5 +1,3 @@
-using TrustBot.Core.Scheduling;
-
 namespace TrustBot.Core.Nudges;
 
 /// <summary>What the nudge rules read from a leader's past nudges.</summary>

@@ -48,7 +48,7 @@ public sealed class NudgeJob(
         var schedule = team.EffectiveSchedule;
         var entries = NudgeHistory.Entries(history);
         var interval = NudgeCadence.IntervalFor(entries);
-        var next = TeamTimetable.NextNudge(leader, schedule.TimeZoneId, now, entry.DueAt, interval, QuietHours.Default);
+        var next = LeaderNudges.Next(leader, schedule.TimeZoneId, now, entry.DueAt, interval, QuietHours.Default);
 
         // This occurrence was planned weekly before the latest nudge went unanswered; once the cadence has backed off,
         // wait out the longer interval from that nudge instead of sending now.
@@ -56,7 +56,7 @@ public sealed class NudgeJob(
         if (interval > NudgeCadence.Weekly && latest is not null && now < latest.SentAt + interval - TimeSpan.FromHours(12))
         {
             NudgeLog.BackedOff(logger);
-            return new JobRun([], TeamTimetable.NextNudge(leader, schedule.TimeZoneId, now, latest.SentAt, interval, QuietHours.Default));
+            return new JobRun([], LeaderNudges.Next(leader, schedule.TimeZoneId, now, latest.SentAt, interval, QuietHours.Default));
         }
 
         if (schedule.IsPausedAt(now))

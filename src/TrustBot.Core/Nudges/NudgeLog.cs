@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Messaging;
-using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Nudges;
 

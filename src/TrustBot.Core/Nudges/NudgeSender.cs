@@ -1,9 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Habits;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 

@@ -1,6 +1,6 @@
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
-using TrustBot.Core.Scheduling;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.Nudges;
 

@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Anonymity;
-using TrustBot.Core.Cards;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;

@@ -1,5 +1,3 @@
-using TrustBot.Core.Delivery;
-
 namespace TrustBot.Core.Scheduling;
 
 /// <summary>

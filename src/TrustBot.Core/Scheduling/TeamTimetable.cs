@@ -1,8 +1,6 @@
-using TrustBot.Core.Leaders;
-
 namespace TrustBot.Core.Scheduling;
 
-/// <summary>When each scheduled job of a team or leader is next due. Pure: the caller supplies "now" and the settings.</summary>
+/// <summary>When each scheduled job of a team is next due. Pure: the caller supplies "now" and the settings.</summary>
 public static class TeamTimetable
 {
     /// <summary>
@@ -58,22 +56,6 @@ public static class TeamTimetable
         var wait = checkInDuration + DigestAfterClose;
         var due = SlotCalendar.NextOccurrence(weekly, after - wait) + wait;
         return SlotCalendar.OutsideQuietHours(due, TimeZones.Resolve(weekly.TimeZoneId, null), quiet);
-    }
-
-    /// <summary>
-    /// A leader's next nudge: the leader's slot, at least <paramref name="interval"/> after <paramref name="previous"/>
-    /// (or the first slot after <paramref name="after"/>), never inside quiet hours in the leader's zone.
-    /// </summary>
-    public static DateTimeOffset NextNudge(
-        Leader leader, string? teamTimeZoneId, DateTimeOffset after, DateTimeOffset? previous, TimeSpan interval, QuietHours quiet)
-    {
-        ArgumentNullException.ThrowIfNull(leader);
-        ArgumentNullException.ThrowIfNull(quiet);
-        var slot = leader.NudgeSlot(teamTimeZoneId);
-        // Half a day of slack keeps a slot that DST moved by an hour inside the wanted week.
-        var from = previous is { } last && last + interval - TimeSpan.FromHours(12) > after ? last + interval - TimeSpan.FromHours(12) : after;
-        var due = SlotCalendar.NextOccurrence(slot, from);
-        return SlotCalendar.OutsideQuietHours(due, TimeZones.Resolve(slot.TimeZoneId, null), quiet);
     }
 
     /// <summary>

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using TrustBot.Core.Cards;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
-using TrustBot.Core.Messaging;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Settings;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Settings;

@@ -1,6 +1,7 @@
 using System.Globalization;
-using TrustBot.Core.CheckIns;
+using TrustBot.Core.Anonymity;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Settings;
@@ -11,7 +12,7 @@ namespace TrustBot.Core.Settings;
 /// </summary>
 public static class SettingsValidator
 {
-    public const int MinThreshold = CheckInScoring.MinimumThreshold;
+    public const int MinThreshold = AnonymityThresholds.MinimumThreshold;
 
     public const int MaxThreshold = 25;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using TrustBot.Core.Cards;
-using TrustBot.Core.CheckIns;
+using TrustBot.Core.Anonymity;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Scheduling;
@@ -63,7 +62,7 @@ public sealed class NoteReleaseJob(
     private async Task<NoteReleaseState> ReleaseDueAsync(
         SpeakUpSession session, DateTimeOffset dueAt, DateTimeOffset now, bool final, CancellationToken cancellationToken)
     {
-        var k = CheckInScoring.EffectiveThreshold(session.Threshold);
+        var k = AnonymityThresholds.EffectiveThreshold(session.Threshold);
         var state = await store.GetReleaseStateAsync(session.TenantId, session.SessionId, cancellationToken);
         for (var commit = 0; commit < MaxCommits; commit++)
         {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;

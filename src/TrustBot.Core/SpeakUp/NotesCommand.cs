@@ -2,9 +2,8 @@ using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
-using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.SpeakUp;
@@ -77,10 +76,6 @@ public sealed class NotesCommand(
         var label = team.TeamName ?? "your team";
         var k = threshold ?? team.ThresholdOr(anonymity.Value.DefaultThreshold);
         var card = answered.Count == 0 ? NotesCard.NotEnoughYet(label, k) : NotesCard.Build(label, answered, k);
-        var result = await messenger.SendCardAsync(message.ReplyAddress, card, "Anonymous notes from your team", cancellationToken);
-        if (!result.IsDelivered)
-        {
-            CoreLog.ReplyNotDelivered(logger, result.Outcome);
-        }
+        await messenger.ReplyCardAsync(message, card, "Anonymous notes from your team", logger, cancellationToken);
     }
 }

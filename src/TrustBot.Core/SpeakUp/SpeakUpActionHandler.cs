@@ -72,7 +72,7 @@ public sealed class SpeakUpActionHandler(
 
         var pending = new PendingNote(session.TenantId, session.InstallationKey, session.SessionId, Guid.NewGuid().ToString("N"), note);
         await dispatcher.DispatchAsync(pending, delays.NextDelay(), cancellationToken);
-        CoreLog.NoteDispatched(logger);
+        SpeakUpLog.NoteDispatched(logger);
         return SpeakUpCard.Thanks(session);
     }
 
@@ -84,7 +84,7 @@ public sealed class SpeakUpActionHandler(
 
     private JsonObject Refuse(string reason, string message)
     {
-        CoreLog.CardActionRefused(logger, reason);
+        SpeakUpLog.CardActionRefused(logger, reason);
         return SpeakUpCard.Problem(message);
     }
 }

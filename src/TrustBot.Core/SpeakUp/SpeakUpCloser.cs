@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.SpeakUp;
@@ -31,7 +30,7 @@ public sealed class SpeakUpCloser(
 
         if (closed > 0)
         {
-            CoreLog.SpeakUpSessionsClosed(logger, closed);
+            SpeakUpLog.SpeakUpSessionsClosed(logger, closed);
         }
 
         return closed;
@@ -54,14 +53,14 @@ public sealed class SpeakUpCloser(
             var result = await messenger.UpdateCardAsync(address, session.ActivityId, card, SpeakUpCard.Summary, cancellationToken);
             if (!result.IsDelivered)
             {
-                CoreLog.SpeakUpCardNotUpdated(logger, result.Outcome);
+                SpeakUpLog.SpeakUpCardNotUpdated(logger, result.Outcome);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // The salt is already gone, which is what matters; a stale card only keeps its text box, which the
             // action handler answers with the closed view.
-            CoreLog.SpeakUpCardUpdateFailed(logger, ex.GetType().Name);
+            SpeakUpLog.SpeakUpCardUpdateFailed(logger, ex.GetType().Name);
         }
     }
 }

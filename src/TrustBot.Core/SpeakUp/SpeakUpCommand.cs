@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Launching;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.SpeakUp;

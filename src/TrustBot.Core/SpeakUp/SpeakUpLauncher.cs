@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
@@ -55,12 +54,12 @@ public sealed class SpeakUpLauncher(
         var result = await messenger.SendCardAsync(address, SpeakUpCard.Ask(session, prompt), SpeakUpCard.Summary, cancellationToken);
         if (!result.IsDelivered || result.ActivityId is null)
         {
-            CoreLog.SpeakUpNotPosted(logger, result.Outcome);
+            SpeakUpLog.SpeakUpNotPosted(logger, result.Outcome);
             return new Launched<SpeakUpSession>(null, result);
         }
 
         await store.SetActivityIdAsync(session.TenantId, session.SessionId, result.ActivityId, cancellationToken);
-        CoreLog.SpeakUpPosted(logger);
+        SpeakUpLog.SpeakUpPosted(logger);
         return new Launched<SpeakUpSession>(session with { ActivityId = result.ActivityId }, result);
     }
 }

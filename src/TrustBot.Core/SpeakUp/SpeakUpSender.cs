@@ -19,14 +19,14 @@ public sealed class SpeakUpSender(
         var installation = await installations.GetAsync(send.TenantId, send.InstallationKey, cancellationToken);
         if (installation is not { IsActiveTeam: true })
         {
-            EngineLog.TeamGone(logger, Kind);
+            SpeakUpLog.TeamGone(logger, Kind);
             return new DeliveryResult(DeliveryOutcome.Delivered);
         }
 
         var launched = await launcher.LaunchWithResultAsync(installation, cancellationToken);
         if (launched.Delivery.Outcome == DeliveryOutcome.RecipientGone)
         {
-            EngineLog.ChannelUnreachable(logger, Kind);
+            SpeakUpLog.ChannelUnreachable(logger, Kind);
         }
 
         return launched.Delivery;

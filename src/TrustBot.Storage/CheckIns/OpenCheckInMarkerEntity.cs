@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.CheckIns;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TrustBot.Storage.Hosting;
 using TrustBot.Core.Delivery;
+using TrustBot.Storage.Hosting;
 
 namespace TrustBot.Storage.Delivery;
 

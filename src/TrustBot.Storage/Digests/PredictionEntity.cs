@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Core.Digests;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 
 namespace TrustBot.Storage.Digests;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 
 namespace TrustBot.Storage.Hosting;
 

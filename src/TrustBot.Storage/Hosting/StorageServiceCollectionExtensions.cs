@@ -1,21 +1,20 @@
 using Azure.Data.Tables;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Installations;
-using TrustBot.Storage.Ballots;
 using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Digests;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.Launching;
 using TrustBot.Storage.Leaders;
+using TrustBot.Storage.Nudges;
 using TrustBot.Storage.Retention;
 using TrustBot.Storage.Scheduling;
-using TrustBot.Storage.Nudges;
 using TrustBot.Storage.SpeakUp;
+using TrustBot.Storage.Anonymity;
 
 namespace TrustBot.Storage.Hosting;
 

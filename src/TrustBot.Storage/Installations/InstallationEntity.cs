@@ -1,8 +1,9 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Tables;
 
@@ -72,7 +73,7 @@ internal sealed class InstallationEntity : ITableEntity
         BotId = installation.BotId,
         ShareNotesInChannel = installation.ShareNotesInChannel,
         AnonymityThreshold = installation.AnonymityThreshold,
-        QuestionSet = installation.QuestionSet == Core.CheckIns.QuestionSet.Everything ? null : installation.QuestionSet.ToString(),
+        QuestionSet = installation.QuestionSet == Core.Questions.QuestionSet.Everything ? null : installation.QuestionSet.ToString(),
         CustomStatements = installation.CustomStatements.Count == 0 ? null : StatementCatalog.ToJson(installation.CustomStatements),
         Status = installation.Status.ToString(),
         InstalledAt = installation.InstalledAt.ToUniversalTime(),
@@ -94,7 +95,7 @@ internal sealed class InstallationEntity : ITableEntity
         BotId = BotId,
         ShareNotesInChannel = ShareNotesInChannel,
         AnonymityThreshold = AnonymityThreshold,
-        QuestionSet = Enum.TryParse<QuestionSet>(QuestionSet, out var questionSet) ? questionSet : Core.CheckIns.QuestionSet.Everything,
+        QuestionSet = Enum.TryParse<QuestionSet>(QuestionSet, out var questionSet) ? questionSet : Core.Questions.QuestionSet.Everything,
         CustomStatements = string.IsNullOrEmpty(CustomStatements) ? [] : StatementCatalog.ParseCustom(CustomStatements),
         Schedule = ReadSchedule(),
         Status = Enum.Parse<InstallationStatus>(Status),
@@ -109,7 +110,7 @@ internal sealed class InstallationEntity : ITableEntity
         var before = ToInstallation();
         ConversationId = settings.ChannelId;
         ChannelId = settings.ChannelId;
-        QuestionSet = settings.QuestionSet == Core.CheckIns.QuestionSet.Everything ? null : settings.QuestionSet.ToString();
+        QuestionSet = settings.QuestionSet == Core.Questions.QuestionSet.Everything ? null : settings.QuestionSet.ToString();
         AnonymityThreshold = settings.AnonymityThreshold;
         ShareNotesInChannel = settings.ShareNotesInChannel;
         WithSchedule(settings.Schedule);

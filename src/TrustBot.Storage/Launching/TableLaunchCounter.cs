@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Launching;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Tables;
 

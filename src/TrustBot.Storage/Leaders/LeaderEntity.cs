@@ -2,7 +2,7 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Core.Leaders;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Leaders;

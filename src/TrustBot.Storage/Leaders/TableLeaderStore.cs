@@ -4,7 +4,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Leaders;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.Hosting;
 
 namespace TrustBot.Storage.Leaders;

@@ -2,7 +2,6 @@ using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Nudges;

@@ -3,7 +3,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Tables;
 

@@ -2,14 +2,12 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Retention;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.CheckIns;
 using TrustBot.Storage.Digests;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Installations;
-using TrustBot.Storage.Leaders;
 using TrustBot.Storage.Scheduling;
-using TrustBot.Storage.SpeakUp;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Retention;

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Core.Scheduling;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.Scheduling;

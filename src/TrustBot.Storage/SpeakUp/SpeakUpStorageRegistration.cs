@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using TrustBot.Storage.Hosting;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.SpeakUp;
+using TrustBot.Storage.Hosting;
 
 namespace TrustBot.Storage.SpeakUp;
 

@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Core.SpeakUp;
-using TrustBot.Storage.Tables;
 
 namespace TrustBot.Storage.SpeakUp;
 

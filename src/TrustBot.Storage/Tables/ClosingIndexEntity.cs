@@ -1,7 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 
 namespace TrustBot.Storage.Tables;
 

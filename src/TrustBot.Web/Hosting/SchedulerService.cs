@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Delivery;
+using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Web.Hosting;
 

@@ -1,9 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
+using TrustBot.Core.Messaging;
+using TrustBot.Core.Nudges;
 using TrustBot.Core.Scheduling;
 using TrustBot.Testing.Connector;
 

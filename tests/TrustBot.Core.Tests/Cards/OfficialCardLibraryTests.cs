@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Testing.Schemas;
 
 namespace TrustBot.Core.Tests.Cards;

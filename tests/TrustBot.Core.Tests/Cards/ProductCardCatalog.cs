@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
-using TrustBot.Core.Cards;
-using TrustBot.Core.Digests;
 using TrustBot.Core.Habits;
-using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+using TrustBot.Core.Nudges;
 using TrustBot.Core.Settings;
+using TrustBot.Core.Tests.CheckIns;
 using TrustBot.Core.Tests.Digests;
 using TrustBot.Core.Tests.Leaders;
+using TrustBot.Core.Tests.Nudges;
 using TrustBot.Core.Tests.Settings;
+using TrustBot.Core.Tests.SpeakUp;
 
 namespace TrustBot.Core.Tests.Cards;
 

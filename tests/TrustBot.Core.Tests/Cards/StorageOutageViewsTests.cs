@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustBot.Core.Cards;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Digests;
-using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Nudges;
 using TrustBot.Core.Settings;
+using TrustBot.Core.SpeakUp;
 using TrustBot.Testing.Schemas;
 using static TrustBot.Core.Tests.Cards.CardInspection;
 

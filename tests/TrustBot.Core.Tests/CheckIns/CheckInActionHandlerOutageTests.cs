@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,6 +8,7 @@ using TrustBot.Core.Cards;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Outages;
 using static TrustBot.Core.Tests.Cards.CardInspection;
 

@@ -7,6 +7,7 @@ using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.Tests.CheckIns;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Moq;
 using TrustBot.Core.Commands;
-using TrustBot.Core.Installations;
+using TrustBot.Core.Help;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Tests.Commands;

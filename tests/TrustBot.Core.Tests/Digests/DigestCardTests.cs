@@ -3,6 +3,8 @@ using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Digests;
+using TrustBot.Core.Questions;
+using TrustBot.Core.Reminders;
 using TrustBot.Testing.Schemas;
 using static TrustBot.Core.Tests.Cards.CardInspection;
 using static TrustBot.Core.Tests.Digests.DigestSamples;

@@ -5,7 +5,6 @@ using Moq;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Digests;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.Tests.Fakes;

@@ -1,8 +1,8 @@
 using System.Runtime.CompilerServices;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
@@ -80,8 +80,8 @@ internal static class DigestSamples
         copy.Remove("version");
         foreach (var node in Cards.CardInspection.Elements(copy, "Action.Execute").Concat(Cards.CardInspection.Elements(copy, "Action.Submit")))
         {
-            (node["data"] as JsonObject)?.Remove(Core.Cards.DigestVerbs.AsOf);
-            (node["data"] as JsonObject)?.Remove(Core.Cards.DigestVerbs.TeamKey);
+            (node["data"] as JsonObject)?.Remove(Core.Digests.DigestVerbs.AsOf);
+            (node["data"] as JsonObject)?.Remove(Core.Digests.DigestVerbs.TeamKey);
         }
 
         return [.. Regex.Matches(copy.ToJsonString(Readable), @"\d+").Select(m => m.Value)];

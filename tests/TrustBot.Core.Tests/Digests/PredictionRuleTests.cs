@@ -1,6 +1,7 @@
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Digests;
+using TrustBot.Core.Questions;
 using static TrustBot.Core.Tests.Digests.DigestSamples;
 
 namespace TrustBot.Core.Tests.Digests;

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Habits;
+using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.Tests.Habits;
 

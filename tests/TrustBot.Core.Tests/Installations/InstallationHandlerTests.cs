@@ -67,7 +67,7 @@ public sealed class InstallationHandlerTests
     {
         await _handler.HandleAsync(TeamEvent(InstallationChange.Added), CancellationToken.None);
 
-        Assert.Equal([TrustBot.Core.Cards.WelcomeCard.Summary, TrustBot.Core.Cards.PrivacyCard.Summary], _sentCards.Select(sent => sent.Summary));
+        Assert.Equal([WelcomeCard.Summary, PrivacyCard.Summary], _sentCards.Select(sent => sent.Summary));
         Assert.Equal(_sentCards[0].Address, _sentCards[1].Address);
         Assert.Contains("What I never store", _sentCards[1].Card.ToJsonString(), StringComparison.Ordinal);
     }
@@ -381,7 +381,7 @@ public sealed class InstallationHandlerTests
 
     // Every welcome is followed by the privacy notice; tests about welcomes look at the welcomes.
     private List<(ConversationAddress Address, JsonObject Card, string Summary)> Welcomes =>
-        [.. _sentCards.Where(sent => sent.Summary == TrustBot.Core.Cards.WelcomeCard.Summary)];
+        [.. _sentCards.Where(sent => sent.Summary == WelcomeCard.Summary)];
 
     private void RespondToCards(DeliveryResult result) =>
         _messenger

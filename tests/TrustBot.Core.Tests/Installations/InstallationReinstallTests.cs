@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.Tests.Fakes;
 

@@ -5,6 +5,7 @@ using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Launching;
 using TrustBot.Core.Leaders;
+using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Tests.Launching;
 

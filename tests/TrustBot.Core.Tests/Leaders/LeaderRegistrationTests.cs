@@ -1,14 +1,7 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Moq;
-using TrustBot.Core.Anonymity;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
-using TrustBot.Core.Messaging;
-using TrustBot.Core.Scheduling;
-using TrustBot.Core.SpeakUp;
 
 namespace TrustBot.Core.Tests.Leaders;
 

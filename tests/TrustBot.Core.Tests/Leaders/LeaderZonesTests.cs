@@ -1,6 +1,6 @@
 using TrustBot.Core.Commands;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Tests.Fakes;
 
 namespace TrustBot.Core.Tests.Leaders;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TrustBot.Core.Commands;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Tests.Fakes;
@@ -23,7 +22,7 @@ public sealed class MessageHandlerLeaderRefreshTests
         _command.SetupGet(c => c.Name).Returns("notes");
         _command.SetupGet(c => c.Aliases).Returns([]);
         var details = new LeaderDetails(_leaders, new FakeTimeProvider(LeaderTestData.Now), NullLogger<LeaderDetails>.Instance);
-        _handler = new MessageHandler([_command.Object], Mock.Of<IBotMessenger>(), NullLogger<MessageHandler>.Instance, details);
+        _handler = new MessageHandler([_command.Object], Mock.Of<IBotMessenger>(), NullLogger<MessageHandler>.Instance, [new LeaderMessageObserver(details)]);
     }
 
     [Fact]

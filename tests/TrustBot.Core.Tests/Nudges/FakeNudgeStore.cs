@@ -1,5 +1,4 @@
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Tests.Nudges;
 

@@ -1,6 +1,5 @@
 using TrustBot.Core.Habits;
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Tests.Nudges;
 

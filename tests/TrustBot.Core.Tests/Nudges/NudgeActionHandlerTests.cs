@@ -1,10 +1,8 @@
 using System.Text.Json.Nodes;
 using Moq;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Habits;
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Scheduling;
 using TrustBot.Testing.Schemas;
 
 namespace TrustBot.Core.Tests.Nudges;

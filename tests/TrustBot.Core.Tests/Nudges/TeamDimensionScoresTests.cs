@@ -2,7 +2,6 @@ using Moq;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Tests.Nudges;
 

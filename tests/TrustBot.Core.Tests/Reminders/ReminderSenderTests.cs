@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TrustBot.Core.Anonymity;
-using TrustBot.Core.Cards;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Messaging;

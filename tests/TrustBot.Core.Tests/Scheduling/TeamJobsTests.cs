@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Time.Testing;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Scheduling;
+using TrustBot.Core.SpeakUp;
 using TrustBot.Core.Tests.Fakes;
 using static TrustBot.Core.Tests.Scheduling.Instants;
 

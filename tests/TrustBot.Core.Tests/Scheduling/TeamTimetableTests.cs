@@ -76,7 +76,7 @@ public sealed class TeamTimetableTests
         };
         var previous = At("2026-11-23T08:00:00Z");
 
-        var next = TeamTimetable.NextNudge(leader, "Europe/Berlin", previous.AddMinutes(1), previous, TimeSpan.FromDays(14), QuietHours.Default);
+        var next = LeaderNudges.Next(leader, "Europe/Berlin", previous.AddMinutes(1), previous, TimeSpan.FromDays(14), QuietHours.Default);
 
         Assert.Equal(At("2026-12-07T08:00:00Z"), next);
     }

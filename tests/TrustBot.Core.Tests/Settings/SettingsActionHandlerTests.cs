@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
-using TrustBot.Core.Leaders;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.Settings;
 using TrustBot.Core.Tests.Cards;

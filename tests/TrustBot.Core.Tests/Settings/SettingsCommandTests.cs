@@ -1,5 +1,4 @@
 using Moq;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Settings;
 using TrustBot.Core.Tests.Cards;

@@ -9,7 +9,6 @@ using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
-using TrustBot.Core.Scheduling;
 using TrustBot.Core.Settings;
 using TrustBot.Core.Tests.Fakes;
 using TrustBot.Core.Tests.Leaders;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using TrustBot.Core.CheckIns;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.Settings;
 

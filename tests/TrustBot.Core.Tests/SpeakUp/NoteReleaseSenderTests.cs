@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Moq;
-using TrustBot.Core.Cards;
-using TrustBot.Core.Delivery;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Core.Tests.Fakes;

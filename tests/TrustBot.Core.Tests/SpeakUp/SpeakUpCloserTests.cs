@@ -3,7 +3,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Core.Tests.Fakes;

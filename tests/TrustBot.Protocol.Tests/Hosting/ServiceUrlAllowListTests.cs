@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using TrustBot.Protocol;
 using TrustBot.Protocol.Hosting;
 
 namespace TrustBot.Protocol.Tests.Hosting;

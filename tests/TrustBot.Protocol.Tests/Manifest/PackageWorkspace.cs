@@ -1,7 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
-using TrustBot.Testing;
 using TrustBot.AppPackage;
+using TrustBot.Testing;
 
 namespace TrustBot.Protocol.Tests.Manifest;
 

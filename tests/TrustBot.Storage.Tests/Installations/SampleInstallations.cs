@@ -1,4 +1,5 @@
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 
 namespace TrustBot.Storage.Tests.Installations;
 

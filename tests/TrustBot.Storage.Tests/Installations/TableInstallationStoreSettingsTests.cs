@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Installations;

@@ -1,8 +1,9 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
+using TrustBot.Core.Questions;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Installations;
 using TrustBot.Storage.Tables;

@@ -2,7 +2,6 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Nudges;
-using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Nudges;
 using TrustBot.Storage.Tables;

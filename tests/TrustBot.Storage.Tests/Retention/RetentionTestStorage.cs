@@ -5,7 +5,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
@@ -17,7 +16,7 @@ using TrustBot.Core.Nudges;
 using TrustBot.Core.Retention;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.SpeakUp;
-using TrustBot.Storage.Ballots;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Tables;
 using TrustBot.Storage.Tests.Installations;
@@ -71,7 +70,7 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         builder.AddTrustBotStorage();
         var host = builder.Build();
         // The host is never started, so the queue its start-up would create is created here.
-        await host.Services.GetRequiredService<TrustBot.Storage.Ballots.PendingBallotQueue>().Client.CreateIfNotExistsAsync();
+        await host.Services.GetRequiredService<TrustBot.Storage.Anonymity.PendingBallotQueue>().Client.CreateIfNotExistsAsync();
         return new RetentionTestStorage(host, options, tables, clock);
     }
 

@@ -1,6 +1,7 @@
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Questions;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Storage.Tables;

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
-using TrustBot.Storage.Scheduling;
 using TrustBot.Storage.Tests.Delivery;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 

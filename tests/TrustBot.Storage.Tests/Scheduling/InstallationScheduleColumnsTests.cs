@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Installations;
-using TrustBot.Storage.Tests.Delivery;
 using TrustBot.Storage.Tables;
+using TrustBot.Storage.Tests.Delivery;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 
 namespace TrustBot.Storage.Tests.Scheduling;

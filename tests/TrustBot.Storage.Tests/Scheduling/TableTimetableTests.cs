@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TrustBot.Core.Scheduling;
 using TrustBot.Storage.Scheduling;
-using TrustBot.Storage.Tests.Delivery;
 using TrustBot.Storage.Tables;
+using TrustBot.Storage.Tests.Delivery;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 
 namespace TrustBot.Storage.Tests.Scheduling;

@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.SpeakUp;
 using TrustBot.Storage.Tables;

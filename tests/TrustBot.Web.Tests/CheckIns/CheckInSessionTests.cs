@@ -1,7 +1,7 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
-using System.Text.Json.Nodes;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.CheckIns;

@@ -1,6 +1,6 @@
-using TrustBot.Core.Anonymity;
-using Microsoft.Extensions.DependencyInjection;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using TrustBot.Core.Anonymity;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.CheckIns;

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
-using TrustBot.Testing.Connector;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.Messaging;

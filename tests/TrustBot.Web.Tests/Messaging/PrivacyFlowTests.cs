@@ -1,7 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Questions;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.Messaging;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using TrustBot.Testing.Connector;

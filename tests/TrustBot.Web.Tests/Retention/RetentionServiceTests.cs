@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Messaging;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Testing.Storage;
 using TrustBot.Web.Hosting;

@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TrustBot.Core.CheckIns;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
+using TrustBot.Core.Questions;
 using TrustBot.Testing.Storage;
 using TrustBot.Web.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
-using TrustBot.Core.Delivery;
 using TrustBot.Core.Scheduling;
 using TrustBot.Testing.Auth;
 using TrustBot.Testing.Connector;

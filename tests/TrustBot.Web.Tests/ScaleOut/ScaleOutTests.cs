@@ -1,11 +1,15 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TrustBot.Core.Cards;
+using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Digests;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Nudges;
+using TrustBot.Core.Reminders;
 using TrustBot.Core.Scheduling;
+using TrustBot.Core.SpeakUp;
 using TrustBot.Testing.Connector;
 
 namespace TrustBot.Web.Tests.ScaleOut;

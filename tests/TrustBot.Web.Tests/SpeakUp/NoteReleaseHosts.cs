@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Delivery;
+using TrustBot.Core.Scheduling;
 using TrustBot.Testing.Storage;
 using TrustBot.Web.Tests.Infrastructure;
 

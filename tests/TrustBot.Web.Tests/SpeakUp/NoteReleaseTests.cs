@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
-using TrustBot.Core.Cards;
 using TrustBot.Core.Digests;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Scheduling;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -8,9 +6,6 @@ using Microsoft.Extensions.Time.Testing;
 using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using TrustBot.Core.Cards;
-using TrustBot.Core.Scheduling;
-using TrustBot.Testing.Connector;
 using TrustBot.Testing.Storage;
 using TrustBot.Web.Telemetry;
 using TrustBot.Web.Tests.Infrastructure;

@@ -4,7 +4,12 @@ using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Cards;
+using TrustBot.Core.CheckIns;
+using TrustBot.Core.Digests;
+using TrustBot.Core.Nudges;
+using TrustBot.Core.Reminders;
 using TrustBot.Core.Scheduling;
+using TrustBot.Core.SpeakUp;
 using TrustBot.Testing.Connector;
 using TrustBot.Web.Tests.Infrastructure;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Protocol.Activities;
-using TrustBot.Protocol.Connector;
 using TrustBot.Testing.Connector;
 using Xunit.Abstractions;
 

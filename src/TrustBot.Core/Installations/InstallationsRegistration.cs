@@ -1,0 +1,20 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace TrustBot.Core.Installations;
+
+internal static class InstallationsRegistration
+{
+    /// <summary>
+    /// Registers the installation handler (scoped, for the messenger), the privacy notice it welcomes with and the
+    /// service-URL cache (a singleton, for its memory). Features watch installs through <see cref="IInstallationObserver"/>;
+    /// Storage supplies <see cref="IInstallationStore"/>.
+    /// </summary>
+    public static IServiceCollection AddInstallations(this IServiceCollection services)
+    {
+        services.TryAddSingleton(_ => new ServiceUrlCache());
+        services.TryAddSingleton<PrivacyNotice>();
+        services.TryAddScoped<InstallationHandler>();
+        return services;
+    }
+}

@@ -1,4 +1,0 @@
-namespace TrustBot.Core.Scheduling;
-
-/// <summary>The part of a library habit the picker needs: its id, strategy and the dimensions it serves.</summary>
-public sealed record HabitCandidate(string Id, string Strategy, IReadOnlyList<string> Dimensions);
