@@ -11,6 +11,14 @@ namespace TrustBot.Protocol.Authentication;
 /// (<see cref="ValidateTokenAsync"/>), then, once the activity is parsed, its endorsements and <c>serviceurl</c>
 /// binding (<see cref="AuthorizeActivity"/>). Signing keys come from the OpenID metadata document and are cached.
 /// </summary>
+/// <remarks>
+/// Why not JwtBearer: the token checks themselves are Microsoft.IdentityModel's (<see cref="JsonWebTokenHandler"/>,
+/// OpenID configuration), but two Bot Framework rules are about the activity, not the token: the key that signed the
+/// token must endorse the activity's <c>channelId</c>, and the token's <c>serviceurl</c> claim must equal the
+/// activity's <c>serviceUrl</c>. JwtBearer's authentication runs before the body is read and does not carry the
+/// signing key's <c>endorsements</c> into the principal, so it cannot express the endorsement rule; these two run here
+/// once the activity is parsed, against the key kept from validation.
+/// </remarks>
 public sealed class BotTokenValidator : IDisposable
 {
     private const string BearerScheme = "Bearer";
