@@ -41,7 +41,7 @@ public sealed class DigestJob(
         var next = TeamTimetable.NextDigest(schedule, after, checkInOptions.Value.Duration, QuietHours.Default);
         if (schedule.IsPausedAt(now))
         {
-            DigestLog.DigestPaused(logger);
+            DigestsLog.DigestPaused(logger);
             return new JobRun([], next);
         }
 
@@ -66,7 +66,7 @@ public sealed class DigestJob(
                 payload));
         }
 
-        DigestLog.DigestPlanned(logger, sends.Count);
+        DigestsLog.DigestPlanned(logger, sends.Count);
         return new JobRun(sends, next);
     }
 }

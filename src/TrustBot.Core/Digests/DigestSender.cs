@@ -41,7 +41,7 @@ public sealed class DigestSender(
         var (address, opened) = await chats.EnsureAsync(leader, cancellationToken);
         if (address is null)
         {
-            DigestLog.DigestSent(logger, opened.Outcome);
+            DigestsLog.DigestSent(logger, opened.Outcome);
             return opened;
         }
 
@@ -52,7 +52,7 @@ public sealed class DigestSender(
             await chats.MarkUnreachableAsync(leader, cancellationToken);
         }
 
-        DigestLog.DigestSent(logger, result.Outcome);
+        DigestsLog.DigestSent(logger, result.Outcome);
         return result;
     }
 
@@ -81,7 +81,7 @@ public sealed class DigestSender(
 
     private DeliveryResult NothingToDo(string reason)
     {
-        DigestLog.DigestNothingToDo(logger, reason);
+        DigestsLog.DigestNothingToDo(logger, reason);
         return new DeliveryResult(DeliveryOutcome.Delivered, Detail: reason);
     }
 }

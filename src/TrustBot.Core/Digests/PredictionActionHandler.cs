@@ -52,13 +52,13 @@ public sealed class PredictionActionHandler(
         var digest = await composer.ComposeAsync(team, leader.UserId, AsOf(action, now), cancellationToken);
         if (ReadValue(action) is not { } value)
         {
-            DigestLog.PredictionRefused(logger, "invalid-value");
+            DigestsLog.PredictionRefused(logger, "invalid-value");
             return DigestCard.Build(digest, InvalidValueMessage);
         }
 
         var standing = await timing.StandingAsync(team, now, cancellationToken);
         await predictions.SaveAsync(team.TenantId, team.Key, leader.UserId, value, now, standing == PredictionStanding.BeforeResults, cancellationToken);
-        DigestLog.PredictionSaved(logger, standing);
+        DigestsLog.PredictionSaved(logger, standing);
         return DigestCard.Saved(digest, value, standing);
     }
 
@@ -116,7 +116,7 @@ public sealed class PredictionActionHandler(
 
     private JsonObject Refuse(string reason, string message)
     {
-        DigestLog.PredictionRefused(logger, reason);
+        DigestsLog.PredictionRefused(logger, reason);
         return DigestCard.Problem(message);
     }
 }

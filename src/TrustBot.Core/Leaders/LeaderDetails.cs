@@ -68,13 +68,13 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
             BoundedMemoryCache.Keep(_fresh, Capacity, key, new Seen(fromAadObjectId, name, clientTimeZone), now + FreshFor);
             if (updated > 0)
             {
-                LeaderLog.DetailsRefreshed(logger, updated);
+                LeadersLog.DetailsRefreshed(logger, updated);
             }
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            LeaderLog.DetailsRefreshFailed(logger, exception.GetType().Name);
-            LeaderLog.DetailsRefreshFailureDetail(logger, exception);
+            LeadersLog.DetailsRefreshFailed(logger, exception.GetType().Name);
+            LeadersLog.DetailsRefreshFailureDetail(logger, exception);
         }
     }
 

@@ -30,7 +30,7 @@ public sealed class LeaderEnrollment(
         Leader? newLeader = null;
         if (string.IsNullOrEmpty(installationEvent.ActorId))
         {
-            LeaderLog.InstallerUnknown(logger);
+            LeadersLog.InstallerUnknown(logger);
         }
         else
         {
@@ -70,14 +70,14 @@ public sealed class LeaderEnrollment(
 
         if (await leaders.AddAsync(leader, cancellationToken))
         {
-            LeaderLog.InstallerEnrolled(logger);
+            LeadersLog.InstallerEnrolled(logger);
             // Some clients send the install event without the person's name; the roster has it.
             return LeaderNames.IsNameless(leader) ? (await names.FromRosterAsync(installation, [leader], cancellationToken))[0] : leader;
         }
 
         // A reinstall within the grace period: the stored leader (and their chosen nudge slot) stays; only a name the
         // event carries is taken, being the freshest one.
-        LeaderLog.InstallerAlreadyLeader(logger);
+        LeadersLog.InstallerAlreadyLeader(logger);
         var stored = await leaders.GetAsync(leader.TenantId, leader.TeamKey, leader.UserId, cancellationToken);
         if (stored is not null && leader.Name is { } name && !string.Equals(stored.Name, name, StringComparison.Ordinal))
         {
@@ -108,7 +108,7 @@ public sealed class LeaderEnrollment(
 
         if (planned > 0)
         {
-            LeaderLog.NudgesPlanned(logger, planned);
+            LeadersLog.NudgesPlanned(logger, planned);
         }
     }
 }

@@ -38,7 +38,7 @@ public sealed class LeaderIntroSender(
         var (leader, team, chat, opened) = recipient;
         if (chat is not { } address)
         {
-            LeaderLog.IntroductionNotDelivered(logger, opened.Outcome);
+            LeadersLog.IntroductionNotDelivered(logger, opened.Outcome);
             return opened;
         }
 
@@ -46,11 +46,11 @@ public sealed class LeaderIntroSender(
         var result = await messenger.SendCardAsync(address, card, LeaderIntroCard.Summary, cancellationToken);
         if (result.IsDelivered)
         {
-            LeaderLog.IntroductionSent(logger);
+            LeadersLog.IntroductionSent(logger);
             return result;
         }
 
-        LeaderLog.IntroductionNotDelivered(logger, result.Outcome);
+        LeadersLog.IntroductionNotDelivered(logger, result.Outcome);
         if (result.Outcome == DeliveryOutcome.RecipientGone)
         {
             await recipients.MarkGoneAsync(leader, cancellationToken);
@@ -88,7 +88,7 @@ public sealed class LeaderIntroSender(
 
     private DeliveryResult Nothing(string reason)
     {
-        LeaderLog.NoIntroductionNeeded(logger, reason);
+        LeadersLog.NoIntroductionNeeded(logger, reason);
         return NothingLeft;
     }
 }

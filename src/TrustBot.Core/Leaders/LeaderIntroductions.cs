@@ -29,12 +29,12 @@ public sealed class LeaderIntroductions(IIdempotencyStore idempotency, IOutbox o
             var record = await idempotency.GetAsync(key, cancellationToken);
             if (record is not null && record.State != IdempotencyStates.Pending)
             {
-                LeaderLog.AlreadyIntroduced(logger);
+                LeadersLog.AlreadyIntroduced(logger);
                 return;
             }
         }
 
         await outbox.EnqueueAsync(send, delay: null, cancellationToken);
-        LeaderLog.IntroductionQueued(logger);
+        LeadersLog.IntroductionQueued(logger);
     }
 }

@@ -54,8 +54,8 @@ public sealed class LeaderNames(ILeaderStore leaders, IBotMessenger messenger, I
         }
         catch (InvalidOperationException exception)
         {
-            LeaderLog.RosterUnreadableForNames(logger);
-            LeaderLog.NamesFailureDetail(logger, exception);
+            LeadersLog.RosterUnreadableForNames(logger);
+            LeadersLog.NamesFailureDetail(logger, exception);
         }
 
         return await ApplyAsync(current, found, cancellationToken);
@@ -90,7 +90,7 @@ public sealed class LeaderNames(ILeaderStore leaders, IBotMessenger messenger, I
 
         if (stored > 0)
         {
-            LeaderLog.NamesStored(logger, stored);
+            LeadersLog.NamesStored(logger, stored);
         }
 
         return result;
@@ -112,8 +112,8 @@ public sealed class LeaderNames(ILeaderStore leaders, IBotMessenger messenger, I
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The name is still shown this time; storing it is only a saving for the next list.
-            LeaderLog.NameNotStored(logger, exception.GetType().Name);
-            LeaderLog.NamesFailureDetail(logger, exception);
+            LeadersLog.NameNotStored(logger, exception.GetType().Name);
+            LeadersLog.NamesFailureDetail(logger, exception);
             return false;
         }
     }

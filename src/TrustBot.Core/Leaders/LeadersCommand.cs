@@ -75,12 +75,12 @@ public sealed class LeadersCommand(
         {
             // A team installed before leaders existed has none; its installer is the one who can start the list.
             current.Add(await EnrollAsync(team, new TeamMember(message.FromId, message.FromAadObjectId, message.FromName), message, cancellationToken));
-            LeaderLog.InstallerAdopted(logger);
+            LeadersLog.InstallerAdopted(logger);
         }
 
         if (!current.Any(leader => leader.Is(message.FromId, message.FromAadObjectId)))
         {
-            LeaderLog.ChangeRefused(logger);
+            LeadersLog.ChangeRefused(logger);
             return current.Count == 0
                 ? $"**{TeamName(team)}** has no leaders yet, so I can't let anyone change them. Whoever adds TrustBot to a team becomes its first leader."
                 : $"Only the leaders of **{TeamName(team)}** can change who leads it: {Join(current.Select(DisplayName))}. Please ask one of them.";
@@ -118,7 +118,7 @@ public sealed class LeadersCommand(
 
         if (added > 0)
         {
-            LeaderLog.LeadersAdded(logger, added);
+            LeadersLog.LeadersAdded(logger, added);
             lines.Add("I'll send each new leader one small habit a week in a private chat with me.");
         }
 
@@ -152,7 +152,7 @@ public sealed class LeadersCommand(
 
         if (removed > 0)
         {
-            LeaderLog.LeadersRemoved(logger, removed);
+            LeadersLog.LeadersRemoved(logger, removed);
         }
 
         return string.Join("\n\n", lines);

@@ -73,7 +73,7 @@ public sealed class NudgeActionHandler(
 
         if (record.IsClosed || (record.Response == NudgeResponse.RemindTomorrow && action.Verb == NudgeVerbs.RemindTomorrow))
         {
-            NudgeLog.AlreadyAnswered(logger, record.Response);
+            NudgesLog.AlreadyAnswered(logger, record.Response);
             return AnsweredView(record, habit, history, team);
         }
 
@@ -134,7 +134,7 @@ public sealed class NudgeActionHandler(
         var next = await chooser.ChooseAsync(record.TenantId, record.TeamKey, history, now, cancellationToken);
         if (next is null)
         {
-            NudgeLog.NoHabitLeft(logger);
+            NudgesLog.NoHabitLeft(logger);
             return NudgeCard.Build(record.NudgeId, habit, TeamLabel(team), NudgeHistory.Streak(history));
         }
 
@@ -159,7 +159,7 @@ public sealed class NudgeActionHandler(
         delay = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > MaxReminderDelay ? MaxReminderDelay : delay;
         var send = new OutboundSend(key, OutboundKinds.Nudge, record.TenantId, record.TeamKey, record.LeaderUserId, NudgePayload.Remind(record.NudgeId).ToJson());
         await outbox.EnqueueAsync(send, delay, cancellationToken);
-        NudgeLog.ReminderQueued(logger);
+        NudgesLog.ReminderQueued(logger);
     }
 
     private static JsonObject AnsweredView(NudgeRecord record, Habit habit, List<NudgeRecord> history, Installation? team)
@@ -193,7 +193,7 @@ public sealed class NudgeActionHandler(
     private async Task AnswerAsync(NudgeRecord record, NudgeResponse response, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await nudges.SetResponseAsync(record.TenantId, record.TeamKey, record.LeaderUserId, record.NudgeId, response, now, cancellationToken);
-        NudgeLog.Answered(logger, response);
+        NudgesLog.Answered(logger, response);
     }
 
     /// <summary>Stores the client's zone on every team row of the person when it is a known zone and differs.</summary>
@@ -208,7 +208,7 @@ public sealed class NudgeActionHandler(
         foreach (var row in rows.Where(r => !string.Equals(r.TimeZoneId, zone, StringComparison.Ordinal)))
         {
             await leaders.UpdateAsync(row with { TimeZoneId = zone }, cancellationToken);
-            NudgeLog.TimeZoneStored(logger);
+            NudgesLog.TimeZoneStored(logger);
         }
 
         return matched with { TimeZoneId = zone };
@@ -221,7 +221,7 @@ public sealed class NudgeActionHandler(
 
     private JsonObject Refuse(string reason, string message)
     {
-        NudgeLog.ActionRefused(logger, reason);
+        NudgesLog.ActionRefused(logger, reason);
         return ProblemView.Build(NudgeCard.Summary, message);
     }
 }

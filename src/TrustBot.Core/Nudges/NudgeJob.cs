@@ -55,13 +55,13 @@ public sealed class NudgeJob(
         var latest = entries.Count == 0 ? null : entries.MaxBy(e => e.SentAt);
         if (interval > NudgeCadence.Weekly && latest is not null && now < latest.SentAt + interval - TimeSpan.FromHours(12))
         {
-            NudgeLog.BackedOff(logger);
+            NudgesLog.BackedOff(logger);
             return new JobRun([], LeaderNudges.Next(leader, schedule.TimeZoneId, now, latest.SentAt, interval, QuietHours.Default));
         }
 
         if (schedule.IsPausedAt(now))
         {
-            NudgeLog.SkippedWhilePaused(logger);
+            NudgesLog.SkippedWhilePaused(logger);
             return new JobRun([], next);
         }
 
@@ -77,7 +77,7 @@ public sealed class NudgeJob(
 
     private JobRun Drop(string reason)
     {
-        NudgeLog.JobDropped(logger, reason);
+        NudgesLog.JobDropped(logger, reason);
         return new JobRun([], null);
     }
 }

@@ -38,7 +38,7 @@ public sealed class NudgeSender(
         var (leader, team, chat, opened) = recipient;
         if (chat is not { } address)
         {
-            NudgeLog.NotDelivered(logger, opened.Outcome);
+            NudgesLog.NotDelivered(logger, opened.Outcome);
             return opened;
         }
 
@@ -63,14 +63,14 @@ public sealed class NudgeSender(
         {
             case DeliveryOutcome.Delivered:
                 await nudges.SaveAsync(record with { ActivityId = result.ActivityId ?? record.ActivityId }, cancellationToken);
-                NudgeLog.Sent(logger, payload.Reason);
+                NudgesLog.Sent(logger, payload.Reason);
                 break;
             case DeliveryOutcome.RecipientGone:
                 await recipients.MarkGoneAsync(leader, cancellationToken);
-                NudgeLog.LeaderUnreachable(logger);
+                NudgesLog.LeaderUnreachable(logger);
                 break;
             default:
-                NudgeLog.NotDelivered(logger, result.Outcome);
+                NudgesLog.NotDelivered(logger, result.Outcome);
                 break;
         }
 
@@ -83,7 +83,7 @@ public sealed class NudgeSender(
         var habit = await chooser.ChooseAsync(send.TenantId, send.InstallationKey, history, now, cancellationToken);
         if (habit is null)
         {
-            NudgeLog.NoHabitLeft(logger);
+            NudgesLog.NoHabitLeft(logger);
             return null;
         }
 
@@ -97,14 +97,14 @@ public sealed class NudgeSender(
         if (record is null || record.IsClosed)
         {
             // Answered since the leader asked for the reminder: nothing to remind them of.
-            NudgeLog.NothingToSend(logger, "reminder no longer needed");
+            NudgesLog.NothingToSend(logger, "reminder no longer needed");
             return null;
         }
 
         var habit = HabitLibrary.Default.Find(record.HabitId);
         if (habit is null)
         {
-            NudgeLog.NothingToSend(logger, "habit no longer in the library");
+            NudgesLog.NothingToSend(logger, "habit no longer in the library");
             return null;
         }
 
@@ -113,7 +113,7 @@ public sealed class NudgeSender(
 
     private DeliveryResult Nothing(string reason)
     {
-        NudgeLog.NothingToSend(logger, reason);
+        NudgesLog.NothingToSend(logger, reason);
         return NothingLeft;
     }
 }

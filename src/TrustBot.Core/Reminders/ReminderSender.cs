@@ -50,11 +50,11 @@ public sealed class ReminderSender(
         }
         catch (InvalidOperationException)
         {
-            ReminderLog.RosterUnavailable(logger);
+            RemindersLog.RosterUnavailable(logger);
             outcome = DeliveryOutcome.Failed;
         }
 
-        ReminderLog.PassFinished(logger, outcome);
+        RemindersLog.PassFinished(logger, outcome);
         return new DeliveryResult(outcome, Detail: outcome == DeliveryOutcome.Delivered ? null : "some reminders not sent");
     }
 
@@ -142,7 +142,7 @@ public sealed class ReminderSender(
 
     private DeliveryResult NothingToDo(string reason)
     {
-        ReminderLog.NothingToDo(logger, reason);
+        RemindersLog.NothingToDo(logger, reason);
         return new DeliveryResult(DeliveryOutcome.Delivered, Detail: reason);
     }
 }

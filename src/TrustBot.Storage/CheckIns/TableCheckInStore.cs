@@ -4,9 +4,9 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.CheckIns;
+using TrustBot.Storage.Anonymity;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Tables;
-using TrustBot.Storage.Anonymity;
 
 namespace TrustBot.Storage.CheckIns;
 

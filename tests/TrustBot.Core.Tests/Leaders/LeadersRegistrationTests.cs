@@ -5,7 +5,7 @@ using TrustBot.Core.Leaders;
 
 namespace TrustBot.Core.Tests.Leaders;
 
-public sealed class LeaderRegistrationTests
+public sealed class LeadersRegistrationTests
 {
     [Fact]
     public void AddTrustBotCore_RegistersEnrollmentCommandChatsAndOneDetailsCache()

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 namespace TrustBot.Storage.Anonymity;
 
 /// <summary>
-/// Log lines of the ballot and check-in stores (3100–3199). No participation hash, answer, id or key is ever logged,
+/// Log lines of the ballot box and the fold (3100–3139). No participation hash, answer, id or key is ever logged,
 /// at any level; counts of ballots folded carry no answer.
 /// </summary>
-internal static partial class BallotStorageLog
+internal static partial class AnonymityStorageLog
 {
     // Ballots (3100–3139)
 
@@ -34,27 +34,4 @@ internal static partial class BallotStorageLog
 
     [LoggerMessage(EventId = 3106, Level = LogLevel.Information, Message = "Pending-ballot queue ready")]
     public static partial void PendingBallotQueueReady(this ILogger logger);
-
-    // Check-ins (3140–3179)
-
-    [LoggerMessage(EventId = 3140, Level = LogLevel.Debug, Message = "A check-in was created")]
-    public static partial void CheckInCreated(this ILogger logger);
-
-    [LoggerMessage(EventId = 3141, Level = LogLevel.Debug, Message = "A check-in was closed and its salt destroyed")]
-    public static partial void CheckInClosed(this ILogger logger);
-
-    [LoggerMessage(EventId = 3142, Level = LogLevel.Debug, Message = "A check-in changed while being closed; reading it again")]
-    public static partial void CheckInCloseConflict(this ILogger logger);
-
-    [LoggerMessage(EventId = 3143, Level = LogLevel.Warning,
-        Message = "Finished an interrupted close or create: destroyed the leftover salt and index row of a check-in that is closed or missing")]
-    public static partial void CheckInLeftoversDestroyed(this ILogger logger);
-
-    [LoggerMessage(EventId = 3144, Level = LogLevel.Information,
-        Message = "A check-in was not opened because another one is still open for the same installation")]
-    public static partial void CheckInAlreadyOpen(this ILogger logger);
-
-    [LoggerMessage(EventId = 3145, Level = LogLevel.Debug,
-        Message = "Another instance claimed the installation's open check-in at the same moment; reading the claim again")]
-    public static partial void OpenCheckInClaimConflict(this ILogger logger);
 }

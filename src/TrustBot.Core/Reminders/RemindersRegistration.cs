@@ -5,7 +5,7 @@ using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Reminders;
 
-internal static class ReminderRegistration
+internal static class RemindersRegistration
 {
     /// <summary>Registers the reminder job and its sender, scoped because the sender uses the (scoped) messenger.</summary>
     public static IServiceCollection AddReminders(this IServiceCollection services)

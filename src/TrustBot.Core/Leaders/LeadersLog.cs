@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace TrustBot.Core.Leaders;
 
 // Event ids 2300–2399. Leaders are people: no ids, names or message text at any level.
-internal static partial class LeaderLog
+internal static partial class LeadersLog
 {
     [LoggerMessage(EventId = 2300, Level = LogLevel.Information, Message = "The installer became the first leader of a new team installation")]
     public static partial void InstallerEnrolled(ILogger logger);

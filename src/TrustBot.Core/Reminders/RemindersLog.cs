@@ -4,7 +4,7 @@ using TrustBot.Core.Messaging;
 namespace TrustBot.Core.Reminders;
 
 // Event ids 2650–2699. Never an id, a name, or a count of reminded people (with the roster it would give the replies).
-internal static partial class ReminderLog
+internal static partial class RemindersLog
 {
     [LoggerMessage(2650, LogLevel.Debug, "Reminder not sent: {Reason}")]
     public static partial void NothingToDo(ILogger logger, string reason);

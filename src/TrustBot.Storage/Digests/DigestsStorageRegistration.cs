@@ -4,7 +4,7 @@ using TrustBot.Core.Digests;
 
 namespace TrustBot.Storage.Digests;
 
-internal static class PredictionStorageRegistration
+internal static class DigestsStorageRegistration
 {
     /// <summary>
     /// Registers the Table Storage prediction store as a singleton (stateless over its table client). Needs the

@@ -6,7 +6,7 @@ using TrustBot.Storage.CheckIns;
 
 namespace TrustBot.Storage.Anonymity;
 
-internal static class BallotStorageRegistration
+internal static class AnonymityStorageRegistration
 {
     /// <summary>
     /// Registers the Table Storage check-in store, the ballot box and its folder as singletons (stateless over their

@@ -10,7 +10,7 @@ using TrustBot.Storage.Hosting;
 
 namespace TrustBot.Storage.Tests.Anonymity;
 
-public sealed class BallotStorageRegistrationTests
+public sealed class AnonymityStorageRegistrationTests
 {
     [Fact]
     public void AddBallotStorage_WithStorageClients_ResolvesTheTableStoresAsSingletons()

@@ -4,7 +4,7 @@ namespace TrustBot.Storage.Scheduling;
 
 // Event ids 3400–3499. An entry's keys are a tenant id, a team id and a job name whose subject may be a user or
 // check-in id, so no level logs them: a line names the job's kind (the part before any subject) instead.
-internal static partial class TimetableStorageLog
+internal static partial class SchedulingStorageLog
 {
     [LoggerMessage(EventId = 3400, Level = LogLevel.Debug, Message = "A {Kind} job was set to {DueAt}")]
     public static partial void EntrySet(this ILogger logger, string kind, DateTimeOffset dueAt);

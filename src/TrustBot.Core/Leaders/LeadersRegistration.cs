@@ -6,7 +6,7 @@ using TrustBot.Core.Installations;
 
 namespace TrustBot.Core.Leaders;
 
-internal static class LeaderRegistration
+internal static class LeadersRegistration
 {
     /// <summary>
     /// Registers the leaders command, the resolver that finds the team a command is about (and the k in force there), the installer's enrollment as an installation observer, leader chats, names and

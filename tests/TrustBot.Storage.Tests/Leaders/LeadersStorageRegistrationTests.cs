@@ -8,7 +8,7 @@ using TrustBot.Storage.Leaders;
 
 namespace TrustBot.Storage.Tests.Leaders;
 
-public sealed class LeaderStorageRegistrationTests
+public sealed class LeadersStorageRegistrationTests
 {
     [Fact]
     public void AddTrustBotStorage_RegistersTheTableLeaderStoreOnce()

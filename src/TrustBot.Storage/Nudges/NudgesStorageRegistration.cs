@@ -4,7 +4,7 @@ using TrustBot.Core.Nudges;
 
 namespace TrustBot.Storage.Nudges;
 
-internal static class NudgeStorageRegistration
+internal static class NudgesStorageRegistration
 {
     /// <summary>Registers the nudge store. Expects the table client from AddTrustBotStorage; the table is created at start.</summary>
     public static IServiceCollection AddNudgeStorage(this IServiceCollection services)

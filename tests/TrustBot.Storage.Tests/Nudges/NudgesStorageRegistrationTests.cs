@@ -7,7 +7,7 @@ using TrustBot.Storage.Nudges;
 
 namespace TrustBot.Storage.Tests.Nudges;
 
-public sealed class NudgeStorageRegistrationTests
+public sealed class NudgesStorageRegistrationTests
 {
     [Fact]
     public void AddNudgeStorage_WithStorageClients_ResolvesTheTableStoreAsSingleton()

@@ -6,7 +6,7 @@ using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.Digests;
 
-internal static class DigestRegistration
+internal static class DigestsRegistration
 {
     /// <summary>
     /// Registers the digest job, its sender and the prediction handler. Scoped like the other handlers, because the

@@ -3,7 +3,7 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Storage.Hosting;
 
-internal static partial class StorageLog
+internal static partial class HostingStorageLog
 {
     // Start-up and health (3000–3019)
 

@@ -4,7 +4,7 @@ using TrustBot.Core.Messaging;
 namespace TrustBot.Core.Digests;
 
 // Event ids 2600–2649. Never a user id, a name, a note or a number from a tally.
-internal static partial class DigestLog
+internal static partial class DigestsLog
 {
     [LoggerMessage(2600, LogLevel.Information, "Digest occurrence planned with {Sends} sends")]
     public static partial void DigestPlanned(ILogger logger, int sends);

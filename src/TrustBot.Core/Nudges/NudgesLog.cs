@@ -4,7 +4,7 @@ using TrustBot.Core.Messaging;
 namespace TrustBot.Core.Nudges;
 
 // Event ids 2500-2599. No user ids, names, habit text or message text at any level.
-internal static partial class NudgeLog
+internal static partial class NudgesLog
 {
     [LoggerMessage(2500, LogLevel.Debug, "Nudge job dropped: {Reason}")]
     public static partial void JobDropped(ILogger logger, string reason);

@@ -4,7 +4,7 @@ using TrustBot.Core.Leaders;
 
 namespace TrustBot.Storage.Leaders;
 
-internal static class LeaderStorageRegistration
+internal static class LeadersStorageRegistration
 {
     /// <summary>Registers the leader store; expects the storage clients from AddTrustBotStorage, which also creates the table.</summary>
     public static IServiceCollection AddLeaderStorage(this IServiceCollection services)

@@ -4,7 +4,7 @@ using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Storage.Scheduling;
 
-internal static class TimetableStorageRegistration
+internal static class SchedulingStorageRegistration
 {
     /// <summary>Registers the Table Storage timetable; the table itself is created by the table initializer.</summary>
     public static IServiceCollection AddTimetableStorage(this IServiceCollection services)

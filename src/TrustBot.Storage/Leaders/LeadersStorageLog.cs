@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace TrustBot.Storage.Leaders;
 
 // Event ids 3350–3399 (3300–3349 were already taken by delivery storage). No ids or names: leaders are people.
-internal static partial class LeaderStorageLog
+internal static partial class LeadersStorageLog
 {
     [LoggerMessage(EventId = 3350, Level = LogLevel.Debug, Message = "A leader was stored")]
     public static partial void LeaderAdded(this ILogger logger);
