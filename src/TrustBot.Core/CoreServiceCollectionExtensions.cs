@@ -28,7 +28,7 @@ public static class CoreServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(_ => new ServiceUrlCache());
+        services.TryAddSingleton(sp => new ServiceUrlCache(ServiceUrlCache.DefaultCapacity, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PrivacyNotice>();
         services.TryAddScoped<InstallationHandler>();
         services.TryAddScoped<MessageHandler>();
