@@ -95,10 +95,11 @@ internal sealed class HostProcess : IAsyncDisposable
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
         var root = json.RootElement;
-        var configuration = root.GetProperty("gcConfiguration");
-        string Setting(string name) => configuration.TryGetProperty(name, out var value) ? value.GetString() ?? "?" : "-";
-        var gcMode = $"server GC {root.GetProperty("serverGc").GetBoolean()}, latency mode {root.GetProperty("latencyMode").GetString()}, " +
-            $"heaps {Setting("HeapCount")}, DATAS {Setting("DynamicAdaptationMode")}, conserve {Setting("ConserveMemory")}, hard limit {Setting("HeapHardLimit")}";
+        // The GC names its settings itself; those a variant changes are shown when the GC lists them.
+        var named = root.GetProperty("gcConfiguration").EnumerateObject()
+            .Where(p => new[] { "HeapCount", "Adaptation", "Conserve", "HardLimit", "Gen0" }.Any(n => p.Name.Contains(n, StringComparison.OrdinalIgnoreCase)))
+            .Select(p => $"{p.Name} {p.Value.GetString()}");
+        var gcMode = $"server GC {root.GetProperty("serverGc").GetBoolean()}, latency mode {root.GetProperty("latencyMode").GetString()}; {string.Join(", ", named)}";
 
         // The kernel sees pages the collection gave back a moment later.
         await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System, cancellationToken);
