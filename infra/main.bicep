@@ -251,6 +251,10 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
           name: 'XDT_MicrosoftApplicationInsights_Mode'
           value: 'disabled'
         }
+        // No DOTNET_* runtime settings here: the GC and JIT settings ship in the app's runtimeconfig.json (see
+        // src/TrustBot.Web/TrustBot.Web.csproj). DOTNET_EnableWriteXorExecute=0, the one that exists only as an
+        // environment variable, is left out on purpose: the 'memory' benchmark measured no RSS saving from it
+        // (164 MB with, 162 MB without, at 1,000 teams), and W^X keeps JIT-compiled code never writable and executable at once.
       ]
     }
   }

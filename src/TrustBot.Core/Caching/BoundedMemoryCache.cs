@@ -14,14 +14,18 @@ internal static class BoundedMemoryCache
     public static MemoryCache Create(int capacity, TimeProvider timeProvider) =>
         new(new MemoryCacheOptions { SizeLimit = capacity, Clock = new Clock(timeProvider) });
 
-    /// <summary>Stores <paramref name="value"/> until <paramref name="expiresAt"/>, making room first when full.</summary>
-    public static void Keep(MemoryCache cache, int capacity, object key, object value, DateTimeOffset expiresAt)
+    /// <summary>
+    /// Stores <paramref name="value"/> until <paramref name="expiresAt"/> (null: until evicted), making room first when
+    /// full.
+    /// </summary>
+    public static void Keep(MemoryCache cache, int capacity, object key, object value, DateTimeOffset? expiresAt)
     {
         // A full MemoryCache refuses a new entry and compacts later, on the thread pool; compacting here first (the
-        // expired, then the least recently used tenth) keeps the value just read.
-        if (cache.Count >= capacity)
+        // expired, then the least recently used tenth, at least one) keeps the value just read. Replacing a key
+        // already held needs no room.
+        if (cache.Count >= capacity && !cache.TryGetValue(key, out _))
         {
-            cache.Compact(0.1);
+            cache.Compact(Math.Max(0.1, 1.0 / cache.Count));
         }
 
         cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = expiresAt });

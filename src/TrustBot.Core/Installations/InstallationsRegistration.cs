@@ -12,7 +12,7 @@ internal static class InstallationsRegistration
     /// </summary>
     public static IServiceCollection AddInstallations(this IServiceCollection services)
     {
-        services.TryAddSingleton(_ => new ServiceUrlCache());
+        services.TryAddSingleton(provider => new ServiceUrlCache(ServiceUrlCache.DefaultCapacity, provider.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PrivacyNotice>();
         services.TryAddScoped<InstallationHandler>();
         return services;

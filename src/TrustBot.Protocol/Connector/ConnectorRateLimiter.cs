@@ -6,8 +6,18 @@ namespace TrustBot.Protocol.Connector;
 /// lock, then waits until that instant on the <see cref="TimeProvider"/>. Slots are sliding-window logs of reserved
 /// instants; a conversation is forgotten once its newest slot is older than the longest window.
 /// </summary>
+/// <remarks>
+/// Memory grows with the conversations sent to within the longest window (an hour for Teams: a conversation that saw
+/// one send can still be held to 1,800 an hour, so its instant must be kept that long to pace exactly). So each is
+/// kept small: keyed by a 64-bit hash of its id rather than the id itself, its instants in a ring that grows only while
+/// it is busy; and at most <see cref="DefaultMaxConversations"/> are tracked (past that, idle ones are pruned at once,
+/// then the longest idle tenth is forgotten, which can only let a forgotten conversation's hourly count restart).
+/// </remarks>
 public sealed class ConnectorRateLimiter
 {
+    /// <summary>Conversations tracked at most (about 100 bytes each while they are quiet).</summary>
+    public const int DefaultMaxConversations = 100_000;
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
     private readonly Window[] _conversationWindows;
@@ -16,13 +26,20 @@ public sealed class ConnectorRateLimiter
     private readonly long _conversationRetention;
     private readonly long _appRetention;
     private readonly long _pruneInterval;
-    private readonly Dictionary<string, List<long>> _conversations = new(StringComparer.Ordinal);
+    private readonly int _maxConversations;
+    private readonly Dictionary<ulong, ConversationSlotLog> _conversations = [];
     private readonly List<long> _app = [];
     private long _nextPrune;
 
     /// <summary>Creates a limiter enforcing <paramref name="limits"/> on <paramref name="timeProvider"/>'s clock.</summary>
     public ConnectorRateLimiter(TimeProvider timeProvider, ConnectorRateLimits limits)
+        : this(timeProvider, limits, DefaultMaxConversations)
     {
+    }
+
+    internal ConnectorRateLimiter(TimeProvider timeProvider, ConnectorRateLimits limits, int maxConversations)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConversations, 1);
         ArgumentNullException.ThrowIfNull(timeProvider);
         ArgumentNullException.ThrowIfNull(limits);
         _timeProvider = timeProvider;
@@ -34,6 +51,7 @@ public sealed class ConnectorRateLimiter
         _appRetention = _appWindows.Length == 0 ? 0 : _appWindows.Max(w => w.Length);
         _pruneInterval = Math.Max(ToTimestamp(TimeSpan.FromMinutes(1)), 1);
         _nextPrune = timeProvider.GetTimestamp() + _pruneInterval;
+        _maxConversations = maxConversations;
     }
 
     /// <summary>The limits this instance enforces.</summary>
@@ -99,7 +117,7 @@ public sealed class ConnectorRateLimiter
         lock (_gate)
         {
             var now = _timeProvider.GetTimestamp();
-            var slot = EarliestAppSlot(EarliestConversationSlot(_conversations.GetValueOrDefault(conversationId), now));
+            var slot = EarliestAppSlot(EarliestConversationSlot(_conversations.GetValueOrDefault(KeyOf(conversationId)), now));
             return slot <= now ? TimeSpan.Zero : ToTimeSpan(slot - now);
         }
     }
@@ -117,26 +135,28 @@ public sealed class ConnectorRateLimiter
 
     private long Reserve(string conversationId, long now)
     {
-        if (!_conversations.TryGetValue(conversationId, out var log))
+        var key = KeyOf(conversationId);
+        if (!_conversations.TryGetValue(key, out var log))
         {
-            log = [];
-            _conversations.Add(conversationId, log);
+            if (_conversations.Count >= _maxConversations)
+            {
+                MakeRoom(now);
+            }
+
+            log = new ConversationSlotLog(_conversationLogCapacity);
+            _conversations.Add(key, log);
         }
 
         var slot = EarliestAppSlot(EarliestConversationSlot(log, now));
 
-        // A conversation's slots stay in order, which keeps its messages in order and its log sorted.
+        // A conversation's slots stay in order, which keeps its messages in order and its log sorted; past the
+        // longest window's limit the oldest instant leaves the ring.
         log.Add(slot);
-        if (log.Count > _conversationLogCapacity)
-        {
-            log.RemoveRange(0, log.Count - _conversationLogCapacity);
-        }
-
         _app.Insert(UpperBound(slot), slot);
         return slot;
     }
 
-    private long EarliestConversationSlot(List<long>? log, long now)
+    private long EarliestConversationSlot(ConversationSlotLog? log, long now)
     {
         var slot = now;
         if (log is null || log.Count == 0)
@@ -144,7 +164,7 @@ public sealed class ConnectorRateLimiter
             return slot;
         }
 
-        slot = Math.Max(slot, log[^1]);
+        slot = Math.Max(slot, log.Newest);
         foreach (var window in _conversationWindows)
         {
             if (log.Count >= window.Limit)
@@ -242,7 +262,7 @@ public sealed class ConnectorRateLimiter
 
     private void Release(string conversationId, long slot)
     {
-        if (_conversations.TryGetValue(conversationId, out var log))
+        if (_conversations.TryGetValue(KeyOf(conversationId), out var log))
         {
             log.Remove(slot);
         }
@@ -265,16 +285,51 @@ public sealed class ConnectorRateLimiter
         }
 
         _nextPrune = now + _pruneInterval;
-        List<string>? idle = null;
-        foreach (var (conversationId, log) in _conversations)
+        PruneIdle(now);
+    }
+
+    private void PruneIdle(long now)
+    {
+        List<ulong>? idle = null;
+        foreach (var (key, log) in _conversations)
         {
-            if (log.Count == 0 || log[^1] + _conversationRetention <= now)
+            if (log.Count == 0 || log.Newest + _conversationRetention <= now)
             {
-                (idle ??= []).Add(conversationId);
+                (idle ??= []).Add(key);
             }
         }
 
-        idle?.ForEach(id => _conversations.Remove(id));
+        idle?.ForEach(key => _conversations.Remove(key));
+    }
+
+    // Full: the idle go first; if every conversation was sent to within the hour, the tenth idle the longest is
+    // forgotten (a tenth, so that a flood of new conversations does not scan the map on every send).
+    private void MakeRoom(long now)
+    {
+        PruneIdle(now);
+        if (_conversations.Count < _maxConversations)
+        {
+            return;
+        }
+
+        var evict = Math.Max(1, _conversations.Count / 10);
+        foreach (var key in _conversations.OrderBy(c => c.Value.Count == 0 ? long.MinValue : c.Value.Newest).Take(evict).Select(c => c.Key).ToList())
+        {
+            _conversations.Remove(key);
+        }
+    }
+
+    // FNV-1a over the UTF-16 code units: the map keeps 8 bytes per conversation instead of its id (often 60 to 100
+    // characters). Two live conversations with the same hash would share one log, which only paces them more strictly.
+    private static ulong KeyOf(string conversationId)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in conversationId)
+        {
+            hash = (hash ^ c) * 1099511628211UL;
+        }
+
+        return hash;
     }
 
     private Window ToWindow(RateLimitWindow window)

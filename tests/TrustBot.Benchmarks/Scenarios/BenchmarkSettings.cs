@@ -5,13 +5,16 @@ namespace TrustBot.Benchmarks.Scenarios;
 /// <summary>
 /// Command-line settings: <c>--scenario</c>, <c>--duration</c> (seconds), <c>--warmup</c> (seconds), <c>--concurrency</c>,
 /// <c>--count</c> (messages of a fan-out; the scenario's default when absent), <c>--chats</c> (<c>new</c>: the nudge
-/// fan-out opens every leader's 1:1 chat first, as the first nudge does in production; <c>open</c>: chats exist already).
+/// fan-out opens every leader's 1:1 chat first, as the first nudge does in production; <c>open</c>: chats exist already),
+/// <c>--gc-variant</c> (the runtime settings of the <c>memory</c> scenario's host: <c>shipped</c>, a named variant, or <c>all</c>).
 /// </summary>
 internal sealed record BenchmarkSettings(string Scenario, TimeSpan Duration, TimeSpan Warmup, int Concurrency)
 {
     public int? Count { get; init; }
 
     public bool ChatsOpen { get; init; }
+
+    public string GcVariant { get; init; } = "shipped";
 
     public static BenchmarkSettings Parse(string[] args)
     {
@@ -29,6 +32,7 @@ internal sealed record BenchmarkSettings(string Scenario, TimeSpan Duration, Tim
         {
             Count = Value("--count", string.Empty) is { Length: > 0 } count ? int.Parse(count, CultureInfo.InvariantCulture) : null,
             ChatsOpen = Value("--chats", "new") == "open",
+            GcVariant = Value("--gc-variant", "shipped"),
         };
     }
 }

@@ -10,11 +10,11 @@ namespace TrustBot.Benchmarks.Scenarios;
 /// <summary>
 /// Teams-shaped activities for one benchmark team, posted with a valid channel token to the environment's host, or to
 /// <paramref name="hostAddress"/>; a <paramref name="token"/> passed in is shared across teams, as the Bot Connector
-/// reuses one token for up to an hour.
+/// reuses one token for up to an hour. Each team is in a tenant of its own unless <paramref name="tenantId"/> is given.
 /// </summary>
-internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient client, Uri? hostAddress = null, string? token = null)
+internal sealed class BotActivities(BenchmarkEnvironment environment, HttpClient client, Uri? hostAddress = null, string? token = null, string? tenantId = null)
 {
-    public string TenantId { get; } = Guid.NewGuid().ToString();
+    public string TenantId { get; } = tenantId ?? Guid.NewGuid().ToString();
     public string TeamId { get; } = $"19:benchteam{Guid.NewGuid():N}@thread.tacv2";
     public string ChannelId { get; } = $"19:benchchan{Guid.NewGuid():N}@thread.tacv2";
     private readonly string _token = token ?? environment.Issuer.CreateToken(BenchmarkEnvironment.AppId, environment.Connector.ServiceUrl);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Installations;
 
 namespace TrustBot.Core.Tests.Installations;
@@ -18,10 +19,15 @@ public sealed class ServiceUrlCacheTests
     [Fact]
     public void Set_BeyondCapacity_EvictsLeastRecentlyUsed()
     {
-        var cache = new ServiceUrlCache(capacity: 2);
+        // Recency is the time of the last read, so the clock moves between steps.
+        var time = new FakeTimeProvider();
+        using var cache = new ServiceUrlCache(capacity: 2, time);
         cache.Set(TestIds.TenantId, "a", TestIds.ServiceUrl);
+        time.Advance(TimeSpan.FromSeconds(1));
         cache.Set(TestIds.TenantId, "b", TestIds.ServiceUrl);
+        time.Advance(TimeSpan.FromSeconds(1));
         Assert.True(cache.IsCurrent(TestIds.TenantId, "a", TestIds.ServiceUrl));
+        time.Advance(TimeSpan.FromSeconds(1));
 
         cache.Set(TestIds.TenantId, "c", TestIds.ServiceUrl);
 
@@ -40,6 +46,32 @@ public sealed class ServiceUrlCacheTests
 
         Assert.Equal(1, cache.Count);
         Assert.True(cache.IsCurrent(TestIds.TenantId, "a", TestIds.OtherServiceUrl));
+    }
+
+    [Fact]
+    public void Set_ManyMoreThanCapacity_StaysWithinCapacityAndKeepsTheNewest()
+    {
+        var time = new FakeTimeProvider();
+        using var cache = new ServiceUrlCache(capacity: 100, time);
+        for (var i = 0; i < 1_000; i++)
+        {
+            cache.Set(TestIds.TenantId, "team-" + i, TestIds.ServiceUrl);
+            time.Advance(TimeSpan.FromMilliseconds(1));
+        }
+
+        Assert.InRange(cache.Count, 1, 100);
+        Assert.True(cache.IsCurrent(TestIds.TenantId, "team-999", TestIds.ServiceUrl));
+        Assert.False(cache.IsCurrent(TestIds.TenantId, "team-0", TestIds.ServiceUrl));
+    }
+
+    [Fact]
+    public void IsCurrent_ArgumentsEqualButNotTheStoredInstances_StillMatches()
+    {
+        // The cache keeps pooled instances; a later activity brings fresh copies of the same values.
+        using var cache = new ServiceUrlCache();
+        cache.Set(new string(TestIds.TenantId), new string("k1"), new string(TestIds.ServiceUrl));
+
+        Assert.True(cache.IsCurrent(new string(TestIds.TenantId), new string("k1"), new string(TestIds.ServiceUrl)));
     }
 
     [Fact]

@@ -184,6 +184,40 @@ public sealed class ConnectorRateLimiterTests
     }
 
     [Fact]
+    public void WaitAsync_MoreConversationsThanTheBound_TracksAtMostTheBound()
+    {
+        var limiter = new ConnectorRateLimiter(_time, ConnectorRateLimits.Published, maxConversations: 10);
+        for (var i = 0; i < 35; i++)
+        {
+            limiter.WaitAsync($"a:{i}", CancellationToken.None).AsTask();
+            _time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        Assert.InRange(limiter.TrackedConversationCount, 1, 10);
+
+        // The newest conversation is still paced: its eighth request in a second waits.
+        var newest = Enumerable.Range(0, 8).Select(_ => limiter.WaitAsync("a:34", CancellationToken.None).AsTask()).ToList();
+        Assert.False(newest[^1].IsCompleted);
+    }
+
+    [Fact]
+    public void WaitAsync_BoundReachedWithIdleConversations_PrunesEveryIdleOneBeforeTheNextPruneTime()
+    {
+        var limiter = new ConnectorRateLimiter(_time, ConnectorRateLimits.Published, maxConversations: 4);
+        limiter.WaitAsync("a:old-1", CancellationToken.None).AsTask();
+        limiter.WaitAsync("a:old-2", CancellationToken.None).AsTask();
+        _time.Advance(TimeSpan.FromHours(1) - TimeSpan.FromSeconds(1));
+        limiter.WaitAsync("a:1", CancellationToken.None).AsTask();   // the minute's prune runs here; both are still within the hour
+        _time.Advance(TimeSpan.FromSeconds(2));
+        limiter.WaitAsync("a:2", CancellationToken.None).AsTask();
+
+        limiter.WaitAsync("a:3", CancellationToken.None).AsTask();
+
+        // Both idle ones made room, not just the one a full map evicts; the three sent to within the hour are kept.
+        Assert.Equal(3, limiter.TrackedConversationCount);
+    }
+
+    [Fact]
     public void ReserveSlot_RandomTraffic_NeverExceedsAnyWindow()
     {
         var random = new Random(1234);

@@ -1,0 +1,48 @@
+namespace TrustBot.Benchmarks.Memory;
+
+/// <summary>
+/// A set of runtime settings the child host runs with, as <c>DOTNET_</c> environment variables (they win over the
+/// host's runtimeconfig.json). <c>shipped</c> sets none: the settings TrustBot.Web.csproj and infra/ choose. The others
+/// turn tiered compilation back on unless they name it, so each differs from the runtime's defaults in what it names.
+/// </summary>
+internal sealed record GcVariant(string Name, string Description, IReadOnlyDictionary<string, string> Environment)
+{
+    private static readonly Dictionary<string, string> Workstation = new() { ["DOTNET_gcServer"] = "0", ["DOTNET_gcConcurrent"] = "1", ["DOTNET_TieredCompilation"] = "1" };
+
+    public static IReadOnlyList<GcVariant> All { get; } =
+    [
+        new("shipped", "as published: TrustBot.Web.csproj's runtimeconfig and infra/'s app settings", ShippedAppSettings()),
+        new("server", "Server GC (DATAS on, the .NET 10 default for Server GC)", new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_TieredCompilation"] = "1" }),
+        new("server-no-datas", "Server GC without DATAS", new Dictionary<string, string> { ["DOTNET_gcServer"] = "1", ["DOTNET_GCDynamicAdaptationMode"] = "0", ["DOTNET_TieredCompilation"] = "1" }),
+        new("workstation", "workstation GC, concurrent", Workstation),
+        new("workstation-nonconcurrent", "workstation GC, not concurrent", With(Workstation, ("DOTNET_gcConcurrent", "0"))),
+        new("conserve", "workstation GC + GCConserveMemory=5", With(Workstation, ("DOTNET_GCConserveMemory", "5"))),
+        new("wx-off", "workstation GC + W^X off", With(Workstation, ("DOTNET_EnableWriteXorExecute", "0"))),
+        new("heap-limit", "workstation GC + GCHeapHardLimit 96 MiB", With(Workstation, ("DOTNET_GCHeapHardLimit", "0x6000000"))),
+        new("gen0-4mb", "workstation GC + a 4 MiB gen0 budget (GCgen0size)", With(Workstation, ("DOTNET_GCgen0size", "0x400000"))),
+        new("no-tiered-pgo", "workstation GC + W^X off + TieredPGO off", With(Workstation, ("DOTNET_EnableWriteXorExecute", "0"), ("DOTNET_TieredPGO", "0"))),
+        new("tc-off", "workstation GC + W^X off + TieredCompilation off", With(Workstation, ("DOTNET_EnableWriteXorExecute", "0"), ("DOTNET_TieredCompilation", "0"))),
+    ];
+
+    /// <summary>The variant named <paramref name="name"/>, or all of them for <c>all</c>.</summary>
+    public static IReadOnlyList<GcVariant>? Select(string name) =>
+        name == "all" ? All : All.FirstOrDefault(v => v.Name == name) is { } one ? [one] : null;
+
+    /// <summary>A line such as <c>DOTNET_gcServer=0 DOTNET_gcConcurrent=1</c>, or <c>(none)</c>.</summary>
+    public string EnvironmentText => Environment.Count == 0 ? "(none)" : string.Join(' ', Environment.Select(e => $"{e.Key}={e.Value}"));
+
+    // The environment-only runtime settings infra/main.bicep gives the web app (none: W^X stays on, see there); the
+    // runtimeconfig ones come with the build.
+    private static Dictionary<string, string> ShippedAppSettings() => [];
+
+    private static Dictionary<string, string> With(Dictionary<string, string> baseline, params (string Name, string Value)[] extra)
+    {
+        var environment = new Dictionary<string, string>(baseline);
+        foreach (var (name, value) in extra)
+        {
+            environment[name] = value;
+        }
+
+        return environment;
+    }
+}
