@@ -12,6 +12,14 @@ namespace TrustBot.Protocol.Connector;
 /// kept small: keyed by a 64-bit hash of its id rather than the id itself, its instants in a ring that grows only while
 /// it is busy; and at most <see cref="DefaultMaxConversations"/> are tracked (past that, idle ones are pruned at once,
 /// then the longest idle tenth is forgotten, which can only let a forgotten conversation's hourly count restart).
+/// <para>
+/// Why ours and not System.Threading.RateLimiting (which the resilience library builds on): Teams counts one request
+/// against several sliding windows at once (per conversation 7/1 s, 8/2 s, 60/30 s, 1,800/h; per app more), and a
+/// request may go only when every window of its conversation and of the app has room. The library's limiters each
+/// hold one window and grant a permit at once or queue per limiter, so chaining them per conversation would take a
+/// permit from one window and then wait on another (spending capacity it did not use), and could not reserve the
+/// earliest instant all windows allow in one step, in order per conversation.
+/// </para>
 /// </remarks>
 public sealed class ConnectorRateLimiter
 {
