@@ -14,7 +14,6 @@ internal static class WebHostingExtensions
         builder.Services.AddHostedService<BallotFoldService>();
         builder.Services.AddHostedService<SchedulerService>();
         builder.Services.AddHostedService<OutboxWorkerService>();
-        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
         builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
         builder.Services.AddOptions<ReadinessOptions>().BindConfiguration(ReadinessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
