@@ -10,7 +10,6 @@ internal static class WebHostingExtensions
     public static IHostApplicationBuilder AddTrustBotHost(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<LocalModeGuard>();
-        builder.Services.AddHostedService<ClosingService>();
         builder.Services.AddHostedService<BallotFoldService>();
         builder.Services.AddHostedService<SchedulerService>();
         builder.Services.AddHostedService<OutboxWorkerService>();

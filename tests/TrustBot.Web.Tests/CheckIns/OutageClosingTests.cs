@@ -8,8 +8,9 @@ using TrustBot.Web.Tests.Infrastructure;
 namespace TrustBot.Web.Tests.CheckIns;
 
 /// <summary>
-/// The real host coming back after an outage of three months: its closing loop destroys the salts of the check-in
-/// and the speak-up prompt that closed while it was down, however long ago that was.
+/// The real host coming back after an outage of three months: the closing sweeps (service-wide timetable jobs) give
+/// the check-in and the speak-up prompt that closed while it was down, and that have no close entry of their own, a
+/// close entry, and the scheduler runs it, destroying their salts however long ago that was.
 /// </summary>
 [Collection(BotHostGroup.Name)]
 public sealed class OutageClosingTests(BotHostFixture fixture)
@@ -17,7 +18,7 @@ public sealed class OutageClosingTests(BotHostFixture fixture)
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task ClosingService_CheckInAndPromptThatClosed90DaysAgo_DestroysTheirSalts()
+    public async Task ClosingSweeps_CheckInAndPromptThatClosed90DaysAgoWithoutACloseEntry_DestroyTheirSalts()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = fixture.Settings(BotHostFixture.AppId);
@@ -30,7 +31,7 @@ public sealed class OutageClosingTests(BotHostFixture fixture)
         var speakUp = services.GetRequiredService<ISpeakUpStore>();
         await checkIns.CreateAsync(CheckIn(tenantId, closedAt), [1, 2, 3, 4], None);
         await speakUp.CreateSessionAsync(Session(tenantId, closedAt), [5, 6, 7, 8], None);
-        // The host's first closing pass may already have run between the create and this line; either way the salt
+        // The host's first closing sweep may already have run between the create and this line; either way the salt
         // was there: it is present now, or the check-in is already closed.
         Assert.True(
             await checkIns.GetSaltAsync(tenantId, "ci-outage", None) is not null
@@ -41,8 +42,8 @@ public sealed class OutageClosingTests(BotHostFixture fixture)
         while (await checkIns.GetSaltAsync(tenantId, "ci-outage", None) is not null
             || await speakUp.GetSaltAsync(tenantId, "su-outage", None) is not null)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The closing loop did not destroy the salts within 15 s.");
-            // The loop's timer may not exist yet when the clock first moves: keep moving it a close interval at a time.
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The closing sweeps and close jobs did not destroy the salts within 15 s.");
+            // The scheduler's timer may not exist yet when the clock first moves: keep moving it a sweep interval at a time.
             clock.Advance(TimeSpan.FromMinutes(1));
             await Task.Delay(100);
         }
