@@ -5,15 +5,18 @@ using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Questions;
+using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.CheckIns;
 
 /// <summary>
 /// Starts a check-in in a team: picks the next statements, stores it with a fresh salt, posts the card. A team has
 /// one open check-in at a time: while one is open, nothing is stored or posted and the open one is returned instead.
+/// A stored check-in gets its close in the timetable (<see cref="CheckInCloseJob"/>).
 /// </summary>
 public sealed class CheckInLauncher(
     ICheckInStore store,
+    ITimetable timetable,
     IBotMessenger messenger,
     IOptions<CheckInOptions> options,
     IOptions<AnonymityOptions> anonymity,
@@ -51,6 +54,7 @@ public sealed class CheckInLauncher(
             return new Launched<CheckIn>(null, new DeliveryResult(DeliveryOutcome.Delivered)) { AlreadyOpen = alreadyOpen };
         }
 
+        await PlanCloseAsync(checkIn, cancellationToken);
         var statements = statementIds.Select(id => catalog.Find(id)!).ToList();
         var card = CheckInCard.Ask(checkIn, statements, replies: 0);
         var address = installation.Address;
@@ -66,5 +70,19 @@ public sealed class CheckInLauncher(
         await store.SetActivityIdAsync(checkIn.TenantId, checkIn.CheckInId, result.ActivityId, cancellationToken);
         CheckInsLog.CheckInPosted(logger, statementIds.Count);
         return new Launched<CheckIn>(checkIn with { ActivityId = result.ActivityId }, result);
+    }
+
+    private async Task PlanCloseAsync(CheckIn checkIn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await timetable.AddIfMissingAsync(CheckInCloseJob.EntryFor(checkIn), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The check-in is stored: failing now would leave it open unposted, and a retry would find it open and post
+            // nothing. The closing sweep plans the close of any open check-in past its time that has none.
+            CheckInsLog.CloseNotPlanned(logger, exception.GetType().Name);
+        }
     }
 }

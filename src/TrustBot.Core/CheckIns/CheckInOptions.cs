@@ -23,6 +23,9 @@ public sealed class CheckInOptions
     /// <summary>How long one tally read may be shared by the views of several voters; zero reads it for every view.</summary>
     public TimeSpan TallyCacheDuration { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>How often due check-ins are looked for and closed.</summary>
+    /// <summary>
+    /// How often one instance looks for open check-ins past their close that have no close entry in the timetable
+    /// (<see cref="CheckInCloseSweepJob"/>); each check-in's own entry closes it on time.
+    /// </summary>
     public TimeSpan CloseInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -25,11 +25,21 @@ internal static partial class CheckInsLog
     [LoggerMessage(EventId = 2104, Level = LogLevel.Warning, Message = "The shared check-in card was not updated ({Outcome})")]
     public static partial void SharedCardNotUpdated(ILogger logger, DeliveryOutcome outcome);
 
-    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning, Message = "Updating a shared check-in card failed ({ExceptionType})")]
-    public static partial void SharedCardUpdateFailed(ILogger logger, string exceptionType);
+    [LoggerMessage(EventId = 2105, Level = LogLevel.Warning,
+        Message = "Queuing the refresh of a shared check-in card after a fold failed ({ExceptionType}); it catches up at the next fold or the close")]
+    public static partial void SharedCardRefreshNotQueued(ILogger logger, string exceptionType);
 
-    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Closed {Count} check-ins and destroyed their salts")]
-    public static partial void CheckInsClosed(ILogger logger, int count);
+    [LoggerMessage(EventId = 2106, Level = LogLevel.Information, Message = "Closed a check-in and destroyed its salt")]
+    public static partial void CheckInClosed(ILogger logger);
+
+    [LoggerMessage(EventId = 2110, Level = LogLevel.Warning, Message = "Planning the close of a check-in past its closing time failed ({ExceptionType}); the next sweep tries again")]
+    public static partial void ClosePlanFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 2111, Level = LogLevel.Information, Message = "Planned the close of {Count} check-ins past their closing time that had none")]
+    public static partial void ClosesPlanned(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 2112, Level = LogLevel.Warning, Message = "Planning a new check-in's close failed ({ExceptionType}); the closing sweep plans it once it is due")]
+    public static partial void CloseNotPlanned(ILogger logger, string exceptionType);
 
     [LoggerMessage(EventId = 2150, Level = LogLevel.Warning,
         Message = "A check-in closed with {Missing} accepted ballots not counted: the folds did not find them within the settle grace")]

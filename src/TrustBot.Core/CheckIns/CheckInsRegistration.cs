@@ -12,21 +12,23 @@ internal static class CheckInsRegistration
     /// <summary>
     /// Registers check-ins: options (section <c>CheckIns</c>), the <c>checkin</c> command and the card's buttons, the
     /// scheduled check-in job and its sender, the team planner (an installation observer that keeps a team's check-in,
-    /// speak-up and digest on the timetable), the closer, the ballot fold and the caches the vote path reads through.
+    /// speak-up and digest on the timetable), the close job and its service-wide sweep, the ballot fold, the shared
+    /// card's refresh sender and the caches the vote path reads through.
     /// </summary>
     public static IServiceCollection AddCheckIns(this IServiceCollection services)
     {
         services.AddOptions<CheckInOptions>().BindConfiguration(CheckInOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.TryAddSingleton<SharedCardUpdater>();
         services.TryAddSingleton<OpenCheckInCache>();
         services.TryAddSingleton<CheckInStatements>();
-        services.TryAddSingleton<CheckInCloser>();
         services.TryAddSingleton<BallotFoldJob>();
         services.TryAddScoped<CheckInLauncher>();
         services.TryAddScoped<TeamPlanner>();
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IInstallationObserver, TeamPlanner>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, CheckInJob>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, CheckInSender>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, CheckInCloseJob>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, CheckInCloseSweepJob>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, SharedCardSender>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICommand, CheckInCommand>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, CheckInActionHandler>());
         return services;

@@ -30,6 +30,9 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 2406, Level = LogLevel.Debug, Message = "A {Kind} occurrence queued {Count} sends")]
     public static partial void OccurrenceQueued(ILogger logger, string kind, int count);
 
+    [LoggerMessage(EventId = 2407, Level = LogLevel.Information, Message = "The service-wide {Kind} job had no timetable entry; one was added")]
+    public static partial void ServiceJobSeeded(ILogger logger, string kind);
+
     [LoggerMessage(EventId = 2435, Level = LogLevel.Debug, Message = "Releasing a claim failed; it expires on its own")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception);
 }

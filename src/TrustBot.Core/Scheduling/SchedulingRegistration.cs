@@ -10,8 +10,9 @@ internal static class SchedulingRegistration
     /// <summary>
     /// Registers the engine that does all work later: the scheduler tick and the outbox worker (singletons that open a
     /// scope for the scoped jobs and handlers) and <see cref="DeliveryOptions"/> from <c>Delivery</c> (validated at
-    /// start). Features add their own <see cref="IScheduledJob"/> and <see cref="IOutboundHandler"/> implementations;
-    /// Storage supplies the timetable, leases, outbox and idempotency store.
+    /// start), the seeder of service-wide jobs' entries, and the queue-once step for sends made outside an occurrence.
+    /// Features add their own <see cref="IScheduledJob"/> and <see cref="IOutboundHandler"/> implementations; Storage
+    /// supplies the timetable, leases, outbox and idempotency store.
     /// </summary>
     public static IServiceCollection AddSchedulingEngine(this IServiceCollection services)
     {
@@ -20,6 +21,8 @@ internal static class SchedulingRegistration
         services.TryAddSingleton<DeliveryInstance>();
         services.TryAddSingleton<SchedulerTick>();
         services.TryAddSingleton<OutboxWorker>();
+        services.TryAddSingleton<ServiceJobSeeder>();
+        services.TryAddSingleton<OutboxSends>();
         return services;
     }
 }

@@ -5,8 +5,8 @@ using TrustBot.Core.Scheduling;
 namespace TrustBot.Core.SpeakUp;
 
 /// <summary>
-/// Gives every speak-up session its release job in the timetable: when it is launched, and again from the closing pass
-/// for open sessions that have none (sessions from before notes were released in groups, or whose entry went with a
+/// Gives every speak-up session its release job in the timetable: when it is launched, and again from the speak-up
+/// sweep (<see cref="SpeakUpSweepJob"/>) for open sessions that have none (sessions from before notes were released in groups, or whose entry went with a
 /// removed team's timetable), so that no accepted note waits for a release that never comes.
 /// </summary>
 public sealed class NoteReleasePlanner(

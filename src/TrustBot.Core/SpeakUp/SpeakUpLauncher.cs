@@ -4,13 +4,18 @@ using TrustBot.Core.Anonymity;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Core.SpeakUp;
 
-/// <summary>Posts the next speak-up prompt into a team's channel, with a fresh participation salt.</summary>
+/// <summary>
+/// Posts the next speak-up prompt into a team's channel, with a fresh participation salt, and plans its note releases
+/// and its close in the timetable.
+/// </summary>
 public sealed class SpeakUpLauncher(
     ISpeakUpStore store,
     NoteReleasePlanner releases,
+    ITimetable timetable,
     IBotMessenger messenger,
     IOptions<SpeakUpOptions> options,
     IOptions<AnonymityOptions> anonymity,
@@ -45,9 +50,10 @@ public sealed class SpeakUpLauncher(
             OpensAt = now,
             ClosesAt = now + options.Value.SessionDuration,
         };
-        // The release job first: a session whose job failed to be planned would hold its notes until the closing pass
-        // noticed, while a job whose session failed to be stored just ends on its first run.
+        // The release and close jobs first: a session whose jobs failed to be planned would wait for the speak-up sweep
+        // to notice, while a job whose session failed to be stored just ends on its first run.
         await releases.PlanAsync(session, cancellationToken);
+        await timetable.AddIfMissingAsync(SpeakUpCloseJob.EntryFor(session), cancellationToken);
         await store.CreateSessionAsync(session, ParticipationHasher.NewSalt(), cancellationToken);
 
         var address = installation.Address;

@@ -16,7 +16,7 @@ internal static partial class SpeakUpLog
         Message = "A speak-up prompt ended with {Count} notes held back because fewer than its threshold were written; they are never shown")]
     public static partial void NotesWithheld(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 2253, Level = LogLevel.Warning, Message = "Planning a speak-up prompt's note releases failed ({ExceptionType}); the closing pass plans it again")]
+    [LoggerMessage(EventId = 2253, Level = LogLevel.Warning, Message = "Planning a speak-up prompt's note releases failed ({ExceptionType}); the speak-up sweep plans it again")]
     public static partial void ReleasePlanFailed(ILogger logger, string exceptionType);
 
     [LoggerMessage(EventId = 2254, Level = LogLevel.Information, Message = "Planned the note releases of {Count} open speak-up prompts that had none")]
@@ -37,14 +37,17 @@ internal static partial class SpeakUpLog
     [LoggerMessage(EventId = 2202, Level = LogLevel.Debug, Message = "A speak-up note was queued for delayed storage")]
     public static partial void NoteDispatched(ILogger logger);
 
-    [LoggerMessage(EventId = 2203, Level = LogLevel.Information, Message = "Closed {Count} speak-up prompts and destroyed their salts")]
-    public static partial void SpeakUpSessionsClosed(ILogger logger, int count);
+    [LoggerMessage(EventId = 2203, Level = LogLevel.Information, Message = "Closed a speak-up prompt and destroyed its salt")]
+    public static partial void SpeakUpSessionClosed(ILogger logger);
 
     [LoggerMessage(EventId = 2204, Level = LogLevel.Warning, Message = "A closed speak-up card was not updated ({Outcome})")]
     public static partial void SpeakUpCardNotUpdated(ILogger logger, DeliveryOutcome outcome);
 
-    [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Updating a closed speak-up card failed ({ExceptionType}); the prompt stays closed")]
-    public static partial void SpeakUpCardUpdateFailed(ILogger logger, string exceptionType);
+    [LoggerMessage(EventId = 2205, Level = LogLevel.Warning, Message = "Planning the close of a speak-up prompt past its closing time failed ({ExceptionType}); the next sweep tries again")]
+    public static partial void ClosePlanFailed(ILogger logger, string exceptionType);
+
+    [LoggerMessage(EventId = 2206, Level = LogLevel.Information, Message = "Planned the close of {Count} speak-up prompts past their closing time that had none")]
+    public static partial void ClosesPlanned(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2257, Level = LogLevel.Information, Message = "A scheduled {Kind} was not posted: the team is gone or no longer a channel install")]
     public static partial void TeamGone(ILogger logger, string kind);

@@ -25,4 +25,10 @@ public sealed class SpeakUpOptions
     /// still in the delay queue or being retried by the intake land first.
     /// </summary>
     public TimeSpan ReleaseSettle { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How often one instance looks for open prompts without their note-release job, and for prompts past their close
+    /// without a close entry (<see cref="SpeakUpSweepJob"/>); each prompt's own entries release and close it on time.
+    /// </summary>
+    public TimeSpan CloseInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

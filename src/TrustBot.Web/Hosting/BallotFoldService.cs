@@ -7,6 +7,7 @@ namespace TrustBot.Web.Hosting;
 /// <summary>
 /// Runs a fold just after every fold time (<see cref="FoldClock"/>): the moment the ballots hidden until then become
 /// visible, so they are readable for as short a time as possible. A failed fold is logged; the next one retries.
+/// The one later-work loop outside the timetable: see the README's "How to add a job" for why.
 /// </summary>
 internal sealed class BallotFoldService(
     BallotFoldJob folds,
@@ -23,14 +24,15 @@ internal sealed class BallotFoldService(
             while (!stoppingToken.IsCancellationRequested)
             {
                 var now = timeProvider.GetUtcNow();
-                await Task.Delay(FoldClock.NextFold(now, interval) + delay - now, timeProvider, stoppingToken);
+                var foldTime = FoldClock.NextFold(now, interval);
+                await Task.Delay(foldTime + delay - now, timeProvider, stoppingToken);
                 try
                 {
-                    await folds.RunAsync(stoppingToken);
+                    await folds.RunAsync(foldTime, stoppingToken);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    WebLog.ClosingTickFailed(logger, "Folding ballots", exception);
+                    WebLog.FoldFailed(logger, exception);
                 }
             }
         }

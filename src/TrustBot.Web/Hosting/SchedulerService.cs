@@ -4,8 +4,13 @@ using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Web.Hosting;
 
-/// <summary>Runs a scheduler tick every <see cref="DeliveryOptions.PollInterval"/>; a failed tick is logged and the next one retries.</summary>
+/// <summary>
+/// Runs a scheduler tick every <see cref="DeliveryOptions.PollInterval"/>; a failed tick is logged and the next one
+/// retries. Before a tick it lets the <see cref="ServiceJobSeeder"/> give the service-wide jobs their entries (at the
+/// first tick that reaches storage, and hourly after).
+/// </summary>
 internal sealed class SchedulerService(
+    ServiceJobSeeder seeder,
     SchedulerTick tick,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
@@ -20,6 +25,16 @@ internal sealed class SchedulerService(
         {
             do
             {
+                try
+                {
+                    await seeder.SeedIfDueAsync(stoppingToken);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    // Storage may not be ready yet at start; the next tick seeds again, and the tick itself still runs.
+                    EngineHostingLog.SeedingFailed(logger, exception);
+                }
+
                 try
                 {
                     await tick.RunDueAsync(stoppingToken);

@@ -10,11 +10,9 @@ internal static class WebHostingExtensions
     public static IHostApplicationBuilder AddTrustBotHost(this IHostApplicationBuilder builder)
     {
         builder.Services.AddHostedService<LocalModeGuard>();
-        builder.Services.AddHostedService<ClosingService>();
         builder.Services.AddHostedService<BallotFoldService>();
         builder.Services.AddHostedService<SchedulerService>();
         builder.Services.AddHostedService<OutboxWorkerService>();
-        builder.Services.AddHostedService<RetentionService>();
         builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
         builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
         builder.Services.AddOptions<ReadinessOptions>().BindConfiguration(ReadinessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -13,8 +13,8 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Answered an unsupported invoke {InvokeName}")]
     public static partial void UnsupportedInvoke(ILogger logger, string? invokeName);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "{Job} failed; the next tick tries again")]
-    public static partial void ClosingTickFailed(ILogger logger, string job, Exception exception);
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Folding ballots failed; the next fold tries again")]
+    public static partial void FoldFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Storage is unavailable; a {ActivityType} activity was answered without it ({Answer})")]
     public static partial void StorageUnavailable(ILogger logger, string? activityType, string answer);

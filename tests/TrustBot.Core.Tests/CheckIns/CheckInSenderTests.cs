@@ -109,6 +109,36 @@ public sealed class CheckInSenderTests
         Assert.Equal(DeliveryOutcome.Delivered, result.Outcome);
         _messenger.Verify(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
         _timetable.Verify(t => t.SetAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+        _timetable.Verify(t => t.AddIfMissingAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SendAsync_Posted_PlansTheCheckInsCloseAtItsClosingTime()
+    {
+        _installations.Seed(TeamJobsTests.Team(TeamSchedule.Default("Europe/Berlin")));
+        MessengerReturns(new DeliveryResult(DeliveryOutcome.Delivered, "activity-7"));
+        TimetableEntry? close = null;
+        _timetable.Setup(t => t.AddIfMissingAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()))
+            .Callback((TimetableEntry e, CancellationToken _) => close = e).ReturnsAsync(true);
+
+        await Sender().SendAsync(Send, CancellationToken.None);
+
+        Assert.NotNull(close);
+        Assert.Equal(CheckInCloseJob.JobKind, close.Kind);
+        Assert.Equal((TestIds.TenantId, TestIds.TeamId, Now.AddDays(2)), (close.TenantId, close.InstallationKey, close.DueAt));
+    }
+
+    [Fact]
+    public async Task SendAsync_CloseCannotBePlanned_StillPostsAndDelivers()
+    {
+        _installations.Seed(TeamJobsTests.Team(TeamSchedule.Default("Europe/Berlin")));
+        MessengerReturns(new DeliveryResult(DeliveryOutcome.Delivered, "activity-7"));
+        _timetable.Setup(t => t.AddIfMissingAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("storage down"));
+
+        var result = await Sender().SendAsync(Send, CancellationToken.None);
+
+        Assert.Equal((DeliveryOutcome.Delivered, "activity-7"), (result.Outcome, result.ActivityId));
+        _messenger.Verify(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private void MessengerReturns(DeliveryResult result) =>
@@ -119,6 +149,7 @@ public sealed class CheckInSenderTests
     {
         var launcher = new CheckInLauncher(
             _checkIns.Object,
+            _timetable.Object,
             _messenger.Object,
             OptionsFactory.Create(new CheckInOptions { Duration = TimeSpan.FromDays(2) }),
             OptionsFactory.Create(new AnonymityOptions()),

@@ -40,7 +40,8 @@ public sealed class TeamStatementsTests
         var messenger = new Mock<IBotMessenger>();
         messenger.Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1"));
-        var launcher = new CheckInLauncher(store.Object, messenger.Object, Options.Create(new CheckInOptions()),
+        var timetable = new Settings.InMemoryTimetable();
+        var launcher = new CheckInLauncher(store.Object, timetable, messenger.Object, Options.Create(new CheckInOptions()),
             Options.Create(new AnonymityOptions { Secret = TestSecret.Value }), new FakeTimeProvider(), NullLogger<CheckInLauncher>.Instance);
 
         for (var i = 0; i < 4; i++)
@@ -50,6 +51,8 @@ public sealed class TeamStatementsTests
 
         Assert.All(created, c => Assert.Equal(4, c.Threshold));
         Assert.Contains(created, c => c.StatementIds.Contains(Custom.Id));
+        // Each stored check-in has its close in the timetable.
+        Assert.Equal(created.Select(CheckInCloseJob.EntryFor).OrderBy(e => e.Job, StringComparer.Ordinal), timetable.All.OrderBy(e => e.Job, StringComparer.Ordinal));
     }
 
     [Fact]

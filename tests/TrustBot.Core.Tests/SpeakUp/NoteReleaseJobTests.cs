@@ -26,7 +26,7 @@ public sealed class NoteReleaseJobTests
     private readonly InMemoryInstallationStore _installations = new();
     private readonly FakeTimeProvider _clock = new(Now);
     private readonly RecordingLogger<NoteReleaseJob> _logger = new();
-    private readonly SpeakUpSession _session = SpeakUpCloserTests.Session("s-1", Now.AddDays(3));
+    private readonly SpeakUpSession _session = SpeakUpCloseJobTests.Session("s-1", Now.AddDays(3));
     private DateTimeOffset _due = Now;
     private int _noteCount;
 

@@ -18,9 +18,9 @@ public sealed class NoteReleasePlannerTests
     [Fact]
     public async Task PlanMissingAsync_OpenSessionsWithoutAJob_GetOneDueAnIntervalAfterOpening_OthersKeepTheirs()
     {
-        var unplanned = SpeakUpCloserTests.Session("s-unplanned", Now.AddDays(2));
-        var planned = SpeakUpCloserTests.Session("s-planned", Now.AddDays(3));
-        var closed = SpeakUpCloserTests.Session("s-closed", Now.AddDays(1));
+        var unplanned = SpeakUpCloseJobTests.Session("s-unplanned", Now.AddDays(2));
+        var planned = SpeakUpCloseJobTests.Session("s-planned", Now.AddDays(3));
+        var closed = SpeakUpCloseJobTests.Session("s-closed", Now.AddDays(1));
         foreach (var session in new[] { unplanned, planned, closed })
         {
             await _store.CreateSessionAsync(session, [1, 2, 3], CancellationToken.None);
@@ -41,7 +41,7 @@ public sealed class NoteReleasePlannerTests
     [Fact]
     public async Task PlanAsync_NewSession_AddsItsReleaseJobOnce()
     {
-        var session = SpeakUpCloserTests.Session("s-1", Now.AddDays(7));
+        var session = SpeakUpCloseJobTests.Session("s-1", Now.AddDays(7));
 
         await Planner().PlanAsync(session, CancellationToken.None);
         await Planner().PlanAsync(session with { OpensAt = Now.AddDays(1) }, CancellationToken.None);

@@ -78,7 +78,7 @@ public sealed class NoteReleasePolicyTests
     [Fact]
     public void FinalReleaseAt_IsTheCloseThenTheLongestDelayThenTheSettleTime()
     {
-        var session = SpeakUpCloserTests.Session("s-1", new DateTimeOffset(2025, 3, 11, 9, 0, 0, TimeSpan.Zero));
+        var session = SpeakUpCloseJobTests.Session("s-1", new DateTimeOffset(2025, 3, 11, 9, 0, 0, TimeSpan.Zero));
 
         Assert.Equal(session.ClosesAt.AddMinutes(50), NoteReleasePolicy.FinalReleaseAt(session, Options));
         Assert.Equal(session.ClosesAt.AddMinutes(30) + NoteReleasePolicy.LateNoteWatch, NoteReleasePolicy.WatchUntil(session, Options));
@@ -87,7 +87,7 @@ public sealed class NoteReleasePolicyTests
     [Fact]
     public void WatchUntil_SettleLongerThanTheLateWatch_IsTheFinalRelease()
     {
-        var session = SpeakUpCloserTests.Session("s-1", new DateTimeOffset(2025, 3, 11, 9, 0, 0, TimeSpan.Zero));
+        var session = SpeakUpCloseJobTests.Session("s-1", new DateTimeOffset(2025, 3, 11, 9, 0, 0, TimeSpan.Zero));
         var options = new SpeakUpOptions { MaxDelay = TimeSpan.FromMinutes(30), ReleaseSettle = TimeSpan.FromDays(2) };
 
         Assert.Equal(NoteReleasePolicy.FinalReleaseAt(session, options), NoteReleasePolicy.WatchUntil(session, options));

@@ -17,7 +17,7 @@ public sealed class NoteReleaseSenderTests
     private readonly Mock<IBotMessenger> _messenger = new();
     private readonly List<(ConversationAddress Address, JsonObject Card, string Summary)> _posted = [];
     private readonly RecordingLogger<NoteReleaseSender> _logger = new();
-    private readonly SpeakUpSession _session = SpeakUpCloserTests.Session("s-1", Now.AddDays(3));
+    private readonly SpeakUpSession _session = SpeakUpCloseJobTests.Session("s-1", Now.AddDays(3));
 
     public NoteReleaseSenderTests()
     {

@@ -107,7 +107,7 @@ public sealed class OutageClosingTests(AzuriteServer azurite) : IAsyncLifetime
         Assert.NotNull(await _speakUp.GetSaltAsync(Tenant, "still-open", CancellationToken.None));
     }
 
-    /// <summary>What <see cref="CheckInCloser"/> does with the store: close each due check-in as it is listed.</summary>
+    /// <summary>What a closing pass does with the store: close each due check-in as it is listed.</summary>
     private async Task<List<string>> CloseCheckInsAsync()
     {
         var closed = new List<string>();

@@ -138,6 +138,11 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
                 await checkIns.CloseAsync(tenantId, checkIn.CheckInId, now - TimeSpan.FromDays(7), none);
             }
 
+            // Its close in the timetable and its shared card's refreshes, whose keys name the team.
+            await Get<ITimetable>().SetAsync(CheckInCloseJob.EntryFor(checkIn), none);
+            var refresh = open ? SharedCards.AfterFold(checkIn, now) : SharedCards.AtClose(checkIn);
+            await Get<IIdempotencyStore>().TryBeginAsync(refresh.IdempotencyKey, none);
+
             team.ItemIds.Add(checkIn.CheckInId);
         }
 
@@ -145,6 +150,8 @@ internal sealed class RetentionTestStorage : IAsyncDisposable
         var session = new SpeakUpSessionSeed(tenantId, teamKey, now).Session;
         await speakUp.CreateSessionAsync(session, RandomNumberGenerator.GetBytes(32), none);
         await ballots.CastAsync(tenantId, session.SessionId, Hash(session.SessionId), new Dictionary<string, int>(), SeedTerms(session.ClosesAt), none);
+        await Get<ITimetable>().SetAsync(SpeakUpCloseJob.EntryFor(session), none);
+        await Get<IIdempotencyStore>().TryBeginAsync(SpeakUpCardSender.ClosedView(session).IdempotencyKey, none);
         team.ItemIds.Add(session.SessionId);
         team.SessionId = session.SessionId;
         foreach (var age in noteAges)

@@ -126,6 +126,29 @@ public sealed class TableTimetableTests(AzuriteServer azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ServiceWideEntry_RoundTripsIsListedDueAdvancesAndStaysOutOfEveryTenantsRows()
+    {
+        await _timetable.SetAsync(new TimetableEntry(Tenant, Team, JobNames.CheckIn, T0), CancellationToken.None);
+        Assert.True(await _timetable.AddIfMissingAsync(ServiceWide.Entry("retention-sweep", T0.AddMinutes(-1)), CancellationToken.None));
+        Assert.False(await _timetable.AddIfMissingAsync(ServiceWide.Entry("retention-sweep", T0.AddDays(1)), CancellationToken.None));
+
+        var due = await _timetable.ListDueAsync(T0, 10, CancellationToken.None);
+        var serviceWide = Assert.Single(due, ServiceWide.Holds);
+        Assert.True(await _timetable.TryAdvanceAsync(serviceWide, T0.AddHours(1), CancellationToken.None));
+
+        Assert.Equal(T0.AddHours(1), (await _timetable.GetAsync(ServiceWide.TenantId, ServiceWide.InstallationKey, "retention-sweep", CancellationToken.None))!.DueAt);
+        var teamJobs = new List<string>();
+        await foreach (var entry in _timetable.ListForInstallationAsync(Tenant, Team, CancellationToken.None))
+        {
+            teamJobs.Add(entry.Job);
+        }
+
+        Assert.Equal([JobNames.CheckIn], teamJobs);
+        var rows = await _storage.ReadAllRowsAsync(TableNames.Timetable);
+        Assert.Equal([Tenant, ServiceWide.TenantId], rows.Select(r => r.PartitionKey).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task RemoveAsync_RemovesOneJobAndIgnoresMissing()
     {
         await _timetable.SetAsync(new TimetableEntry(Tenant, Team, JobNames.CheckIn, T0), CancellationToken.None);

@@ -55,8 +55,9 @@ public sealed class BotHostFixture : IAsyncLifetime
         // Off here, because the session test closes a check-in behind the host's back; OpenCheckInCacheTests cover it.
         ["CheckIns:CacheDuration"] = "00:00:00",
         ["CheckIns:TallyCacheDuration"] = "00:00:00",
-        // Fast, so that tests see check-ins and speak-up prompts closed (and their salts destroyed) within a second.
-        ["CheckIns:CloseInterval"] = "00:00:00.200",
+        // Fast, so that tests see due timetable work (check-ins and speak-up prompts closed, their salts destroyed) and
+        // queued sends (a shared card refreshed after a fold) within a second.
+        ["Delivery:PollInterval"] = "00:00:00.200",
         ["SpeakUp:MinDelay"] = "00:00:00",
         ["SpeakUp:MaxDelay"] = "00:00:00.500",
         ["SpeakUp:Intake:PollInterval"] = "00:00:00.100",

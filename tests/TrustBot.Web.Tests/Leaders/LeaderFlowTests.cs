@@ -106,6 +106,13 @@ public sealed class LeaderFlowTests(BotHostFixture host)
     public async Task PersonalMessageFromALeader_StoresTheirClientTimeZone()
     {
         (await host.PostAsync(_teams.TeamInstall())).Dispose();
+        // The install queues the installer's introduction, whose sender stores the leader's chat by replacing the whole
+        // leader row: if that lands while this message stores the zone, one undoes the other. Waiting for it keeps this
+        // test about the zone; the race itself is ILeaderStore.UpdateAsync's (a read, then an unconditional replace).
+        await host.Connector.WaitForRequestAsync(
+            r => (string?)r.Body?["summary"] == LeaderIntroCard.Summary
+                && r.ConversationId == host.Connector.PersonalConversationId(_teams.TenantId, _teams.UserId),
+            Wait);
         var message = _teams.PersonalMessageFrom(_teams.Installer, "help");
         message["entities"] = new System.Text.Json.Nodes.JsonArray(TeamsActivities.ClientInfo("Asia/Tokyo"));
 

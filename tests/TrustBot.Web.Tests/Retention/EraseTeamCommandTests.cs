@@ -99,7 +99,7 @@ public sealed class EraseTeamCommandTests(BotHostFixture fixture)
     private async Task<string> SeedAsync()
     {
         var now = DateTimeOffset.UtcNow;
-        await Installations.ActivateAsync(RetentionServiceTests.Team(_tenantId, TeamKey, now), None);
+        await Installations.ActivateAsync(RetentionJobTests.Team(_tenantId, TeamKey, now), None);
         await Services.GetRequiredService<ILeaderStore>().AddAsync(new Leader
         {
             TenantId = _tenantId,

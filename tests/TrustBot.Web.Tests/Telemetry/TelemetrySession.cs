@@ -73,7 +73,7 @@ internal sealed partial class TelemetrySession(BotHostFixture fixture, BotApplic
             .ToList();
     }
 
-    // Fixed keys ("settings", "retention:sweep") name a row kind; keys that carry an id are long and have digits.
+    // Fixed keys ("settings", "ballots:fold") name a row kind; keys that carry an id are long and have digits.
     private static bool IsIdentifying(string key) => key.Length >= 12 && key.Any(char.IsAsciiDigit);
 
     private static string? Summary(RecordedRequest request) => (string?)request.Body?["summary"];

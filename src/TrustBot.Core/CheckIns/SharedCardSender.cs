@@ -1,31 +1,35 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Anonymity;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Questions;
 
 namespace TrustBot.Core.CheckIns;
 
 /// <summary>
-/// Replaces the shared channel card with the check-in's published state. Called after a fold moved its counts (at
-/// most once per fold time, so a burst of votes never floods the conversation) and at close; never for a single vote.
+/// Replaces the shared channel card with the check-in's published state as it is when the send is made (so a late or
+/// retried refresh never shows an older state than an earlier one). Queued after a fold moved its counts (at most once
+/// per fold time, so a burst of votes never floods the conversation) and at close; never for a single vote.
 /// </summary>
-public sealed class SharedCardUpdater(
+public sealed class SharedCardSender(
     ICheckInStore checkIns,
     CheckInStatements checkInStatements,
     IBallotBox ballots,
-    IServiceScopeFactory scopes,
+    IBotMessenger messenger,
     TimeProvider timeProvider,
-    ILogger<SharedCardUpdater> logger)
+    ILogger<SharedCardSender> logger) : IOutboundHandler
 {
-    /// <summary>Replaces the shared card now with the current state of the check-in.</summary>
-    public async Task UpdateNowAsync(CheckIn checkIn, CancellationToken cancellationToken)
+    public string Kind => SharedCards.SendKind;
+
+    public async Task<DeliveryResult> SendAsync(OutboundSend send, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(checkIn);
-        var current = await checkIns.GetAsync(checkIn.TenantId, checkIn.CheckInId, cancellationToken) ?? checkIn;
-        if (current.ActivityId is null)
+        ArgumentNullException.ThrowIfNull(send);
+        var checkInId = SharedCards.ReadCheckInId(send.PayloadJson);
+        var current = checkInId is null ? null : await checkIns.GetAsync(send.TenantId, checkInId, cancellationToken);
+        if (current?.ActivityId is null)
         {
-            return;
+            // Nothing to update: the card was never posted, or the check-in was erased with its team.
+            return new DeliveryResult(DeliveryOutcome.Delivered);
         }
 
         var statements = await checkInStatements.ResolveAsync(current, cancellationToken);
@@ -34,13 +38,12 @@ public sealed class SharedCardUpdater(
             ? CheckInCard.Ask(current, statements, await ballots.CountParticipantsAsync(current.TenantId, current.CheckInId, cancellationToken))
             : CheckInCard.Closed(current, CheckInScoring.Results(tally, statements, current.Threshold));
         var address = new ConversationAddress(current.TenantId, current.ServiceUrl, current.ConversationId);
-        // The updater outlives requests; the messenger is per scope (it wraps a pooled HTTP client).
-        await using var scope = scopes.CreateAsyncScope();
-        var messenger = scope.ServiceProvider.GetRequiredService<IBotMessenger>();
         var result = await messenger.UpdateCardAsync(address, current.ActivityId, card, CheckInCard.Summary, cancellationToken);
         if (!result.IsDelivered)
         {
             CheckInsLog.SharedCardNotUpdated(logger, result.Outcome);
         }
+
+        return result;
     }
 }

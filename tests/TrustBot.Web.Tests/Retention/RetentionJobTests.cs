@@ -1,23 +1,26 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Retention;
+using TrustBot.Core.Scheduling;
 using TrustBot.Core.SpeakUp;
 using TrustBot.Testing.Storage;
-using TrustBot.Web.Hosting;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.Retention;
 
-/// <summary>The real host with a fake clock: an hour on, the retention loop sweeps, and takes the sweep's lease.</summary>
+/// <summary>
+/// The real host with a fake clock: the retention sweep is a service-wide timetable job, seeded at start an interval
+/// on; an hour on it sweeps, and its entry moves an interval on so that no instance sweeps again before then.
+/// </summary>
 [Collection(BotHostGroup.Name)]
-public sealed class RetentionServiceTests(BotHostFixture fixture)
+public sealed class RetentionJobTests(BotHostFixture fixture)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task RetentionService_AfterOneSweepInterval_DeletesOldNotesAndErasesTeamsPastTheirGracePeriod()
+    public async Task RetentionJob_AfterOneSweepInterval_DeletesOldNotesAndErasesTeamsPastTheirGracePeriod()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = fixture.Settings(BotHostFixture.AppId);
@@ -42,8 +45,8 @@ public sealed class RetentionServiceTests(BotHostFixture fixture)
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
         while (await installations.GetAsync(tenantId, "19:gone@thread.tacv2", None) is not null)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The retention loop did not sweep within 15 s of an interval passing.");
-            // The loop starts on its own thread, so the first advance may come before its timer exists: keep advancing.
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The retention job did not sweep within 15 s of an interval passing.");
+            // The scheduler starts on its own thread, so the first advance may come before its timer exists: keep advancing.
             clock.Advance(TimeSpan.FromHours(1));
             await Task.Delay(100);
         }
@@ -56,8 +59,18 @@ public sealed class RetentionServiceTests(BotHostFixture fixture)
         }
 
         Assert.Equal(["young"], notes);
-        var lease = await services.GetRequiredService<ILeaseStore>().TryAcquireAsync(RetentionService.LeaseResource, "another-host", TimeSpan.FromMinutes(1), None);
-        Assert.Null(lease);
+        // The entry moved on by an interval once the sweep was done, so every instance's ticks leave it alone until then.
+        var timetable = services.GetRequiredService<ITimetable>();
+        var deadline2 = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
+        TimetableEntry? entry;
+        while ((entry = await timetable.GetAsync(ServiceWide.TenantId, ServiceWide.InstallationKey, RetentionSweepJob.JobKind, None)) is null
+            || entry.DueAt <= clock.GetUtcNow())
+        {
+            Assert.True(DateTimeOffset.UtcNow < deadline2, "The retention job's entry did not move on after the sweep.");
+            await Task.Delay(100);
+        }
+
+        Assert.True(entry.DueAt > clock.GetUtcNow() + TimeSpan.FromMinutes(50), $"The next sweep is due at {entry.DueAt}, less than an interval on.");
     }
 
     internal static Installation Team(string tenantId, string teamKey, DateTimeOffset now) => new()

@@ -6,14 +6,14 @@ using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.Retention;
 
-/// <summary>The real host with a fake clock: a month on, the retention loop deletes old idempotency records and dead letters.</summary>
+/// <summary>The real host with a fake clock: a month on, the retention job deletes old idempotency records and dead letters.</summary>
 [Collection(BotHostGroup.Name)]
-public sealed class OperationalRetentionServiceTests(BotHostFixture fixture)
+public sealed class OperationalRetentionJobTests(BotHostFixture fixture)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
-    public async Task RetentionService_AMonthOn_DeletesIdempotencyRecordsAndDeadLettersPastTheirAge()
+    public async Task RetentionJob_AMonthOn_DeletesIdempotencyRecordsAndDeadLettersPastTheirAge()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = fixture.Settings(BotHostFixture.AppId);
@@ -33,8 +33,8 @@ public sealed class OperationalRetentionServiceTests(BotHostFixture fixture)
         var deadline = DateTimeOffset.UtcNow + TimeSpan.FromSeconds(15);
         while (await idempotency.GetAsync(key, None) is not null)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The retention loop did not delete the old idempotency record within 15 s.");
-            // The loop's timer may not exist yet when the clock first moves: keep moving it an interval at a time.
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The retention job did not delete the old idempotency record within 15 s.");
+            // The scheduler's timer may not exist yet when the clock first moves: keep moving it an interval at a time.
             clock.Advance(TimeSpan.FromHours(1));
             await Task.Delay(100);
         }
@@ -42,7 +42,7 @@ public sealed class OperationalRetentionServiceTests(BotHostFixture fixture)
         // The dead letter goes in the same sweep, after the idempotency record.
         while (await deadLetters.CountSinceAsync(start - TimeSpan.FromDays(1), None) > 0)
         {
-            Assert.True(DateTimeOffset.UtcNow < deadline, "The retention loop did not delete the old dead letter within 15 s.");
+            Assert.True(DateTimeOffset.UtcNow < deadline, "The retention job did not delete the old dead letter within 15 s.");
             await Task.Delay(100);
         }
     }
