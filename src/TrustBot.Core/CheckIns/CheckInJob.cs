@@ -11,6 +11,6 @@ public sealed class CheckInJob(IInstallationStore installations, TimeProvider ti
 
     protected override string SendKind => OutboundKinds.CheckIn;
 
-    protected override DateTimeOffset? NextDueAt(TeamSchedule schedule, DateTimeOffset now, DateTimeOffset previous) =>
+    protected override DateTimeOffset? NextDueAt(TeamSchedule schedule, DateTimeOffset now, DateTimeOffset? previous) =>
         TeamTimetable.NextCheckIn(schedule, now, previous);
 }

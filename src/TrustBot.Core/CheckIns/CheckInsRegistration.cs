@@ -11,8 +11,7 @@ internal static class CheckInsRegistration
 {
     /// <summary>
     /// Registers check-ins: options (section <c>CheckIns</c>), the <c>checkin</c> command and the card's buttons, the
-    /// scheduled check-in job and its sender, the team planner (an installation observer that keeps a team's check-in,
-    /// speak-up and digest on the timetable), the close job and its service-wide sweep, the ballot fold, the shared
+    /// scheduled check-in job and its sender, the close job and its service-wide sweep, the ballot fold, the shared
     /// card's refresh sender and the caches the vote path reads through.
     /// </summary>
     public static IServiceCollection AddCheckIns(this IServiceCollection services)
@@ -22,8 +21,6 @@ internal static class CheckInsRegistration
         services.TryAddSingleton<CheckInStatements>();
         services.TryAddSingleton<BallotFoldJob>();
         services.TryAddScoped<CheckInLauncher>();
-        services.TryAddScoped<TeamPlanner>();
-        services.TryAddEnumerable(ServiceDescriptor.Scoped<IInstallationObserver, TeamPlanner>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, CheckInJob>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, CheckInSender>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IScheduledJob, CheckInCloseJob>());

@@ -19,12 +19,16 @@ public sealed class DigestJob(
     ILeaderStore leaders,
     IOptions<CheckInOptions> checkInOptions,
     TimeProvider timeProvider,
-    ILogger<DigestJob> logger) : IScheduledJob
+    ILogger<DigestJob> logger) : ITeamJob
 {
     /// <summary>The payload key of the instant the digest describes.</summary>
     public const string AsOfKey = "asOf";
 
     public string Kind => JobNames.Digest;
+
+    /// <summary>An hour after the week's check-in has closed, out of quiet hours in the team's zone.</summary>
+    public DateTimeOffset? FirstDueAt(TeamSchedule schedule, DateTimeOffset now) =>
+        TeamTimetable.NextDigest(schedule, now, checkInOptions.Value.Duration, QuietHours.Default);
 
     public async Task<JobRun> RunAsync(TimetableEntry entry, CancellationToken cancellationToken)
     {

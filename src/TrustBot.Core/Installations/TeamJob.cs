@@ -8,7 +8,7 @@ namespace TrustBot.Core.Installations;
 /// entry goes too), nothing while the team is paused (the entry moves past the pause) or once the job is turned off, else one send keyed by the
 /// occurrence.
 /// </summary>
-public abstract class TeamJob(IInstallationStore installations, TimeProvider timeProvider) : IScheduledJob
+public abstract class TeamJob(IInstallationStore installations, TimeProvider timeProvider) : ITeamJob
 {
     public abstract string Kind { get; }
 
@@ -37,6 +37,8 @@ public abstract class TeamJob(IInstallationStore installations, TimeProvider tim
         return new JobRun([send], next);
     }
 
-    /// <summary>The next occurrence after <paramref name="now"/>, anchored on the one just run; null ends the job.</summary>
-    protected abstract DateTimeOffset? NextDueAt(TeamSchedule schedule, DateTimeOffset now, DateTimeOffset previous);
+    public DateTimeOffset? FirstDueAt(TeamSchedule schedule, DateTimeOffset now) => NextDueAt(schedule, now, previous: null);
+
+    /// <summary>The next occurrence after <paramref name="now"/>, anchored on the one just run (if any); null ends the job.</summary>
+    protected abstract DateTimeOffset? NextDueAt(TeamSchedule schedule, DateTimeOffset now, DateTimeOffset? previous);
 }

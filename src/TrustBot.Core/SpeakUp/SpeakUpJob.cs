@@ -11,6 +11,6 @@ public sealed class SpeakUpJob(IInstallationStore installations, TimeProvider ti
 
     protected override string SendKind => OutboundKinds.SpeakUp;
 
-    protected override DateTimeOffset? NextDueAt(TeamSchedule schedule, DateTimeOffset now, DateTimeOffset previous) =>
+    protected override DateTimeOffset? NextDueAt(TeamSchedule schedule, DateTimeOffset now, DateTimeOffset? previous) =>
         TeamTimetable.NextSpeakUp(schedule, now, previous);
 }

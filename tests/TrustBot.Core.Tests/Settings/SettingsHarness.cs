@@ -6,10 +6,13 @@ using Moq;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Digests;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
+using TrustBot.Core.Scheduling;
 using TrustBot.Core.Settings;
+using TrustBot.Core.SpeakUp;
 using TrustBot.Core.Tests.Fakes;
 using TrustBot.Core.Tests.Leaders;
 
@@ -95,7 +98,13 @@ internal sealed class SettingsHarness
     public SettingsActionHandler Handler()
     {
         var details = new LeaderDetails(Leaders, Time, NullLogger<LeaderDetails>.Instance);
-        var planner = new TeamPlanner(Timetable, Options.Create(new CheckInOptions()), Time);
+        IScheduledJob[] teamJobs =
+        [
+            new CheckInJob(Installations, Time),
+            new SpeakUpJob(Installations, Time),
+            new DigestJob(Installations, Leaders, Options.Create(new CheckInOptions()), Time, NullLogger<DigestJob>.Instance),
+        ];
+        var planner = new TeamPlanner(Timetable, teamJobs, Time);
         return new SettingsActionHandler(
             Installations, Forms(), Reader(), new LeaderChanges(Leaders, Timetable, details, Time), planner, CheckIns.Object, Time, NullLogger<SettingsActionHandler>.Instance);
     }

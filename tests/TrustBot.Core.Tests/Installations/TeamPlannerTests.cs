@@ -1,13 +1,18 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
 using TrustBot.Core.CheckIns;
+using TrustBot.Core.Digests;
+using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
+using TrustBot.Core.SpeakUp;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.Tests.Scheduling;
 using static TrustBot.Core.Tests.Scheduling.Instants;
 using OptionsFactory = Microsoft.Extensions.Options.Options;
 
-namespace TrustBot.Core.Tests.CheckIns;
+namespace TrustBot.Core.Tests.Installations;
 
 public sealed class TeamPlannerTests
 {
@@ -40,6 +45,20 @@ public sealed class TeamPlannerTests
             _added.Select(e => (e.Job, e.DueAt)));
         Assert.All(_added, e => Assert.Equal((TestIds.TenantId, TestIds.TeamId), (e.TenantId, e.InstallationKey)));
         Assert.Empty(_set);
+    }
+
+    // A new recurring team job is one file and one registration line: the planner plans whatever team jobs it is given.
+    [Fact]
+    public async Task OnActivatedAsync_ANewTeamJob_IsPlannedWithoutChangingThePlanner()
+    {
+        var pulse = new Mock<ITeamJob>();
+        pulse.SetupGet(j => j.Kind).Returns("pulse");
+        pulse.Setup(j => j.FirstDueAt(It.IsAny<TeamSchedule>(), Now)).Returns(At("2026-11-19T08:00:00Z"));
+
+        await Planner(pulse.Object).OnActivatedAsync(TeamJobsTests.Team(TeamSchedule.Default("Europe/Berlin")), null!, CancellationToken.None);
+
+        Assert.Equal([JobNames.CheckIn, JobNames.SpeakUp, JobNames.Digest, "pulse"], _added.Select(e => e.Job));
+        Assert.Equal(At("2026-11-19T08:00:00Z"), _added[^1].DueAt);
     }
 
     [Fact]
@@ -86,8 +105,20 @@ public sealed class TeamPlannerTests
         Assert.Empty(_added);
     }
 
-    private TeamPlanner Planner() =>
-        new(_timetable.Object, OptionsFactory.Create(new CheckInOptions()), new FakeTimeProvider(Now));
+    // The three team jobs as AddTrustBotCore registers them, beside a job that is not a team job (the planner skips it).
+    private TeamPlanner Planner(params IScheduledJob[] more)
+    {
+        var time = new FakeTimeProvider(Now);
+        var installations = Mock.Of<IInstallationStore>();
+        IScheduledJob[] jobs =
+        [
+            new CheckInJob(installations, time),
+            Mock.Of<IScheduledJob>(j => j.Kind == "not-a-team-job"),
+            new SpeakUpJob(installations, time),
+            new DigestJob(installations, Mock.Of<ILeaderStore>(), OptionsFactory.Create(new CheckInOptions()), time, NullLogger<DigestJob>.Instance),
+        ];
+        return new TeamPlanner(_timetable.Object, [.. jobs, .. more], time);
+    }
 
     private static async IAsyncEnumerable<TimetableEntry> Entries(params string[] jobs)
     {

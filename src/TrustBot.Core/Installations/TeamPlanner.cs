@@ -1,19 +1,21 @@
-using Microsoft.Extensions.Options;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Scheduling;
 
-namespace TrustBot.Core.CheckIns;
+namespace TrustBot.Core.Installations;
 
 /// <summary>
-/// Keeps a team's recurring timetable entries (check-in, speak-up, digest) in line with its schedule: planned when
-/// the team installs the app, re-planned when settings change the schedule, removed with the installation.
+/// Keeps a team's recurring timetable entries (one per registered <see cref="ITeamJob"/>: check-in, speak-up,
+/// digest) in line with its schedule: planned when the team installs the app, re-planned when settings change the
+/// schedule, removed with the installation.
 /// </summary>
 public sealed class TeamPlanner(
     ITimetable timetable,
-    IOptions<CheckInOptions> checkIns,
+    IEnumerable<IScheduledJob> jobs,
     TimeProvider timeProvider) : IInstallationObserver
 {
+    // Every job registered as a team job, in registration order; adding one needs no change here.
+    private readonly List<ITeamJob> _teamJobs = jobs.OfType<ITeamJob>().ToList();
+
     public Task OnActivatedAsync(Installation installation, InstallationEvent installationEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
@@ -25,19 +27,19 @@ public sealed class TeamPlanner(
 
     public async Task OnRemovedAsync(string tenantId, string key, CancellationToken cancellationToken)
     {
-        var jobs = new List<string>();
+        var planned = new List<string>();
         await foreach (var entry in timetable.ListForInstallationAsync(tenantId, key, cancellationToken))
         {
-            jobs.Add(entry.Job);
+            planned.Add(entry.Job);
         }
 
-        foreach (var job in jobs)
+        foreach (var job in planned)
         {
             await timetable.RemoveAsync(tenantId, key, job, cancellationToken);
         }
     }
 
-    /// <summary>Sets the team's check-in, speak-up and digest entries from its current schedule (speak-up removed when off).</summary>
+    /// <summary>Sets the team's entries from its current schedule (a job the team turned off, such as speak-up, is removed).</summary>
     public Task ReplanAsync(Installation installation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(installation);
@@ -50,11 +52,10 @@ public sealed class TeamPlanner(
     {
         var schedule = installation.EffectiveSchedule;
         var now = timeProvider.GetUtcNow();
-
-        await PutAsync(installation, JobNames.CheckIn, TeamTimetable.NextCheckIn(schedule, now), replace, cancellationToken);
-        await PutAsync(installation, JobNames.SpeakUp, TeamTimetable.NextSpeakUp(schedule, now), replace, cancellationToken);
-        var digest = TeamTimetable.NextDigest(schedule, now, checkIns.Value.Duration, QuietHours.Default);
-        await PutAsync(installation, JobNames.Digest, digest, replace, cancellationToken);
+        foreach (var job in _teamJobs)
+        {
+            await PutAsync(installation, job.Kind, job.FirstDueAt(schedule, now), replace, cancellationToken);
+        }
     }
 
     private async Task PutAsync(Installation installation, string job, DateTimeOffset? dueAt, bool replace, CancellationToken cancellationToken)
