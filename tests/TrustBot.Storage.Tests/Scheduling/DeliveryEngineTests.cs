@@ -114,7 +114,6 @@ public sealed class DeliveryEngineTests(AzuriteServer azurite) : IAsyncLifetime
     private OutboxWorker NewWorker(string instance) => new(
         _storage.NewOutbox(),
         _storage.NewIdempotencyStore(_time),
-        _storage.NewLeaseStore(_time),
         _storage.NewDeadLetterLog(_time),
         _services.GetRequiredService<IServiceScopeFactory>(),
         new DeliveryInstance(instance),
