@@ -11,6 +11,13 @@ namespace TrustBot.Core.Delivery;
 /// is settled already. Several workers (instances) may drain at once; the claim on the idempotency record keeps two of
 /// them off one send while both hold a copy of it, and a copy that arrives after the send settled is only removed.
 /// </summary>
+/// <remarks>
+/// Retries, one layer per hop: a Connector call is retried by the Connector's resilience pipeline only. This worker
+/// tries a send again (its message comes back after the visibility timeout) only when that pipeline gave up on it
+/// (still throttled, or a transient failure after its last retry) or when a storage call failed after the storage
+/// client's own retries; a failure the pipeline treats as final (<see cref="DeliveryResult.Final"/>) is dead-lettered
+/// at once, since trying the post again could post it twice.
+/// </remarks>
 public sealed class OutboxWorker(
     IOutbox outbox,
     IIdempotencyStore idempotency,
@@ -207,7 +214,7 @@ public sealed class OutboxWorker(
                 break;
 
             default:
-                if (message.DequeueCount >= settings.MaxAttempts)
+                if (result.Final || message.DequeueCount >= settings.MaxAttempts)
                 {
                     await DeadLetterAsync(message, result.Detail ?? result.Outcome.ToString(), cancellationToken);
                 }

@@ -89,6 +89,20 @@ public sealed class OutboxWorkerTests
     }
 
     [Fact]
+    public async Task DrainOnceAsync_FinalFailureOnTheFirstAttempt_DeadLettersAtOnceInsteadOfPostingAgain()
+    {
+        var message = Receive(Message(Key, dequeueCount: 1));
+        HandlerReturns(new DeliveryResult(DeliveryOutcome.Failed, Detail: "500 InternalServerError") { Final = true });
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _idempotency.Verify(i => i.MarkDeadAsync(Key, "500 InternalServerError", It.IsAny<CancellationToken>()), Times.Once);
+        _deadLetters.Verify(d => d.RecordAsync(Key, OutboundKinds.CheckIn, "500 InternalServerError", It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+        _idempotency.Verify(i => i.ReleaseAsync(It.IsAny<SendClaim>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
     public async Task DrainOnceAsync_ThrottledAtMaxAttempts_DeadLettersWithTheDetailAndDeletes()
     {
         var message = Receive(Message(Key, dequeueCount: 5));
