@@ -18,6 +18,7 @@ internal static class SchedulingRegistration
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
         services.TryAddSingleton<DeliveryInstance>();
+        services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<SchedulerTick>();
         services.TryAddSingleton<OutboxWorker>();
         return services;
