@@ -80,6 +80,11 @@ internal sealed class NudgeFanOutScenario : IBenchmarkScenario
             $"  elapsed {Seconds(f.Elapsed)} (first card after {Seconds(f.FirstNudge)})   ratio {(f.Ratio is { } r ? r.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} (target ≤ {Target:0.00})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  duplicates {f.Duplicates}   losses {f.Losses}   429s received {f.Throttled}   requests received {f.RequestsReceived}   dead letters {f.DeadLetters}"));
+        if (f.ThrottledAt.Count > 0)
+        {
+            Console.WriteLine($"  429s at {string.Join(", ", f.ThrottledAt)}");
+        }
+
         if (late > TimeSpan.Zero)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
