@@ -26,7 +26,8 @@ public sealed class LeaderChats(ILeaderStore leaders, IBotMessenger messenger)
         var opened = await messenger.OpenPersonalChatAsync(leader.TenantId, leader.ServiceUrl, leader.BotId, leader.UserId, cancellationToken);
         if (opened.Outcome == DeliveryOutcome.Delivered && opened.Address is { } address)
         {
-            await leaders.UpdateAsync(leader with { ChatConversationId = address.ConversationId }, cancellationToken);
+            // Only the chat: a whole-row write from this copy would undo a zone or name stored since it was read.
+            await leaders.SetChatAsync(leader.TenantId, leader.TeamKey, leader.UserId, address.ConversationId, cancellationToken);
             return (address, new DeliveryResult(DeliveryOutcome.Delivered));
         }
 
