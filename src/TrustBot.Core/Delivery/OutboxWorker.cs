@@ -8,13 +8,19 @@ namespace TrustBot.Core.Delivery;
 
 /// <summary>
 /// Drains the outbox: each message is sent once by the handler of its kind, unless its idempotency record says it
-/// is settled already. Several workers (instances) may drain at once; the send lease keeps two of them off one
-/// send while both hold a copy of it, and the idempotency record skips a copy that arrives after the send settled.
+/// is settled already. Several workers (instances) may drain at once; the claim on the idempotency record keeps two of
+/// them off one send while both hold a copy of it, and a copy that arrives after the send settled is only removed.
 /// </summary>
+/// <remarks>
+/// Retries, one layer per hop: a Connector call is retried by the Connector's resilience pipeline only. This worker
+/// tries a send again (its message comes back after the visibility timeout) only when that pipeline gave up on it
+/// (still throttled, or a transient failure after its last retry) or when a storage call failed after the storage
+/// client's own retries; a failure the pipeline treats as final (<see cref="DeliveryResult.Final"/>) is dead-lettered
+/// at once, since trying the post again could post it twice.
+/// </remarks>
 public sealed class OutboxWorker(
     IOutbox outbox,
     IIdempotencyStore idempotency,
-    ILeaseStore leases,
     IDeadLetterLog deadLetters,
     IServiceScopeFactory scopes,
     DeliveryInstance instance,
@@ -155,18 +161,18 @@ public sealed class OutboxWorker(
     private async Task HandleAsync(OutboxMessage message, DeliveryOptions settings, CancellationToken stopping)
     {
         var key = message.Send.IdempotencyKey;
-        var record = await idempotency.GetAsync(key, stopping);
-        if (record is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
+        // As long as the message stays hidden: past it, the copy comes back and its send must be free to take again.
+        var claim = await idempotency.TryClaimAsync(key, instance.Id, timeProvider.GetUtcNow() + settings.Visibility, stopping);
+        if (claim.SettledState is { } state)
         {
-            DeliveryLog.SendAlreadySettled(logger, message.Send.Kind, record.State);
+            DeliveryLog.SendAlreadySettled(logger, message.Send.Kind, state);
             await outbox.DeleteAsync(message, stopping);
             return;
         }
 
-        var lease = await leases.TryAcquireAsync("send:" + key, instance.Id, settings.Visibility, stopping);
-        if (lease is null)
+        if (!claim.IsClaimed)
         {
-            // Another worker is sending this copy's twin; this copy reappears later and is then skipped as done.
+            // Another worker is sending this copy's twin; this copy reappears later and is then removed as settled.
             DeliveryLog.SendHeld(logger, message.Send.Kind);
             return;
         }
@@ -174,34 +180,10 @@ public sealed class OutboxWorker(
         // From here on the host's shutdown must not cut a send off from its completion record and removal, or the
         // message would come back and be sent twice; the section's own timeout (shorter than the visibility) bounds it.
         using var section = new CancellationTokenSource(settings.SendSectionTimeout, timeProvider);
-        try
-        {
-            // Only a read under the claim is final: a twin copy may have been sent and settled, and its claim released,
-            // between the first read and this claim.
-            var claimed = await idempotency.GetAsync(key, section.Token);
-            if (claimed is { State: IdempotencyStates.Done or IdempotencyStates.Dead })
-            {
-                DeliveryLog.SendAlreadySettled(logger, message.Send.Kind, claimed.State);
-                await outbox.DeleteAsync(message, section.Token);
-                return;
-            }
-
-            await SendAndSettleAsync(message, settings, section.Token);
-        }
-        finally
-        {
-            try
-            {
-                await leases.ReleaseAsync(lease, section.Token);
-            }
-            catch (Exception exception)
-            {
-                DeliveryLog.ReleaseFailed(logger, exception);
-            }
-        }
+        await SendAndSettleAsync(message, claim, settings, section.Token);
     }
 
-    private async Task SendAndSettleAsync(OutboxMessage message, DeliveryOptions settings, CancellationToken cancellationToken)
+    private async Task SendAndSettleAsync(OutboxMessage message, SendClaim claim, DeliveryOptions settings, CancellationToken cancellationToken)
     {
         var send = message.Send;
         await using var scope = scopes.CreateAsyncScope();
@@ -232,17 +214,31 @@ public sealed class OutboxWorker(
                 break;
 
             default:
-                if (message.DequeueCount >= settings.MaxAttempts)
+                if (result.Final || message.DequeueCount >= settings.MaxAttempts)
                 {
                     await DeadLetterAsync(message, result.Detail ?? result.Outcome.ToString(), cancellationToken);
                 }
                 else
                 {
-                    // Left in the queue: it reappears after the visibility timeout, which spaces the attempts out.
+                    // Left in the queue: it reappears after the visibility timeout, which spaces the attempts out, and
+                    // finds its send free to take.
+                    await ReleaseAsync(claim, cancellationToken);
                     DeliveryLog.SendWillRetry(logger, send.Kind, result.Outcome, message.DequeueCount, settings.MaxAttempts);
                 }
 
                 break;
+        }
+    }
+
+    private async Task ReleaseAsync(SendClaim claim, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await idempotency.ReleaseAsync(claim, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            DeliveryLog.ReleaseFailed(logger, exception);
         }
     }
 

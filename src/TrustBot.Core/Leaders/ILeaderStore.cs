@@ -20,4 +20,10 @@ public interface ILeaderStore
 
     /// <summary>Replaces the stored leader (chat, zone, slot, reachability, Entra id); false when the leader is gone.</summary>
     Task<bool> UpdateAsync(Leader leader, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Stores the leader's opened 1:1 chat and nothing else, so that a sender working from a leader read a while ago
+    /// changes no other field; false when the leader is gone.
+    /// </summary>
+    Task<bool> SetChatAsync(string tenantId, string teamKey, string userId, string chatConversationId, CancellationToken cancellationToken);
 }

@@ -9,6 +9,6 @@ public enum DeliveryOutcome
     RecipientGone,
     /// <summary>Still throttled after every retry: try again later.</summary>
     Throttled,
-    /// <summary>Any other failure: try again later, then dead-letter.</summary>
+    /// <summary>Any other failure: try again later, then dead-letter (at once when <see cref="DeliveryResult.Final"/>).</summary>
     Failed,
 }

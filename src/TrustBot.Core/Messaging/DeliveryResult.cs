@@ -7,4 +7,11 @@ namespace TrustBot.Core.Messaging;
 public sealed record DeliveryResult(DeliveryOutcome Outcome, string? ActivityId = null, string? Detail = null)
 {
     public bool IsDelivered => Outcome == DeliveryOutcome.Delivered;
+
+    /// <summary>
+    /// A failure that trying again cannot mend, or that a repeat would turn into a second post: the Connector answered
+    /// with a status its retry pipeline does not retry, or a success answer could not be read. The outbox gives such
+    /// a send up at once instead of sending it again; every other failure was retried by the pipeline until it gave up.
+    /// </summary>
+    public bool Final { get; init; }
 }

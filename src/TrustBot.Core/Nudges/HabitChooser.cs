@@ -18,6 +18,14 @@ public sealed class HabitChooser(TeamDimensionScores scores)
     {
         ArgumentNullException.ThrowIfNull(history);
         var teamScores = await scores.GetAsync(tenantId, teamKey, cancellationToken);
+        return Choose(teamScores, history, now);
+    }
+
+    /// <summary>The same choice from scores already read.</summary>
+    public static Habit? Choose(IReadOnlyList<DimensionScore> teamScores, IReadOnlyList<NudgeRecord> history, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(teamScores);
+        ArgumentNullException.ThrowIfNull(history);
         var habitId = NudgePicker.Pick(Candidates.Value, teamScores, NudgeHistory.Entries(history), now, rotationIndex: history.Count);
         return habitId is null ? null : HabitLibrary.Default.Find(habitId);
     }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using TrustBot.Core.Delivery;
-using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
 using TrustBot.Core.Scheduling;
 
@@ -11,9 +10,13 @@ namespace TrustBot.Core.Nudges;
 /// zone — a week on, or two weeks after three ignored nudges in a row — never inside quiet hours. A leader who is gone
 /// or unreachable, or a team that removed the app, ends the job.
 /// </summary>
+/// <remarks>
+/// The job reads what the nudge needs — the team, the leader and the leader's history (the team's parts shared by its
+/// nudges, see <see cref="NudgeTeamReads"/>) — chooses the habit and carries the decision in the send as a
+/// <see cref="NudgePlan"/>, so the sender posts without reading any of it again.
+/// </remarks>
 public sealed class NudgeJob(
-    IInstallationStore installations,
-    ILeaderStore leaders,
+    NudgeTeamReads teams,
     INudgeStore nudges,
     TimeProvider timeProvider,
     ILogger<NudgeJob> logger) : IScheduledJob
@@ -31,21 +34,20 @@ public sealed class NudgeJob(
             return Drop("no leader named");
         }
 
-        var team = await installations.GetAsync(entry.TenantId, entry.InstallationKey, cancellationToken);
-        if (team is not { IsActiveTeam: true })
+        var team = await teams.GetAsync(entry.TenantId, entry.InstallationKey, cancellationToken);
+        if (team.Installation is not { IsActiveTeam: true } installation)
         {
             return Drop("team inactive");
         }
 
-        var leader = await leaders.GetAsync(entry.TenantId, entry.InstallationKey, leaderUserId, cancellationToken);
-        if (leader is null || leader.Unreachable)
+        if (!team.Leaders.TryGetValue(leaderUserId, out var leader) || leader.Unreachable)
         {
             return Drop("leader gone or unreachable");
         }
 
         var now = timeProvider.GetUtcNow();
         var history = await nudges.ListForLeaderAsync(entry.TenantId, entry.InstallationKey, leaderUserId, now - NudgeHistory.Window, cancellationToken);
-        var schedule = team.EffectiveSchedule;
+        var schedule = installation.EffectiveSchedule;
         var entries = NudgeHistory.Entries(history);
         var interval = NudgeCadence.IntervalFor(entries);
         var next = LeaderNudges.Next(leader, schedule.TimeZoneId, now, entry.DueAt, interval, QuietHours.Default);
@@ -65,13 +67,21 @@ public sealed class NudgeJob(
             return new JobRun([], next);
         }
 
+        if (HabitChooser.Choose(team.Scores, history, now) is not { } habit)
+        {
+            NudgesLog.NoHabitLeft(logger);
+            return new JobRun([], next);
+        }
+
+        var plan = new NudgePlan(
+            NudgeSender.NewNudgeId(), habit.Id, NudgeHistory.Streak(history), installation.TeamName ?? "", LeaderChatRoute.Of(leader), now);
         var send = new OutboundSend(
             KeyPrefix + entry.OccurrenceKey,
             OutboundKinds.Nudge,
             entry.TenantId,
             entry.InstallationKey,
             leaderUserId,
-            NudgePayload.Weekly.ToJson());
+            NudgePayload.Planned(plan).ToJson());
         return new JobRun([send], next);
     }
 

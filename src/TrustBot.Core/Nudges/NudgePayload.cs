@@ -3,7 +3,10 @@ using System.Text.Json.Nodes;
 
 namespace TrustBot.Core.Nudges;
 
-/// <summary>The JSON of a nudge send: why it is sent, and for a reminder which nudge it repeats.</summary>
+/// <summary>
+/// The JSON of a nudge send: why it is sent, for a reminder which nudge it repeats, and for a weekly nudge the job's
+/// plan (kept as JSON until the sender knows the recipient it belongs to).
+/// </summary>
 public sealed record NudgePayload(string Reason, string? NudgeId = null)
 {
     public const string WeeklyReason = "weekly";
@@ -12,7 +15,16 @@ public sealed record NudgePayload(string Reason, string? NudgeId = null)
 
     public static NudgePayload Weekly { get; } = new(WeeklyReason);
 
+    /// <summary>The planned weekly nudge, as JSON; null for a reminder or a weekly nudge queued without a plan.</summary>
+    public JsonObject? Plan { get; init; }
+
     public static NudgePayload Remind(string nudgeId) => new(RemindReason, nudgeId);
+
+    public static NudgePayload Planned(NudgePlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return Weekly with { Plan = plan.ToJson() };
+    }
 
     public bool IsReminder => string.Equals(Reason, RemindReason, StringComparison.Ordinal) && !string.IsNullOrEmpty(NudgeId);
 
@@ -22,6 +34,11 @@ public sealed record NudgePayload(string Reason, string? NudgeId = null)
         if (NudgeId is not null)
         {
             json["nudgeId"] = NudgeId;
+        }
+
+        if (Plan is not null)
+        {
+            json["plan"] = Plan.DeepClone();
         }
 
         return json.ToJsonString();
@@ -41,7 +58,7 @@ public sealed record NudgePayload(string Reason, string? NudgeId = null)
                 && node["reason"] is JsonValue reason && reason.TryGetValue<string>(out var why))
             {
                 var nudgeId = node["nudgeId"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
-                return new NudgePayload(why, nudgeId);
+                return new NudgePayload(why, nudgeId) { Plan = node["plan"] as JsonObject };
             }
         }
         catch (JsonException)

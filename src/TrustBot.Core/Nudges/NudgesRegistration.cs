@@ -18,6 +18,7 @@ internal static class NudgesRegistration
     {
         services.TryAddSingleton<TeamDimensionScores>();
         services.TryAddSingleton<HabitChooser>();
+        services.TryAddSingleton<NudgeTeamReads>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IScheduledJob, NudgeJob>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<IOutboundHandler, NudgeSender>());
         services.TryAddEnumerable(ServiceDescriptor.Scoped<ICardActionHandler, NudgeActionHandler>());

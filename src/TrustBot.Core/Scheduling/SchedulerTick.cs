@@ -6,15 +6,18 @@ using TrustBot.Core.Delivery;
 namespace TrustBot.Core.Scheduling;
 
 /// <summary>
-/// One pass of the scheduler: runs every due timetable entry this instance can claim, queues the sends it plans
-/// (once per idempotency key), and moves the entry on. Any number of instances may tick at once; the occurrence
-/// lease keeps them from running the same occurrence together, and the idempotency record keeps a rerun after a
-/// crash from queuing a send that was already queued and settled.
+/// One pass of the scheduler: claims a batch of due timetable entries, runs each claimed occurrence's job, queues the
+/// sends it plans, and then moves every entry on in as few writes as the timetable allows. Any number of instances may
+/// tick at once: the claim (conditional on the version listed) keeps them from running one occurrence together.
 /// </summary>
+/// <remarks>
+/// Sends are queued before the entry moves on, so a crash in between loses nothing: the claim runs out, the occurrence
+/// runs again and queues the same idempotency keys again, and the outbox worker's claim on each key lets only one copy
+/// be sent. Nothing here retries a storage call: the storage client does that, and a failed occurrence is tried again
+/// by the next tick.
+/// </remarks>
 public sealed class SchedulerTick(
     ITimetable timetable,
-    ILeaseStore leases,
-    IIdempotencyStore idempotency,
     IOutbox outbox,
     IServiceScopeFactory scopes,
     DeliveryInstance instance,
@@ -29,29 +32,48 @@ public sealed class SchedulerTick(
     public async Task<int> RunDueAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var due = await timetable.ListDueAsync(timeProvider.GetUtcNow(), settings.TickBatch, cancellationToken);
-        if (due.Count == 0)
+        var now = timeProvider.GetUtcNow();
+        var claimed = await timetable.ClaimDueAsync(now, settings.TickBatch, instance.Id, now + settings.LeaseDuration, cancellationToken);
+        if (claimed.Count == 0)
         {
             return 0;
         }
 
-        // Occurrences are independent (each has its own lease and idempotency keys) and each waits mostly on storage
-        // round trips, so a pass runs several at once; one after another, a large fan-out would trail the rate limit.
-        var next = -1;
+        // Every claimed entry gets an advance: where its job moved it, or (failed, or never started because the host is
+        // stopping) back to its own due time, which gives the claim up at once instead of leaving it to run out.
+        var advances = claimed.Select(TimetableAdvance.Retry).ToArray();
         var ran = 0;
-        var lanes = new Task[Math.Min(settings.TickConcurrency, due.Count)];
-        for (var lane = 0; lane < lanes.Length; lane++)
+        try
         {
-            lanes[lane] = RunLaneAsync();
+            ran = await RunClaimedAsync(claimed, advances, settings, cancellationToken);
         }
-
-        await Task.WhenAll(lanes);
+        finally
+        {
+            await SettleAsync(advances);
+        }
 
         if (ran > 0)
         {
             SchedulingLog.TickRan(logger, ran, ran == 1 ? "occurrence" : "occurrences");
         }
 
+        return ran;
+    }
+
+    // Occurrences are independent and each waits mostly on storage round trips, so a pass runs several at once; one
+    // after another, a large fan-out would trail the rate limit.
+    private async Task<int> RunClaimedAsync(
+        IReadOnlyList<TimetableEntry> claimed, TimetableAdvance[] advances, DeliveryOptions settings, CancellationToken cancellationToken)
+    {
+        var next = -1;
+        var ran = 0;
+        var lanes = new Task[Math.Min(settings.TickConcurrency, claimed.Count)];
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            lanes[lane] = RunLaneAsync();
+        }
+
+        await Task.WhenAll(lanes);
         return ran;
 
         async Task RunLaneAsync()
@@ -61,102 +83,61 @@ public sealed class SchedulerTick(
             await using var scope = scopes.CreateAsyncScope();
             var jobs = JobsByKind(scope.ServiceProvider);
             int index;
-            while ((index = Interlocked.Increment(ref next)) < due.Count)
+            while ((index = Interlocked.Increment(ref next)) < claimed.Count)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var entry = due[index];
+                var entry = claimed[index];
                 try
                 {
-                    if (await RunOccurrenceAsync(entry, jobs, settings, cancellationToken))
-                    {
-                        Interlocked.Increment(ref ran);
-                    }
+                    advances[index] = await RunOccurrenceAsync(entry, jobs, cancellationToken);
+                    Interlocked.Increment(ref ran);
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
                 {
-                    // The entry keeps its due time, so the next tick (here or on another instance) tries it again.
+                    // The entry keeps its due time and its claim is given up, so the next tick (anywhere) tries it again.
                     SchedulingLog.OccurrenceFailed(logger, entry.Kind, exception.GetType().Name, exception);
                 }
             }
         }
     }
 
-    private async Task<bool> RunOccurrenceAsync(
-        TimetableEntry entry, Dictionary<string, IScheduledJob> jobs, DeliveryOptions settings, CancellationToken cancellationToken)
+    private async Task<TimetableAdvance> RunOccurrenceAsync(
+        TimetableEntry entry, Dictionary<string, IScheduledJob> jobs, CancellationToken cancellationToken)
     {
-        var lease = await leases.TryAcquireAsync("occurrence:" + entry.OccurrenceKey, instance.Id, settings.LeaseDuration, cancellationToken);
-        if (lease is null)
+        if (!jobs.TryGetValue(entry.Kind, out var job))
         {
-            SchedulingLog.OccurrenceHeld(logger, entry.Kind);
-            return false;
+            SchedulingLog.UnknownJobKind(logger, entry.Kind);
+            return new TimetableAdvance(entry, null);
         }
 
-        try
+        var run = await job.RunAsync(entry, cancellationToken);
+        foreach (var send in run.Sends)
         {
-            // The listing may be stale: another instance can have run this occurrence and released its lease since.
-            var current = await timetable.GetAsync(entry.TenantId, entry.InstallationKey, entry.Job, cancellationToken);
-            if (current is null || current.Version != entry.Version || current.DueAt != entry.DueAt)
-            {
-                SchedulingLog.OccurrenceAlreadyHandled(logger, entry.Kind);
-                return false;
-            }
-
-            if (!jobs.TryGetValue(entry.Kind, out var job))
-            {
-                SchedulingLog.UnknownJobKind(logger, entry.Kind);
-                await timetable.TryAdvanceAsync(entry, null, cancellationToken);
-                return true;
-            }
-
-            var run = await job.RunAsync(entry, cancellationToken);
-            foreach (var send in run.Sends)
-            {
-                await QueueOnceAsync(send, cancellationToken);
-            }
-
-            SchedulingLog.OccurrenceQueued(logger, entry.Kind, run.Sends.Count);
-            if (!await timetable.TryAdvanceAsync(entry, run.NextDueAt, cancellationToken))
-            {
-                // A replan or another instance moved it; its sends are queued under keys that stay unique.
-                SchedulingLog.OccurrenceNotAdvanced(logger, entry.Kind);
-            }
-
-            return true;
-        }
-        finally
-        {
-            await ReleaseAsync(lease);
-        }
-    }
-
-    private async Task QueueOnceAsync(OutboundSend send, CancellationToken cancellationToken)
-    {
-        if (await idempotency.TryBeginAsync(send.IdempotencyKey, cancellationToken))
-        {
-            await outbox.EnqueueAsync(send, null, cancellationToken);
-            return;
-        }
-
-        // Begun before: either queued and settled, or the instance that began it died before it queued. Queuing a
-        // pending send again may leave two copies in the queue, which the worker's idempotency check makes harmless.
-        var record = await idempotency.GetAsync(send.IdempotencyKey, cancellationToken);
-        if (record is null || record.State == IdempotencyStates.Pending)
-        {
-            SchedulingLog.SendRequeued(logger, send.Kind);
+            // No "begun" record first: a copy queued twice (after a crash, or by a claim that ran out) is harmless,
+            // because the outbox worker claims each idempotency key before it sends.
             await outbox.EnqueueAsync(send, null, cancellationToken);
         }
+
+        SchedulingLog.OccurrenceQueued(logger, entry.Kind, run.Sends.Count);
+        return new TimetableAdvance(entry, run.NextDueAt);
     }
 
-    private async Task ReleaseAsync(Lease lease)
+    private async Task SettleAsync(TimetableAdvance[] advances)
     {
         try
         {
-            // Not the caller's token: a stopping host should still give the claim back rather than leave it to expire.
-            await leases.ReleaseAsync(lease, CancellationToken.None);
+            // Not the caller's token: a stopping host should still move its entries on or give their claims back.
+            var moved = await timetable.TryAdvanceAllAsync(advances, CancellationToken.None);
+            if (moved < advances.Length)
+            {
+                // A replan or a takeover after a claim ran out changed them; their sends are queued under keys that stay unique.
+                SchedulingLog.OccurrencesNotAdvanced(logger, advances.Length - moved);
+            }
         }
         catch (Exception exception)
         {
-            SchedulingLog.ReleaseFailed(logger, exception);
+            // The claims run out on their own; the occurrences then run again, and their sends are not made twice.
+            SchedulingLog.SettleFailed(logger, exception);
         }
     }
 

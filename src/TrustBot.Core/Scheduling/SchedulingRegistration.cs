@@ -19,6 +19,7 @@ internal static class SchedulingRegistration
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DeliveryOptions>, DeliveryOptionsValidator>());
         services.TryAddSingleton<DeliveryInstance>();
+        services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<SchedulerTick>();
         services.TryAddSingleton<OutboxWorker>();
         services.TryAddSingleton<ServiceJobSeeder>();

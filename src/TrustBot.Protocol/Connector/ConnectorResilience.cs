@@ -104,6 +104,13 @@ internal static class ConnectorResilience
         });
     }
 
+    // Final: the pipeline saw an answer it does not retry, or never sent (refused), or a success it could not read.
+    // Throttling, network failures, timeouts and a missing token are retried here until the pipeline gives up.
+    internal static bool IsFinal(ConnectorOutcome outcome, int? statusCode, string? errorCode) =>
+        outcome == ConnectorOutcome.Failed
+        && (statusCode is { } status ? !IsRetryable((HttpStatusCode)status)
+            : errorCode is ConnectorErrorCodes.ServiceUrlNotAllowed or ConnectorErrorCodes.InvalidArgument);
+
     internal static bool IsRetryable(HttpStatusCode status) => status is HttpStatusCode.TooManyRequests
         or HttpStatusCode.PreconditionFailed
         or HttpStatusCode.BadGateway

@@ -13,4 +13,11 @@ public sealed record ConnectorResponse<T>(ConnectorOutcome Outcome, int? StatusC
 
     /// <summary>True when <see cref="Outcome"/> is <see cref="ConnectorOutcome.Delivered"/>.</summary>
     public bool IsDelivered => Outcome == ConnectorOutcome.Delivered;
+
+    /// <summary>
+    /// True for a failure the retry pipeline treated as final rather than gave up on: a status it does not retry, a
+    /// call refused before it was made, or a success answer that could not be read. Repeating such a call elsewhere (a
+    /// queue's redelivery) would repeat what the pipeline chose not to, and for a post could post twice.
+    /// </summary>
+    public bool IsFinalFailure => ConnectorResilience.IsFinal(Outcome, StatusCode, ErrorCode);
 }

@@ -46,6 +46,12 @@ internal static partial class DeliveryStorageLog
     [LoggerMessage(EventId = 3325, Level = LogLevel.Debug, Message = "A send's idempotency record changed while being marked (attempt {Attempt}); reading it again")]
     public static partial void IdempotencyWriteConflict(this ILogger logger, int attempt);
 
+    [LoggerMessage(EventId = 3326, Level = LogLevel.Debug, Message = "A send was claimed ({How})")]
+    public static partial void IdempotencyClaimed(this ILogger logger, string how);
+
+    [LoggerMessage(EventId = 3327, Level = LogLevel.Debug, Message = "A send's claim was given back for a later try")]
+    public static partial void IdempotencyReleased(this ILogger logger);
+
     [LoggerMessage(EventId = 3330, Level = LogLevel.Debug, Message = "A {Kind} send was queued")]
     public static partial void SendQueued(this ILogger logger, string kind);
 

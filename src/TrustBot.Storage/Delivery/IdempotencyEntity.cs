@@ -4,7 +4,11 @@ using TrustBot.Core.Delivery;
 
 namespace TrustBot.Storage.Delivery;
 
-/// <summary>One row of the Idempotency table. The key is kept as a column too, since the row key is hashed apart from it.</summary>
+/// <summary>
+/// One row of the Idempotency table. The key is kept as a column too, since the row key is hashed apart from it. While
+/// a worker sends, <see cref="Owner"/> and <see cref="ClaimedUntil"/> say who and until when: the record and the send's
+/// claim are one row, so claiming a fresh send is a single insert. Settling (or releasing) replaces the row without them.
+/// </summary>
 internal sealed class IdempotencyEntity : ITableEntity
 {
     public string PartitionKey { get; set; } = "";
@@ -17,6 +21,12 @@ internal sealed class IdempotencyEntity : ITableEntity
     public string? ResultId { get; set; }
     public string? Reason { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
+
+    public string? Owner { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    public bool IsSettled => State is IdempotencyStates.Done or IdempotencyStates.Dead;
 
     public static IdempotencyEntity For(string key, string state, DateTimeOffset updatedAt) => new()
     {

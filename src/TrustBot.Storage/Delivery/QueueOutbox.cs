@@ -8,9 +8,10 @@ namespace TrustBot.Storage.Delivery;
 
 /// <summary>
 /// The outbox on an Azure Storage queue. The queue, not this process, holds a delayed send back and brings a
-/// received but undeleted message back after its visibility timeout, so a crash loses nothing.
+/// received but undeleted message back after its visibility timeout, so a crash loses nothing. A send queued to go at
+/// once wakes this process's idle worker (<see cref="OutboxSignal"/>).
 /// </summary>
-internal sealed class QueueOutbox(OutboxQueue queue, ILogger<QueueOutbox> logger) : IOutbox
+internal sealed class QueueOutbox(OutboxQueue queue, OutboxSignal signal, ILogger<QueueOutbox> logger) : IOutbox
 {
     /// <summary>The queue service hides a message for less than seven days at most.</summary>
     internal static readonly TimeSpan LongestDelay = TimeSpan.FromDays(7) - TimeSpan.FromSeconds(1);
@@ -32,6 +33,10 @@ internal sealed class QueueOutbox(OutboxQueue queue, ILogger<QueueOutbox> logger
         var hiddenFor = Clamp(delay ?? TimeSpan.Zero);
         await queue.Client.SendMessageAsync(body, hiddenFor, hiddenFor + LifeAfterDue, cancellationToken);
         logger.SendQueued(send.Kind);
+        if (hiddenFor == TimeSpan.Zero)
+        {
+            signal.Notify();
+        }
     }
 
     public async Task<IReadOnlyList<OutboxMessage>> ReceiveAsync(int max, TimeSpan visibility, CancellationToken cancellationToken)

@@ -10,7 +10,9 @@ namespace TrustBot.Storage.Delivery;
 
 /// <summary>
 /// Idempotency records in the Idempotency table (PartitionKey = <see cref="SpreadPartition"/> of the key, RowKey =
-/// the escaped key). Beginning is an insert, so of two racing producers exactly one gets true.
+/// the escaped key). Beginning is an insert, so of two racing producers exactly one gets true; so is claiming a send
+/// nobody recorded yet, so of two racing workers exactly one gets it, and a claim of a recorded send is conditional on
+/// the version read.
 /// </summary>
 internal sealed class TableIdempotencyStore(
     TableServiceClient tableService,
@@ -36,6 +38,76 @@ internal sealed class TableIdempotencyStore(
         {
             logger.IdempotencyAlreadyBegun();
             return false;
+        }
+    }
+
+    public async Task<SendClaim> TryClaimAsync(string key, string owner, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        var now = time.GetUtcNow();
+        var claim = IdempotencyEntity.For(key, IdempotencyStates.Pending, now);
+        claim.Owner = owner;
+        claim.ClaimedUntil = until.ToUniversalTime();
+        try
+        {
+            // The usual case: the first copy of a send, recorded by nobody yet; one write claims it.
+            var added = await _table.AddEntityAsync(claim, cancellationToken);
+            logger.IdempotencyClaimed("new");
+            return SendClaim.Claimed(key, added.Headers.ETag?.ToString() ?? "");
+        }
+        catch (RequestFailedException exception) when (exception.Status == 409)
+        {
+            // Recorded before: settled, claimed by another copy's worker, begun by a producer, or given back.
+        }
+
+        var current = await ReadAsync(key, cancellationToken);
+        if (current is null)
+        {
+            // Deleted between the insert and the read: the copy comes back later and claims it afresh.
+            return SendClaim.Held(key);
+        }
+
+        if (current.IsSettled)
+        {
+            return SendClaim.Settled(key, current.State);
+        }
+
+        if (current.ClaimedUntil is { } held && held > now)
+        {
+            return SendClaim.Held(key);
+        }
+
+        try
+        {
+            var taken = await _table.UpdateEntityAsync(claim, current.ETag, TableUpdateMode.Replace, cancellationToken);
+            logger.IdempotencyClaimed("taken over");
+            return SendClaim.Claimed(key, taken.Headers.ETag?.ToString() ?? "");
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            return SendClaim.Held(key);
+        }
+    }
+
+    public async Task ReleaseAsync(SendClaim claim, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(claim);
+        if (!claim.IsClaimed)
+        {
+            return;
+        }
+
+        try
+        {
+            // Back to a plain pending record, only while it is still this claim.
+            var released = IdempotencyEntity.For(claim.Key, IdempotencyStates.Pending, time.GetUtcNow());
+            await _table.UpdateEntityAsync(released, new ETag(claim.Version!), TableUpdateMode.Replace, cancellationToken);
+            logger.IdempotencyReleased();
+        }
+        catch (RequestFailedException exception) when (exception.Status is 404 or 412)
+        {
+            // Settled or taken over since: nothing of this claim is left to give back.
         }
     }
 

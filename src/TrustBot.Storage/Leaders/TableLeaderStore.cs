@@ -126,4 +126,24 @@ internal sealed class TableLeaderStore(
             return false;
         }
     }
+
+    /// <summary>A merge of the one column (If-Match <c>*</c>): every other field stays as the last writer left it.</summary>
+    public async Task<bool> SetChatAsync(string tenantId, string teamKey, string userId, string chatConversationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(chatConversationId);
+        var chat = new TableEntity(LeaderEntity.PartitionKeyFor(tenantId), LeaderEntity.RowKeyFor(teamKey, userId))
+        {
+            [nameof(LeaderEntity.ChatConversationId)] = chatConversationId,
+        };
+        try
+        {
+            await _table.UpdateEntityAsync(chat, ETag.All, TableUpdateMode.Merge, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 404)
+        {
+            logger.UpdateOfRemovedLeader();
+            return false;
+        }
+    }
 }

@@ -45,17 +45,12 @@ internal sealed class TableNudgeStore(
         var recentEnd = prefix + NudgeEntity.InvertedTicks(since - TimeSpan.FromTicks(1));
         var notForMe = nameof(NudgeResponse.NotForMe);
 
+        // One query over the leader's range: its recent rows, and older ones only when they say Not for me. Two queries
+        // (recent, then older refusals) would cost every planned nudge a second round trip for rows that are rarely there.
         var records = new List<NudgeRecord>();
-        var recent = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and RowKey gt {prefix} and RowKey lt {recentEnd}");
-        await foreach (var entity in _table.QueryAsync<NudgeEntity>(recent, cancellationToken: cancellationToken))
-        {
-            records.Add(entity.ToRecord());
-        }
-
-        var olderRefusals = TableClient.CreateQueryFilter(
-            $"PartitionKey eq {partitionKey} and RowKey ge {recentEnd} and RowKey lt {end} and Response eq {notForMe}");
-        await foreach (var entity in _table.QueryAsync<NudgeEntity>(olderRefusals, cancellationToken: cancellationToken))
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey eq {partitionKey} and RowKey gt {prefix} and RowKey lt {end} and (RowKey lt {recentEnd} or Response eq {notForMe})");
+        await foreach (var entity in _table.QueryAsync<NudgeEntity>(filter, cancellationToken: cancellationToken))
         {
             records.Add(entity.ToRecord());
         }

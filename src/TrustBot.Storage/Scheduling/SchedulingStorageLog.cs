@@ -20,4 +20,13 @@ internal static partial class SchedulingStorageLog
 
     [LoggerMessage(EventId = 3404, Level = LogLevel.Information, Message = "{Count} timetable entries are due; this pass takes {Taken}")]
     public static partial void DueBacklog(this ILogger logger, int count, int taken);
+
+    [LoggerMessage(EventId = 3405, Level = LogLevel.Debug, Message = "Claimed {Claimed} of {Free} free due timetable entries")]
+    public static partial void EntriesClaimed(this ILogger logger, int claimed, int free);
+
+    [LoggerMessage(EventId = 3406, Level = LogLevel.Debug, Message = "{Count} due entries were claimed or changed by someone else first; not claimed")]
+    public static partial void ClaimLost(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 3407, Level = LogLevel.Debug, Message = "{Count} timetable entries were advanced in one batch")]
+    public static partial void EntriesAdvanced(this ILogger logger, int count);
 }

@@ -13,9 +13,10 @@ namespace TrustBot.Storage.Scheduling;
 /// The timetable in the Timetable table (keys: see <see cref="TimetableEntity"/>). An installation's entries are one
 /// row range of its tenant's partition. The due listing filters the DueAt column across partitions: the table holds
 /// a handful of rows per team, so the scan stays small, and every row it returns is work that is due anyway.
-/// Advancing is conditional on the ETag read, so of several instances that ran one occurrence only one moves it on.
+/// Claiming and advancing are conditional on the ETag read, so of several instances only one claims an occurrence and
+/// only one moves it on; both go in entity group transactions per tenant (see the Batches part).
 /// </summary>
-internal sealed class TableTimetable(
+internal sealed partial class TableTimetable(
     TableServiceClient tableService,
     IOptions<StorageOptions> options,
     ILogger<TableTimetable> logger) : ITimetable
@@ -54,21 +55,8 @@ internal sealed class TableTimetable(
     public async Task<IReadOnlyList<TimetableEntry>> ListDueAsync(DateTimeOffset now, int max, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(max, 1);
-        var filter = TableClient.CreateQueryFilter($"DueAt le {now.ToUniversalTime()}");
-        var due = new List<TimetableEntry>();
-        await foreach (var entity in _table.QueryAsync<TimetableEntity>(filter, cancellationToken: cancellationToken))
-        {
-            due.Add(entity.ToEntry());
-        }
-
-        // Rows come in key order; the longest-waiting work goes first so that a backlog drains fairly.
-        var taken = due.OrderBy(e => e.DueAt).Take(max).ToList();
-        if (due.Count > max)
-        {
-            logger.DueBacklog(due.Count, max);
-        }
-
-        return taken;
+        var due = await QueryDueAsync(now, cancellationToken);
+        return Earliest(due, max).Select(e => e.ToEntry()).ToList();
     }
 
     public async Task<bool> TryAdvanceAsync(TimetableEntry entry, DateTimeOffset? nextDueAt, CancellationToken cancellationToken)
@@ -106,6 +94,29 @@ internal sealed class TableTimetable(
 
         logger.EntryAdvanced(entry.Kind, nextDueAt);
         return true;
+    }
+
+    private async Task<List<TimetableEntity>> QueryDueAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var filter = TableClient.CreateQueryFilter($"DueAt le {now.ToUniversalTime()}");
+        var due = new List<TimetableEntity>();
+        await foreach (var entity in _table.QueryAsync<TimetableEntity>(filter, cancellationToken: cancellationToken))
+        {
+            due.Add(entity);
+        }
+
+        return due;
+    }
+
+    // Rows come in key order; the longest-waiting work goes first so that a backlog drains fairly.
+    private List<TimetableEntity> Earliest(List<TimetableEntity> due, int max)
+    {
+        if (due.Count > max)
+        {
+            logger.DueBacklog(due.Count, max);
+        }
+
+        return due.OrderBy(e => e.DueAt).Take(max).ToList();
     }
 
     public async Task RemoveAsync(string tenantId, string installationKey, string job, CancellationToken cancellationToken)

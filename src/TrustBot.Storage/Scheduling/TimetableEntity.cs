@@ -9,6 +9,8 @@ namespace TrustBot.Storage.Scheduling;
 /// <summary>
 /// One row of the Timetable table: PartitionKey = the escaped tenant id, RowKey = installation key | job (each part
 /// escaped so that neither can contain the separator). The ids are columns too, so that no key is ever parsed.
+/// <see cref="ClaimedBy"/> and <see cref="ClaimedUntil"/> say which instance runs the due occurrence; every write but
+/// the claim itself replaces the row without them, which ends the claim.
 /// </summary>
 internal sealed class TimetableEntity : ITableEntity
 {
@@ -21,6 +23,13 @@ internal sealed class TimetableEntity : ITableEntity
     public string InstallationKey { get; set; } = "";
     public string Job { get; set; } = "";
     public DateTimeOffset DueAt { get; set; }
+
+    public string? ClaimedBy { get; set; }
+
+    public DateTimeOffset? ClaimedUntil { get; set; }
+
+    /// <summary>Whether an instance holds the due occurrence at <paramref name="now"/>.</summary>
+    public bool IsClaimedAt(DateTimeOffset now) => ClaimedUntil is { } until && until > now;
 
     public static TimetableEntity From(TimetableEntry entry)
     {

@@ -6,7 +6,12 @@ using TrustBot.Protocol.Connector;
 
 namespace TrustBot.Web.Bot;
 
-/// <summary>Core's messaging port over the Bot Connector client.</summary>
+/// <summary>
+/// Core's messaging port over the Bot Connector client. A post or update that failed finally (see
+/// <see cref="ConnectorResponse.IsFinalFailure"/>) is marked <see cref="DeliveryResult.Final"/>, so the outbox does not
+/// repeat what the Connector pipeline chose not to retry. Opening a 1:1 chat is not marked: Teams answers a repeated
+/// open with the same chat, so a later try cannot post anything twice.
+/// </summary>
 internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessenger
 {
     // The largest page Teams serves; fewer round trips against the members rate limit.
@@ -15,14 +20,14 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
     public async Task<DeliveryResult> SendCardAsync(ConversationAddress address, JsonObject card, string summary, CancellationToken cancellationToken)
     {
         var response = await connector.SendToConversationAsync(address.ServiceUrl, address.ConversationId, CardActivity(card, summary), cancellationToken);
-        return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode);
+        return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode) with { Final = response.IsFinalFailure };
     }
 
     public async Task<DeliveryResult> SendTextAsync(ConversationAddress address, string text, CancellationToken cancellationToken)
     {
         var activity = new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" };
         var response = await connector.SendToConversationAsync(address.ServiceUrl, address.ConversationId, activity, cancellationToken);
-        return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode);
+        return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode) with { Final = response.IsFinalFailure };
     }
 
     public async Task<DeliveryResult> UpdateCardAsync(ConversationAddress address, string activityId, JsonObject card, string summary, CancellationToken cancellationToken)
@@ -30,7 +35,7 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
         var activity = CardActivity(card, summary);
         activity.Id = activityId;
         var response = await connector.UpdateActivityAsync(address.ServiceUrl, address.ConversationId, activityId, activity, cancellationToken);
-        return ToResult(response.Outcome, activityId, response.StatusCode, response.ErrorCode);
+        return ToResult(response.Outcome, activityId, response.StatusCode, response.ErrorCode) with { Final = response.IsFinalFailure };
     }
 
     public async Task<OpenedChat> OpenPersonalChatAsync(string tenantId, string serviceUrl, string botId, string userId, CancellationToken cancellationToken)

@@ -5,10 +5,12 @@ namespace TrustBot.Web.Hosting;
 
 /// <summary>
 /// Drains the outbox batch after batch while it has messages, and waits <see cref="DeliveryOptions.PollInterval"/>
-/// when it is empty. Stopping lets the sends under way finish (the worker bounds them) and starts no new ones.
+/// when it is empty, or less when this process queues a send meanwhile (<see cref="OutboxSignal"/>). Stopping lets the
+/// sends under way finish (the worker bounds them) and starts no new ones.
 /// </summary>
 internal sealed class OutboxWorkerService(
     OutboxWorker worker,
+    OutboxSignal queued,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
     ILogger<OutboxWorkerService> logger) : BackgroundService
@@ -33,7 +35,7 @@ internal sealed class OutboxWorkerService(
 
                 if (handled == 0)
                 {
-                    await Task.Delay(interval, timeProvider, stoppingToken);
+                    await queued.WaitAsync(interval, timeProvider, stoppingToken);
                 }
             }
         }

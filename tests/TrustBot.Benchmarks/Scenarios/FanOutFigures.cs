@@ -10,6 +10,7 @@ namespace TrustBot.Benchmarks.Scenarios;
 /// <param name="Throttled">429 answers the stand-in sent.</param>
 /// <param name="RequestsReceived">Every request the stand-in received, whatever its answer.</param>
 /// <param name="DeadLetters">Sends the engine gave up.</param>
+/// <param name="ThrottledAt">For the first few 429s: when (since the due time), which window refused, and for how long.</param>
 internal sealed record FanOutFigures(
     int Count,
     int RequestsNeeded,
@@ -19,7 +20,8 @@ internal sealed record FanOutFigures(
     int Losses,
     int Throttled,
     int RequestsReceived,
-    int DeadLetters)
+    int DeadLetters,
+    IReadOnlyList<string> ThrottledAt)
 {
     /// <summary>Teams admits 50 requests a second per app per tenant, whatever the operation.</summary>
     public const int AppLimitPerSecond = 50;

@@ -115,7 +115,9 @@ internal sealed class NudgeFanOutRound(IServiceProvider services, TeamsLimitedCo
             losses,
             now.Throttled - baseline.Throttled,
             now.Requests - baseline.Requests,
-            deadLetters);
+            deadLetters,
+            connector.Throttled.Skip(baseline.Throttled).Take(5).Select(t => string.Create(CultureInfo.InvariantCulture,
+                $"{(t.ReceivedAt - dueAt).TotalSeconds:0.00} s ({(t.PerApp ? "app" : "thread")} {t.Window.Limit}/{t.Window.Window.TotalSeconds:0.###} s, {t.Wait.TotalMilliseconds:0} ms short)")).ToList());
     }
 
     private static ParallelOptions Writers(CancellationToken cancellationToken) =>

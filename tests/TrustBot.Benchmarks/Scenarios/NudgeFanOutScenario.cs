@@ -41,17 +41,17 @@ internal sealed class NudgeFanOutScenario : IBenchmarkScenario
         await using (var warmUpConnector = await TeamsLimitedConnector.StartAsync(cancellationToken: cancellationToken))
         {
             var warmUp = new NudgeFanOutRound(host.Services, warmUpConnector, WarmUpLeaders, settings.ChatsOpen);
-            await RunRoundAsync(warmUp, warmUpConnector, environment, cancellationToken);
+            await RunRoundAsync(warmUp, warmUpConnector, environment, prefix, cancellationToken);
         }
 
         await using var connector = await TeamsLimitedConnector.StartAsync(cancellationToken: cancellationToken);
         var round = new NudgeFanOutRound(host.Services, connector, count, settings.ChatsOpen);
-        var (figures, late, storage) = await RunRoundAsync(round, connector, environment, cancellationToken);
-        return Print(figures, late, storage, settings.ChatsOpen);
+        var (figures, late, storage, sites) = await RunRoundAsync(round, connector, environment, prefix, cancellationToken);
+        return Print(figures, late, storage, sites, settings.ChatsOpen);
     }
 
-    private static async Task<(FanOutFigures Figures, TimeSpan Late, Load.StorageRequests Storage)> RunRoundAsync(
-        NudgeFanOutRound round, TeamsLimitedConnector connector, BenchmarkEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<(FanOutFigures Figures, TimeSpan Late, Load.StorageRequests Storage, IReadOnlyList<string> Sites)> RunRoundAsync(
+        NudgeFanOutRound round, TeamsLimitedConnector connector, BenchmarkEnvironment environment, string prefix, CancellationToken cancellationToken)
     {
         await round.SeedAsync(cancellationToken);
 
@@ -64,12 +64,13 @@ internal sealed class NudgeFanOutScenario : IBenchmarkScenario
         // Counted from when the timetable is written until the round is measured: what the nudges themselves cost,
         // the host's idle ticks over those seconds included.
         using var storage = new Load.StorageRequestCounter(environment.Azurite.TableEndpoint, environment.Azurite.QueueEndpoint);
+        using var sites = new Load.StorageCallSites(environment.Azurite.TableEndpoint, environment.Azurite.QueueEndpoint, prefix);
         var minimum = TimeSpan.FromSeconds(round.RequestsNeeded / (double)FanOutFigures.AppLimitPerSecond);
         var figures = await round.MeasureAsync(dueAt, baseline, minimum * 5 + TimeSpan.FromSeconds(30), Settle, cancellationToken);
-        return (figures, written > dueAt ? written - dueAt : TimeSpan.Zero, storage.Read());
+        return (figures, written > dueAt ? written - dueAt : TimeSpan.Zero, storage.Read(), sites.Describe(figures.Count, "nudge").ToList());
     }
 
-    private static bool Print(FanOutFigures f, TimeSpan late, Load.StorageRequests storage, bool chatsOpen)
+    private static bool Print(FanOutFigures f, TimeSpan late, Load.StorageRequests storage, IReadOnlyList<string> sites, bool chatsOpen)
     {
         string Seconds(TimeSpan? value) => value is { } v ? v.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s" : "never";
         var requests = chatsOpen ? "1 send each (chats already open)" : "1 create + 1 send each (no chat open yet)";
@@ -79,6 +80,11 @@ internal sealed class NudgeFanOutScenario : IBenchmarkScenario
             $"  elapsed {Seconds(f.Elapsed)} (first card after {Seconds(f.FirstNudge)})   ratio {(f.Ratio is { } r ? r.ToString("0.000", CultureInfo.InvariantCulture) : "n/a")} (target ≤ {Target:0.00})"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  duplicates {f.Duplicates}   losses {f.Losses}   429s received {f.Throttled}   requests received {f.RequestsReceived}   dead letters {f.DeadLetters}"));
+        if (f.ThrottledAt.Count > 0)
+        {
+            Console.WriteLine($"  429s at {string.Join(", ", f.ThrottledAt)}");
+        }
+
         if (late > TimeSpan.Zero)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -88,6 +94,12 @@ internal sealed class NudgeFanOutScenario : IBenchmarkScenario
         var calls = (storage.TableReads + storage.TableWrites + storage.Queues) / (double)Math.Max(1, f.Count);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"  storage and queue calls per nudge {calls:0.0} (table reads {storage.TableReads / (double)Math.Max(1, f.Count):0.0}, table writes {storage.TableWrites / (double)Math.Max(1, f.Count):0.0}, queue {storage.Queues / (double)Math.Max(1, f.Count):0.0}; target ≤ {StorageCallsTarget:0})"));
+        Console.WriteLine("  where they go (the host's idle ticks over the round included):");
+        foreach (var site in sites)
+        {
+            Console.WriteLine(site);
+        }
+
         var met = f.Ratio <= Target && f.Duplicates == 0 && f.Losses == 0 && calls <= StorageCallsTarget;
         Console.WriteLine($"  {(met ? "MET" : "NOT MET")}");
         return met;

@@ -15,16 +15,13 @@ public sealed class OutboxWorkerTests
 
     private readonly Mock<IOutbox> _outbox = new();
     private readonly Mock<IIdempotencyStore> _idempotency = new();
-    private readonly Mock<ILeaseStore> _leases = new();
     private readonly Mock<IDeadLetterLog> _deadLetters = new();
     private readonly Mock<IOutboundHandler> _handler = new();
 
     public OutboxWorkerTests()
     {
-        _leases.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string resource, string owner, TimeSpan duration, CancellationToken _) => new Lease(resource, owner, Now + duration, "\"l1\""));
-        _idempotency.Setup(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string key, CancellationToken _) => new IdempotencyRecord(key, IdempotencyStates.Pending, null, Now));
+        _idempotency.Setup(i => i.TryClaimAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync((string key, string _, DateTimeOffset _, CancellationToken _) => SendClaim.Claimed(key, "\"c1\""));
         _handler.SetupGet(h => h.Kind).Returns(OutboundKinds.CheckIn);
     }
 
@@ -41,8 +38,10 @@ public sealed class OutboxWorkerTests
 
         Assert.Equal(1, handled);
         Assert.Equal(["complete", "delete"], order);
-        _leases.Verify(l => l.TryAcquireAsync("send:" + Key, "worker-a", TimeSpan.FromMinutes(2), It.IsAny<CancellationToken>()), Times.Once);
-        _leases.Verify(l => l.ReleaseAsync(It.Is<Lease>(x => x.Resource == "send:" + Key), It.IsAny<CancellationToken>()), Times.Once);
+        // Claimed as long as the message stays hidden, and settled by the completion record, not by a release.
+        _idempotency.Verify(i => i.TryClaimAsync(Key, "worker-a", Now + TimeSpan.FromMinutes(2), It.IsAny<CancellationToken>()), Times.Once);
+        _idempotency.Verify(i => i.ReleaseAsync(It.IsAny<SendClaim>(), It.IsAny<CancellationToken>()), Times.Never);
+        _idempotency.Verify(i => i.GetAsync(It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Theory]
@@ -51,38 +50,19 @@ public sealed class OutboxWorkerTests
     public async Task DrainOnceAsync_AlreadySettled_SkipsTheSendAndDeletes(string state)
     {
         var message = Receive(Message(Key, dequeueCount: 2));
-        _idempotency.Setup(i => i.GetAsync(Key, It.IsAny<CancellationToken>())).ReturnsAsync(new IdempotencyRecord(Key, state, "a", Now));
+        ClaimReturns(SendClaim.Settled(Key, state));
 
         await NewWorker().DrainOnceAsync(CancellationToken.None);
 
         _handler.Verify(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()), Times.Never);
         _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
-    }
-
-    [Fact]
-    public async Task DrainOnceAsync_SettledByATwinWhileClaiming_SkipsTheSendAndDeletes()
-    {
-        // A twin copy's worker sent, completed and released between this worker's first read and its claim.
-        var message = Receive(Message(Key, dequeueCount: 1));
-        _idempotency.SetupSequence(i => i.GetAsync(Key, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new IdempotencyRecord(Key, IdempotencyStates.Pending, null, Now))
-            .ReturnsAsync(new IdempotencyRecord(Key, IdempotencyStates.Done, "activity-1", Now));
-        HandlerReturns(new DeliveryResult(DeliveryOutcome.Delivered, "activity-2"));
-
-        await NewWorker().DrainOnceAsync(CancellationToken.None);
-
-        _handler.Verify(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>()), Times.Never);
-        _idempotency.Verify(i => i.CompleteAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
-        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
-        _leases.Verify(l => l.ReleaseAsync(It.Is<Lease>(x => x.Resource == "send:" + Key), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
     public async Task DrainOnceAsync_SendClaimedByAnotherWorker_LeavesTheMessageAlone()
     {
         Receive(Message(Key, dequeueCount: 1));
-        _leases.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Lease?)null);
+        ClaimReturns(SendClaim.Held(Key));
 
         await NewWorker().DrainOnceAsync(CancellationToken.None);
 
@@ -104,7 +84,22 @@ public sealed class OutboxWorkerTests
         _outbox.Verify(o => o.DeleteAsync(It.IsAny<OutboxMessage>(), It.IsAny<CancellationToken>()), Times.Never);
         _idempotency.Verify(i => i.CompleteAsync(It.IsAny<string>(), It.IsAny<string?>(), It.IsAny<CancellationToken>()), Times.Never);
         _idempotency.Verify(i => i.MarkDeadAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
-        _leases.Verify(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>()), Times.Once);
+        // Given back, so that the message, when it comes back, finds its send free to take.
+        _idempotency.Verify(i => i.ReleaseAsync(It.Is<SendClaim>(c => c.Key == Key && c.IsClaimed), It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task DrainOnceAsync_FinalFailureOnTheFirstAttempt_DeadLettersAtOnceInsteadOfPostingAgain()
+    {
+        var message = Receive(Message(Key, dequeueCount: 1));
+        HandlerReturns(new DeliveryResult(DeliveryOutcome.Failed, Detail: "500 InternalServerError") { Final = true });
+
+        await NewWorker().DrainOnceAsync(CancellationToken.None);
+
+        _idempotency.Verify(i => i.MarkDeadAsync(Key, "500 InternalServerError", It.IsAny<CancellationToken>()), Times.Once);
+        _deadLetters.Verify(d => d.RecordAsync(Key, OutboundKinds.CheckIn, "500 InternalServerError", It.IsAny<CancellationToken>()), Times.Once);
+        _outbox.Verify(o => o.DeleteAsync(message, It.IsAny<CancellationToken>()), Times.Once);
+        _idempotency.Verify(i => i.ReleaseAsync(It.IsAny<SendClaim>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -271,6 +266,9 @@ public sealed class OutboxWorkerTests
         return message;
     }
 
+    private void ClaimReturns(SendClaim claim) =>
+        _idempotency.Setup(i => i.TryClaimAsync(claim.Key, It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>())).ReturnsAsync(claim);
+
     private void HandlerReturns(DeliveryResult result) =>
         _handler.Setup(h => h.SendAsync(It.IsAny<OutboundSend>(), It.IsAny<CancellationToken>())).ReturnsAsync(result);
 
@@ -280,7 +278,6 @@ public sealed class OutboxWorkerTests
         return new OutboxWorker(
             _outbox.Object,
             _idempotency.Object,
-            _leases.Object,
             _deadLetters.Object,
             services.GetRequiredService<IServiceScopeFactory>(),
             new DeliveryInstance("worker-a"),

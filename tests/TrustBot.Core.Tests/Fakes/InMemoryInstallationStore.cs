@@ -8,10 +8,13 @@ internal sealed class InMemoryInstallationStore : IInstallationStore
 {
     private readonly Dictionary<(string TenantId, string Key), Installation> _rows = [];
     private readonly Lock _lock = new();
+    private int _getCalls;
 
     public int ActivateCalls { get; private set; }
 
     public int UpdateServiceUrlCalls { get; private set; }
+
+    public int GetCalls => Volatile.Read(ref _getCalls);
 
     public Installation? this[string tenantId, string key]
     {
@@ -32,8 +35,11 @@ internal sealed class InMemoryInstallationStore : IInstallationStore
         }
     }
 
-    public Task<Installation?> GetAsync(string tenantId, string key, CancellationToken cancellationToken) =>
-        Task.FromResult(this[tenantId, key]);
+    public Task<Installation?> GetAsync(string tenantId, string key, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _getCalls);
+        return Task.FromResult(this[tenantId, key]);
+    }
 
     public Task<bool> ActivateAsync(Installation installation, CancellationToken cancellationToken)
     {

@@ -102,4 +102,20 @@ internal sealed class InMemoryLeaderStore : ILeaderStore
             return Task.FromResult(true);
         }
     }
+
+    public Task<bool> SetChatAsync(string tenantId, string teamKey, string userId, string chatConversationId, CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            UpdateCalls++;
+            var key = (tenantId, teamKey, userId);
+            if (!_rows.TryGetValue(key, out var leader))
+            {
+                return Task.FromResult(false);
+            }
+
+            _rows[key] = leader with { ChatConversationId = chatConversationId };
+            return Task.FromResult(true);
+        }
+    }
 }

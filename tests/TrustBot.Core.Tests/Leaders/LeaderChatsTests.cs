@@ -18,19 +18,20 @@ public sealed class LeaderChatsTests
     }
 
     [Fact]
-    public async Task EnsureAsync_ChatNeverOpened_OpensItOnceAndStoresTheAddress()
+    public async Task EnsureAsync_ChatNeverOpened_OpensItOnceAndStoresOnlyTheChat()
     {
         var opened = new ConversationAddress(TestIds.TenantId, TestIds.ServiceUrl, "a:1chat", TestIds.BotId);
         Open(new OpenedChat(DeliveryOutcome.Delivered, opened));
-        _leaders.Setup(l => l.UpdateAsync(It.IsAny<Leader>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        _leaders.Setup(l => l.SetChatAsync(TestIds.TenantId, _ada.TeamKey, AdaId, "a:1chat", It.IsAny<CancellationToken>())).ReturnsAsync(true);
 
         var (address, result) = await _chats.EnsureAsync(_ada, CancellationToken.None);
 
         Assert.Equal(opened, address);
         Assert.True(result.IsDelivered);
         _messenger.Verify(m => m.OpenPersonalChatAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.BotId, AdaId, It.IsAny<CancellationToken>()), Times.Once);
-        var withChat = _ada with { ChatConversationId = "a:1chat" };
-        _leaders.Verify(l => l.UpdateAsync(withChat, It.IsAny<CancellationToken>()), Times.Once);
+        // Only the chat is written: the rest of this copy of the leader may be older than what is stored.
+        _leaders.Verify(l => l.SetChatAsync(TestIds.TenantId, _ada.TeamKey, AdaId, "a:1chat", It.IsAny<CancellationToken>()), Times.Once);
+        _leaders.VerifyNoOtherCalls();
     }
 
     [Fact]
@@ -98,6 +99,48 @@ public sealed class LeaderChatsTests
         Assert.Equal(DeliveryOutcome.RecipientGone, result.Outcome);
         _messenger.VerifyNoOtherCalls();
         _leaders.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task EnsureAsync_RouteWithAChat_CostsNoCall()
+    {
+        var (address, result) = await _chats.EnsureAsync(LeaderChatRoute.Of(_ada with { ChatConversationId = "a:1chat" }), CancellationToken.None);
+
+        Assert.Equal(new ConversationAddress(TestIds.TenantId, TestIds.ServiceUrl, "a:1chat", TestIds.BotId), address);
+        Assert.True(result.IsDelivered);
+        _messenger.VerifyNoOtherCalls();
+        _leaders.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task EnsureAsync_RouteWithoutAChat_OpensItAndStoresOnlyTheChatWithoutReadingTheLeader()
+    {
+        var opened = new ConversationAddress(TestIds.TenantId, TestIds.ServiceUrl, "a:1chat", TestIds.BotId);
+        Open(new OpenedChat(DeliveryOutcome.Delivered, opened));
+        _leaders.Setup(l => l.SetChatAsync(TestIds.TenantId, _ada.TeamKey, AdaId, "a:1chat", It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var (address, result) = await _chats.EnsureAsync(LeaderChatRoute.Of(_ada), CancellationToken.None);
+
+        Assert.Equal(opened, address);
+        Assert.True(result.IsDelivered);
+        _leaders.Verify(l => l.SetChatAsync(TestIds.TenantId, _ada.TeamKey, AdaId, "a:1chat", It.IsAny<CancellationToken>()), Times.Once);
+        _leaders.VerifyNoOtherCalls();
+    }
+
+    [Fact]
+    public async Task EnsureAsync_RouteToALeaderGone_MarksTheStoredLeaderUnreachable()
+    {
+        Open(new OpenedChat(DeliveryOutcome.RecipientGone, null, "403 BotDisabledByAdmin"));
+        var renamed = _ada with { Name = "Ada L." };
+        var unreachable = renamed with { Unreachable = true };
+        _leaders.Setup(l => l.GetAsync(TestIds.TenantId, _ada.TeamKey, AdaId, It.IsAny<CancellationToken>())).ReturnsAsync(renamed);
+        _leaders.Setup(l => l.UpdateAsync(unreachable, It.IsAny<CancellationToken>())).ReturnsAsync(true);
+
+        var (address, result) = await _chats.EnsureAsync(LeaderChatRoute.Of(_ada), CancellationToken.None);
+
+        Assert.Null(address);
+        Assert.Equal(DeliveryOutcome.RecipientGone, result.Outcome);
+        _leaders.Verify(l => l.UpdateAsync(unreachable, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     private void Open(OpenedChat opened) =>

@@ -1,5 +1,8 @@
+using Moq;
 using TrustBot.Core.Delivery;
+using TrustBot.Core.Habits;
 using TrustBot.Core.Installations;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Nudges;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.Tests.Scheduling;
@@ -9,6 +12,10 @@ namespace TrustBot.Core.Tests.Nudges;
 public sealed class NudgeJobTests
 {
     private readonly NudgeWorld _world = new();
+
+    private static NudgePlan PlanOf(OutboundSend send) =>
+        NudgePlan.FromJson(NudgePayload.Parse(send.PayloadJson).Plan, send.TenantId, send.InstallationKey, send.RecipientId!)
+        ?? throw new InvalidOperationException("The send carries no plan.");
 
     private static TimetableEntry Entry(DateTimeOffset dueAt, string leaderId = NudgeWorld.LeaderId) =>
         new(TestIds.TenantId, TestIds.TeamId, JobNames.For(JobNames.Nudge, leaderId), dueAt);
@@ -21,9 +28,74 @@ public sealed class NudgeJobTests
         var run = await _world.Job().RunAsync(entry, CancellationToken.None);
 
         var send = Assert.Single(run.Sends);
-        Assert.Equal(new OutboundSend(
-            "nudge:" + entry.OccurrenceKey, OutboundKinds.Nudge, TestIds.TenantId, TestIds.TeamId, NudgeWorld.LeaderId, "{\"reason\":\"weekly\"}"), send);
+        Assert.Equal(
+            ("nudge:" + entry.OccurrenceKey, OutboundKinds.Nudge, TestIds.TenantId, TestIds.TeamId, NudgeWorld.LeaderId),
+            (send.IdempotencyKey, send.Kind, send.TenantId, send.InstallationKey, send.RecipientId));
+        Assert.Equal(NudgePayload.WeeklyReason, NudgePayload.Parse(send.PayloadJson).Reason);
         Assert.Equal(JobNames.Nudge, _world.Job().Kind);
+    }
+
+    [Fact]
+    public async Task RunAsync_DueLeader_PlansTheHabitForTheWeakestDimensionWithTheLeadersChatStreakAndTeam()
+    {
+        _world.AddClosedCheckIn("ci-1", NudgeWorld.RiskWeakest(replies: 5));
+        _world.AddNudge("ng-1", "habit-1", NudgeWorld.MondayNine.AddDays(-7), NudgeResponse.Done);
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        var plan = PlanOf(Assert.Single(run.Sends));
+        Assert.Contains("risk", HabitLibrary.Default.Find(plan.HabitId)!.Dimensions);
+        Assert.StartsWith("ng-", plan.NudgeId, StringComparison.Ordinal);
+        Assert.Equal(1, plan.Streak);
+        Assert.Equal(NudgeWorld.TeamName, plan.TeamName);
+        Assert.Equal(LeaderChatRoute.Of(NudgeWorld.Leader()), plan.Chat);
+        Assert.Equal(NudgeWorld.MondayNine, plan.PlannedAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_EveryHabitExcluded_QueuesNothingButKeepsTheJob()
+    {
+        var i = 0;
+        foreach (var habit in HabitLibrary.Default.Habits)
+        {
+            _world.AddNudge($"ng-{i++}", habit.Id, NudgeWorld.MondayNine.AddDays(-300), NudgeResponse.NotForMe);
+        }
+
+        var run = await _world.Job().RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Empty(run.Sends);
+        Assert.Equal(NudgeWorld.MondayNine.AddDays(7), run.NextDueAt);
+    }
+
+    [Fact]
+    public async Task RunAsync_ManyLeadersOfOneTeam_ReadTheTeamOnce()
+    {
+        var leaders = Enumerable.Range(0, 20).Select(i => NudgeWorld.Leader() with { UserId = $"29:1leader-{i}" }).ToList();
+        foreach (var leader in leaders)
+        {
+            await _world.Leaders.AddAsync(leader, CancellationToken.None);
+        }
+
+        var job = _world.Job();
+        var runs = await Task.WhenAll(leaders.Select(l => job.RunAsync(Entry(NudgeWorld.MondayNine, l.UserId), CancellationToken.None)));
+
+        Assert.All(runs, run => Assert.Single(run.Sends));
+        Assert.Equal(1, _world.Installations.GetCalls);
+        _world.CheckIns.Verify(c => c.ListForInstallationAsync(TestIds.TenantId, TestIds.TeamId, It.IsAny<CancellationToken>()), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunAsync_TeamReadMoreThanAFewSecondsAgo_ReadsItAgain()
+    {
+        var job = _world.Job();
+        await job.RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+        await _world.Leaders.UpdateAsync(NudgeWorld.Leader() with { Unreachable = true }, CancellationToken.None);
+
+        _world.Time.Advance(NudgeTeamReads.FreshFor);
+        var run = await job.RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+
+        Assert.Empty(run.Sends);
+        Assert.Null(run.NextDueAt);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Moq;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Habits;
+using TrustBot.Core.Leaders;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Nudges;
 using TrustBot.Testing.Schemas;
@@ -22,6 +23,15 @@ public sealed class NudgeSenderTests
 
     private static OutboundSend Weekly(string recipient = NudgeWorld.LeaderId) =>
         new("nudge:occurrence", OutboundKinds.Nudge, TestIds.TenantId, TestIds.TeamId, recipient, NudgePayload.Weekly.ToJson());
+
+    private static LeaderChatRoute Route(string? chat = NudgeWorld.ChatId) =>
+        new(TestIds.TenantId, TestIds.TeamId, NudgeWorld.LeaderId, TestIds.ServiceUrl, TestIds.BotId, chat);
+
+    private static NudgePlan Plan(string habitId, int streak = 0) =>
+        new("ng-planned", habitId, streak, NudgeWorld.TeamName, Route(), NudgeWorld.MondayNine);
+
+    private static OutboundSend Planned(NudgePlan plan) =>
+        new("nudge:occurrence", OutboundKinds.Nudge, TestIds.TenantId, TestIds.TeamId, NudgeWorld.LeaderId, NudgePayload.Planned(plan).ToJson());
 
     private static OutboundSend Remind(string nudgeId) =>
         new("nudge-remind:" + nudgeId, OutboundKinds.Nudge, TestIds.TenantId, TestIds.TeamId, NudgeWorld.LeaderId, NudgePayload.Remind(nudgeId).ToJson());
@@ -174,6 +184,81 @@ public sealed class NudgeSenderTests
         Assert.True(result.IsDelivered);
         Assert.Empty(_sent);
         Assert.Equal(OutboundKinds.Nudge, _world.Sender().Kind);
+    }
+
+    [Fact]
+    public async Task SendAsync_FreshPlan_PostsThePlannedHabitWithoutReadingTheTeamOrTheHistory()
+    {
+        // The history would exclude the planned habit and scores would point elsewhere: the plan is posted as it stands.
+        var habit = HabitLibrary.Default.Habits[7];
+        _world.AddNudge("ng-old", habit.Id, NudgeWorld.MondayNine.AddDays(-7));
+        _world.AddClosedCheckIn("ci-1", NudgeWorld.RiskWeakest(replies: 5));
+
+        var result = await _world.Sender().SendAsync(Planned(Plan(habit.Id, streak: 3)), CancellationToken.None);
+
+        Assert.Equal(new DeliveryResult(DeliveryOutcome.Delivered, "act-new"), result);
+        var (address, card) = Assert.Single(_sent);
+        Assert.Equal(NudgeWorld.LeaderChat, address);
+        Assert.Contains(habit.Title, CardTexts.Of(card));
+        Assert.Contains("Streak: 3 habits done in a row", card.ToJsonString(), StringComparison.Ordinal);
+        Assert.Contains("\"nudgeId\":\"ng-planned\"", card.ToJsonString(), StringComparison.Ordinal);
+        var record = _world.Nudges["ng-planned"]!;
+        Assert.Equal((habit.Id, NudgeWorld.MondayNine, "act-new", NudgeResponse.None), (record.HabitId, record.SentAt, record.ActivityId, record.Response));
+        Assert.Equal(0, _world.Installations.GetCalls);
+        _world.CheckIns.Verify(c => c.ListForInstallationAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+    }
+
+    [Fact]
+    public async Task SendAsync_PlanWithoutChat_OpensItAndStoresOnlyTheChatOnTheLeader()
+    {
+        await _world.Leaders.UpdateAsync(NudgeWorld.Leader() with { ChatConversationId = null, Name = "Renamed since planning" }, CancellationToken.None);
+        _world.Messenger.Setup(m => m.OpenPersonalChatAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.BotId, NudgeWorld.LeaderId, It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new OpenedChat(DeliveryOutcome.Delivered, NudgeWorld.LeaderChat));
+
+        var result = await _world.Sender().SendAsync(Planned(Plan(HabitLibrary.Default.Habits[0].Id) with { Chat = Route(chat: null) }), CancellationToken.None);
+
+        Assert.True(result.IsDelivered);
+        Assert.Equal(NudgeWorld.LeaderChat, Assert.Single(_sent).Address);
+        var leader = _world.Leaders[TestIds.TeamId, NudgeWorld.LeaderId]!;
+        Assert.Equal((NudgeWorld.ChatId, "Renamed since planning"), (leader.ChatConversationId, leader.Name));
+    }
+
+    [Fact]
+    public async Task SendAsync_PlannedPostFindsTheLeaderGone_MarksThemUnreachableAndStoresNoNudge()
+    {
+        _world.Messenger.Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new DeliveryResult(DeliveryOutcome.RecipientGone, Detail: "403"));
+
+        var result = await _world.Sender().SendAsync(Planned(Plan(HabitLibrary.Default.Habits[0].Id)), CancellationToken.None);
+
+        Assert.Equal(DeliveryOutcome.RecipientGone, result.Outcome);
+        Assert.True(_world.Leaders[TestIds.TeamId, NudgeWorld.LeaderId]!.Unreachable);
+        Assert.Empty(_world.Nudges.All);
+    }
+
+    [Fact]
+    public async Task SendAsync_PlanOlderThanItsFreshness_ReadsAgainAndSeesTheLeaderGone()
+    {
+        var plan = Plan(HabitLibrary.Default.Habits[0].Id) with { PlannedAt = NudgeWorld.MondayNine - NudgePlan.FreshFor - TimeSpan.FromSeconds(1) };
+        await _world.Leaders.RemoveAsync(TestIds.TenantId, TestIds.TeamId, NudgeWorld.LeaderId, CancellationToken.None);
+
+        var result = await _world.Sender().SendAsync(Planned(plan), CancellationToken.None);
+
+        Assert.True(result.IsDelivered);
+        Assert.Empty(_sent);
+    }
+
+    [Fact]
+    public async Task SendAsync_StalePlan_ChoosesAgainFromTheHistory()
+    {
+        var planned = HabitLibrary.Default.Habits[7];
+        _world.AddNudge("ng-old", planned.Id, NudgeWorld.MondayNine.AddDays(-7));
+        var plan = Plan(planned.Id) with { PlannedAt = NudgeWorld.MondayNine.AddMinutes(-5) };
+
+        await _world.Sender().SendAsync(Planned(plan), CancellationToken.None);
+
+        Assert.DoesNotContain(planned.Title, CardTexts.Of(Assert.Single(_sent).Card));
+        Assert.Null(_world.Nudges["ng-planned"]);
     }
 
     [Fact]

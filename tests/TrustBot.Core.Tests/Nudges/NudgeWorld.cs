@@ -85,10 +85,16 @@ internal sealed class NudgeWorld
 
     public HabitChooser Chooser() => new(Scores());
 
-    public NudgeJob Job() => new(Installations, Leaders, Nudges, Time, NullLogger<NudgeJob>.Instance);
+    public NudgeJob Job() => new(new NudgeTeamReads(Installations, Leaders, Scores(), Time), Nudges, Time, NullLogger<NudgeJob>.Instance);
 
     public NudgeSender Sender() => new(
-        new LeaderRecipients(Installations, Leaders, new LeaderChats(Leaders, Messenger.Object)), Nudges, Chooser(), Messenger.Object, Time, NullLogger<NudgeSender>.Instance);
+        new LeaderRecipients(Installations, Leaders, new LeaderChats(Leaders, Messenger.Object)),
+        new LeaderChats(Leaders, Messenger.Object),
+        Nudges,
+        Chooser(),
+        Messenger.Object,
+        Time,
+        NullLogger<NudgeSender>.Instance);
 
     public NudgeActionHandler Handler() => new(
         Installations, Leaders, Nudges, Chooser(), Idempotency.Object, Outbox.Object, Time, NullLogger<NudgeActionHandler>.Instance);

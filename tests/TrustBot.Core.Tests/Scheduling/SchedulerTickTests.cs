@@ -15,142 +15,140 @@ public sealed class SchedulerTickTests
     private static readonly DateTimeOffset NextDue = Now.AddDays(7);
 
     private readonly Mock<ITimetable> _timetable = new();
-    private readonly Mock<ILeaseStore> _leases = new();
-    private readonly Mock<IIdempotencyStore> _idempotency = new();
     private readonly Mock<IOutbox> _outbox = new();
     private readonly Mock<IScheduledJob> _job = new();
     private readonly DeliveryInstance _instance = new("instance-a");
+    private readonly List<TimetableAdvance> _advanced = [];
+    private readonly List<string> _order = [];
 
     public SchedulerTickTests()
     {
-        _timetable.Setup(t => t.ListDueAsync(Now, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([Due]);
-        _timetable.Setup(t => t.TryAdvanceAsync(It.IsAny<TimetableEntry>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-        // Every listed entry is still stored as listed unless a test says otherwise.
-        _timetable.Setup(t => t.GetAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string tenant, string key, string job, CancellationToken _) => new TimetableEntry(tenant, key, job, Due.DueAt, Due.Version));
-        _leases.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((string resource, string owner, TimeSpan duration, CancellationToken _) => new Lease(resource, owner, Now + duration, "\"l1\""));
+        ClaimReturns([Due]);
+        _timetable.Setup(t => t.TryAdvanceAllAsync(It.IsAny<IReadOnlyList<TimetableAdvance>>(), It.IsAny<CancellationToken>()))
+            .Callback((IReadOnlyList<TimetableAdvance> advances, CancellationToken _) =>
+            {
+                _advanced.AddRange(advances);
+                _order.Add("advance");
+            })
+            .ReturnsAsync((IReadOnlyList<TimetableAdvance> advances, CancellationToken _) => advances.Count);
+        _outbox.Setup(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
+            .Callback(() => _order.Add("enqueue"))
+            .Returns(Task.CompletedTask);
         _job.SetupGet(j => j.Kind).Returns(JobNames.CheckIn);
         _job.Setup(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((TimetableEntry entry, CancellationToken _) => new JobRun([SendFor(entry)], NextDue));
     }
 
     [Fact]
-    public async Task RunDueAsync_DueEntry_BeginsQueuesOnceAdvancesAndReleases()
+    public async Task RunDueAsync_DueEntry_ClaimsQueuesThenAdvancesOnce()
     {
-        _idempotency.Setup(i => i.TryBeginAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
-
         var ran = await NewTick().RunDueAsync(CancellationToken.None);
 
         Assert.Equal(1, ran);
         var key = "checkin:" + Due.OccurrenceKey;
-        _leases.Verify(l => l.TryAcquireAsync("occurrence:" + Due.OccurrenceKey, "instance-a", TimeSpan.FromMinutes(2), It.IsAny<CancellationToken>()), Times.Once);
+        _timetable.Verify(t => t.ClaimDueAsync(Now, 100, "instance-a", Now + TimeSpan.FromMinutes(2), It.IsAny<CancellationToken>()), Times.Once);
         _outbox.Verify(o => o.EnqueueAsync(It.Is<OutboundSend>(s => s.IdempotencyKey == key), null, It.IsAny<CancellationToken>()), Times.Once);
-        _timetable.Verify(t => t.TryAdvanceAsync(Due, NextDue, It.IsAny<CancellationToken>()), Times.Once);
-        _leases.Verify(l => l.ReleaseAsync(It.Is<Lease>(x => x.Resource == "occurrence:" + Due.OccurrenceKey), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal([new TimetableAdvance(Due, NextDue)], _advanced);
+        // Queued before the entry moves on: a crash in between reruns the occurrence instead of losing its send.
+        Assert.Equal(["enqueue", "advance"], _order);
     }
 
     [Fact]
-    public async Task RunDueAsync_LeaseHeldByAnotherInstance_RunsAndQueuesNothing()
+    public async Task RunDueAsync_NothingClaimed_RunsAndQueuesNothing()
     {
-        _leases.Setup(l => l.TryAcquireAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<TimeSpan>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync((Lease?)null);
+        ClaimReturns([]);
 
         var ran = await NewTick().RunDueAsync(CancellationToken.None);
 
         Assert.Equal(0, ran);
         _job.Verify(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()), Times.Never);
         _outbox.Verify(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()), Times.Never);
-        _timetable.Verify(t => t.TryAdvanceAsync(It.IsAny<TimetableEntry>(), It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()), Times.Never);
+        _timetable.Verify(t => t.TryAdvanceAllAsync(It.IsAny<IReadOnlyList<TimetableAdvance>>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task RunDueAsync_BegunBeforeACrashAndStillPending_QueuesAgain()
+    public async Task RunDueAsync_ManyEntries_AdvancesThemAllInOneCall()
     {
-        var key = "checkin:" + Due.OccurrenceKey;
-        _idempotency.Setup(i => i.TryBeginAsync(key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        _idempotency.Setup(i => i.GetAsync(key, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new IdempotencyRecord(key, IdempotencyStates.Pending, null, Now.AddMinutes(-5)));
+        var due = Enumerable.Range(0, 5).Select(i => Due with { InstallationKey = $"19:team{i}@thread.tacv2" }).ToList();
+        ClaimReturns(due);
 
         await NewTick().RunDueAsync(CancellationToken.None);
 
-        _outbox.Verify(o => o.EnqueueAsync(It.Is<OutboundSend>(s => s.IdempotencyKey == key), null, It.IsAny<CancellationToken>()), Times.Once);
-        _timetable.Verify(t => t.TryAdvanceAsync(Due, NextDue, It.IsAny<CancellationToken>()), Times.Once);
-    }
-
-    [Theory]
-    [InlineData(IdempotencyStates.Done)]
-    [InlineData(IdempotencyStates.Dead)]
-    public async Task RunDueAsync_BegunAndSettled_DoesNotQueueButAdvances(string state)
-    {
-        var key = "checkin:" + Due.OccurrenceKey;
-        _idempotency.Setup(i => i.TryBeginAsync(key, It.IsAny<CancellationToken>())).ReturnsAsync(false);
-        _idempotency.Setup(i => i.GetAsync(key, It.IsAny<CancellationToken>())).ReturnsAsync(new IdempotencyRecord(key, state, "a1", Now));
-
-        await NewTick().RunDueAsync(CancellationToken.None);
-
-        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()), Times.Never);
-        _timetable.Verify(t => t.TryAdvanceAsync(Due, NextDue, It.IsAny<CancellationToken>()), Times.Once);
+        _timetable.Verify(t => t.TryAdvanceAllAsync(It.IsAny<IReadOnlyList<TimetableAdvance>>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(due.Select(e => new TimetableAdvance(e, NextDue)).OrderBy(a => a.Entry.InstallationKey), _advanced.OrderBy(a => a.Entry.InstallationKey));
     }
 
     [Fact]
     public async Task RunDueAsync_UnknownKind_RemovesTheEntryConditionally()
     {
         var odd = Due with { Job = "retired-job" };
-        _timetable.Setup(t => t.ListDueAsync(Now, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([odd]);
+        ClaimReturns([odd]);
 
         await NewTick().RunDueAsync(CancellationToken.None);
 
-        _timetable.Verify(t => t.TryAdvanceAsync(odd, null, It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal([new TimetableAdvance(odd, null)], _advanced);
         _job.Verify(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
-    public async Task RunDueAsync_OneEntryFails_OthersStillRunAndTheFailedOneKeepsItsTime()
+    public async Task RunDueAsync_OneEntryFails_OthersStillRunAndTheFailedOneKeepsItsTimeAndGivesItsClaimUp()
     {
         var broken = Due with { InstallationKey = "19:broken@thread.tacv2" };
-        _timetable.Setup(t => t.ListDueAsync(Now, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync([broken, Due]);
-        _idempotency.Setup(i => i.TryBeginAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        ClaimReturns([broken, Due]);
         _job.Setup(j => j.RunAsync(broken, It.IsAny<CancellationToken>())).ThrowsAsync(new InvalidOperationException("boom"));
 
         var ran = await NewTick().RunDueAsync(CancellationToken.None);
 
         Assert.Equal(1, ran);
-        _timetable.Verify(t => t.TryAdvanceAsync(broken, It.IsAny<DateTimeOffset?>(), It.IsAny<CancellationToken>()), Times.Never);
-        _timetable.Verify(t => t.TryAdvanceAsync(Due, NextDue, It.IsAny<CancellationToken>()), Times.Once);
-        _leases.Verify(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>()), Times.Exactly(2));
+        Assert.Contains(new TimetableAdvance(broken, broken.DueAt), _advanced);
+        Assert.Contains(new TimetableAdvance(Due, NextDue), _advanced);
     }
 
     [Fact]
-    public async Task RunDueAsync_ListingStaleBecauseAnotherInstanceRanIt_RunsNothingAndQueuesNothing()
+    public async Task RunDueAsync_Stopping_StillGivesTheClaimsOfUnrunEntriesBack()
     {
-        _timetable.Setup(t => t.GetAsync(Due.TenantId, Due.InstallationKey, Due.Job, It.IsAny<CancellationToken>()))
-            .ReturnsAsync(Due with { DueAt = NextDue, Version = "\"v2\"" });
+        var due = Enumerable.Range(0, 3).Select(i => Due with { InstallationKey = $"19:team{i}@thread.tacv2" }).ToList();
+        ClaimReturns(due);
+        using var stopping = new CancellationTokenSource();
+        _job.Setup(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()))
+            .Returns(async (TimetableEntry entry, CancellationToken cancellationToken) =>
+            {
+                await stopping.CancelAsync();
+                cancellationToken.ThrowIfCancellationRequested();
+                return new JobRun([SendFor(entry)], NextDue);
+            });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => NewTick(new DeliveryOptions { TickConcurrency = 1 }).RunDueAsync(stopping.Token));
+
+        Assert.Equal(due.Select(TimetableAdvance.Retry), _advanced);
+        _timetable.Verify(t => t.TryAdvanceAllAsync(It.IsAny<IReadOnlyList<TimetableAdvance>>(), CancellationToken.None), Times.Once);
+    }
+
+    [Fact]
+    public async Task RunDueAsync_AdvanceFails_TheTickStillReportsWhatRan()
+    {
+        _timetable.Setup(t => t.TryAdvanceAllAsync(It.IsAny<IReadOnlyList<TimetableAdvance>>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("storage down"));
 
         var ran = await NewTick().RunDueAsync(CancellationToken.None);
 
-        Assert.Equal(0, ran);
-        _job.Verify(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()), Times.Never);
-        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()), Times.Never);
-        _leases.Verify(l => l.ReleaseAsync(It.IsAny<Lease>(), It.IsAny<CancellationToken>()), Times.Once);
+        Assert.Equal(1, ran);
+        _outbox.Verify(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), null, It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
-    public async Task RunDueAsync_TakesTheConfiguredBatch()
+    public async Task RunDueAsync_ClaimsTheConfiguredBatchForTheLeaseDuration()
     {
-        _idempotency.Setup(i => i.TryBeginAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        await NewTick(new DeliveryOptions { TickBatch = 7, LeaseDuration = TimeSpan.FromSeconds(45) }).RunDueAsync(CancellationToken.None);
 
-        await NewTick(new DeliveryOptions { TickBatch = 7 }).RunDueAsync(CancellationToken.None);
-
-        _timetable.Verify(t => t.ListDueAsync(Now, 7, It.IsAny<CancellationToken>()), Times.Once);
+        _timetable.Verify(t => t.ClaimDueAsync(Now, 7, "instance-a", Now.AddSeconds(45), It.IsAny<CancellationToken>()), Times.Once);
     }
 
     [Fact]
     public async Task RunDueAsync_ManyDueEntries_RunsUpToTickConcurrencyAtOnce()
     {
         var due = Enumerable.Range(0, 12).Select(i => Due with { InstallationKey = $"19:team{i}@thread.tacv2" }).ToList();
-        _timetable.Setup(t => t.ListDueAsync(Now, It.IsAny<int>(), It.IsAny<CancellationToken>())).ReturnsAsync(due);
-        _idempotency.Setup(i => i.TryBeginAsync(It.IsAny<string>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
+        ClaimReturns(due);
         var inFlight = 0;
         var peak = 0;
         _job.Setup(j => j.RunAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>()))
@@ -181,13 +179,15 @@ public sealed class SchedulerTickTests
     private static OutboundSend SendFor(TimetableEntry entry) =>
         new("checkin:" + entry.OccurrenceKey, OutboundKinds.CheckIn, entry.TenantId, entry.InstallationKey, null, "{}");
 
+    private void ClaimReturns(IReadOnlyList<TimetableEntry> entries) =>
+        _timetable.Setup(t => t.ClaimDueAsync(Now, It.IsAny<int>(), It.IsAny<string>(), It.IsAny<DateTimeOffset>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(entries);
+
     private SchedulerTick NewTick(DeliveryOptions? options = null)
     {
         var services = new ServiceCollection().AddSingleton(_job.Object).BuildServiceProvider();
         return new SchedulerTick(
             _timetable.Object,
-            _leases.Object,
-            _idempotency.Object,
             _outbox.Object,
             services.GetRequiredService<IServiceScopeFactory>(),
             _instance,

@@ -58,6 +58,13 @@ internal sealed class InMemoryTimetable : ITimetable
     public Task<bool> TryAdvanceAsync(TimetableEntry entry, DateTimeOffset? nextDueAt, CancellationToken cancellationToken) =>
         throw new InvalidOperationException("Settings never advance entries.");
 
+    public Task<IReadOnlyList<TimetableEntry>> ClaimDueAsync(
+        DateTimeOffset now, int max, string owner, DateTimeOffset until, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Settings never claim entries.");
+
+    public Task<int> TryAdvanceAllAsync(IReadOnlyList<TimetableAdvance> advances, CancellationToken cancellationToken) =>
+        throw new InvalidOperationException("Settings never advance entries.");
+
     public Task RemoveAsync(string tenantId, string installationKey, string job, CancellationToken cancellationToken)
     {
         lock (_lock)

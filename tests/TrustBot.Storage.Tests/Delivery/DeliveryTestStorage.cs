@@ -2,6 +2,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
+using TrustBot.Core.Delivery;
 using TrustBot.Storage.Delivery;
 using TrustBot.Storage.Hosting;
 using TrustBot.Storage.Tables;
@@ -47,7 +48,7 @@ internal sealed class DeliveryTestStorage : IAsyncDisposable
     public TableDeadLetterLog NewDeadLetterLog(FakeTimeProvider time) =>
         new(TableService, OptionsFactory.Create(Options), time, NullLogger<TableDeadLetterLog>.Instance);
 
-    public QueueOutbox NewOutbox() => new(Queue, NullLogger<QueueOutbox>.Instance);
+    public QueueOutbox NewOutbox() => new(Queue, new OutboxSignal(), NullLogger<QueueOutbox>.Instance);
 
     public TableClient Table(string name) => TableService.GetTableClient(Options.TableName(name));
 

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Delivery;
 using TrustBot.Storage.Delivery;
 
@@ -37,6 +39,24 @@ public sealed class QueueOutboxTests(AzuriteServer azurite) : IAsyncLifetime
         await _outbox.DeleteAsync(message, CancellationToken.None);
 
         Assert.Equal(0, await CountAsync());
+    }
+
+    [Fact]
+    public async Task EnqueueAsync_WakesTheLocalWorkerForASendDueNowOnly()
+    {
+        using var signal = new OutboxSignal();
+        var clock = new FakeTimeProvider();
+        var outbox = new QueueOutbox(_storage.Queue, signal, NullLogger<QueueOutbox>.Instance);
+
+        await outbox.EnqueueAsync(Send("k-later", recipient: null), TimeSpan.FromMinutes(5), CancellationToken.None);
+        var afterDelayed = signal.WaitAsync(TimeSpan.FromMinutes(1), clock, CancellationToken.None);
+        await Task.Delay(100);
+        Assert.False(afterDelayed.IsCompleted);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await afterDelayed.WaitAsync(WaitLimit);
+
+        await outbox.EnqueueAsync(Send("k-now", recipient: null), null, CancellationToken.None);
+        await signal.WaitAsync(TimeSpan.FromMinutes(1), clock, CancellationToken.None).WaitAsync(WaitLimit);
     }
 
     [Fact]

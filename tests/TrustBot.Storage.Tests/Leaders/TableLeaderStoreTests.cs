@@ -143,6 +143,28 @@ public sealed class TableLeaderStoreTests(AzuriteServer azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task SetChatAsync_StoresTheChatAndLeavesEveryOtherFieldAsStored()
+    {
+        var leader = Leader(Team, "29:1ada");
+        await _store.AddAsync(leader, None);
+        // Changed after the sender's plan read the leader: the chat write must not undo it.
+        await _store.UpdateAsync(leader with { TimeZoneId = "Asia/Tokyo", Name = "Ada L." }, None);
+
+        Assert.True(await _store.SetChatAsync(Tenant, Team, "29:1ada", "a:1chat", None));
+
+        var stored = await _store.GetAsync(Tenant, Team, "29:1ada", None);
+        Assert.Equal(("a:1chat", "Asia/Tokyo", "Ada L."), (stored!.ChatConversationId, stored.TimeZoneId, stored.Name));
+    }
+
+    [Fact]
+    public async Task SetChatAsync_LeaderRemovedMeanwhile_ReturnsFalseAndDoesNotBringThemBack()
+    {
+        Assert.False(await _store.SetChatAsync(Tenant, Team, "29:1ada", "a:1chat", None));
+
+        Assert.Empty(await RowsAsync());
+    }
+
+    [Fact]
     public async Task RemoveAsync_NotALeader_ReturnsFalse()
     {
         await _store.AddAsync(Leader(Team, "29:1ada"), None);

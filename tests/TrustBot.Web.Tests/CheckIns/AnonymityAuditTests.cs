@@ -91,7 +91,7 @@ public sealed partial class AnonymityAuditTests(BotHostFixture host)
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            // The install queues the leader's introduction, and the host's own worker polls only every 30 s: send it
+            // The install queues the leader's introduction, which the host's own worker may not have sent yet: send it
             // now, so that what it stores is audited too.
             await outbox.DrainOnceAsync(CancellationToken.None);
             var pending = 0;

@@ -114,8 +114,9 @@ public sealed class PerceptionGapFlowTests(BotHostFixture host)
     }
 
     /// <summary>
-    /// The install queued the installer's introduction, which opens their chat. The host's worker polls every 30 s, so
-    /// the test drains the outbox itself: the chat is opened the usual way, and nothing of this test is left queued.
+    /// The install queued the installer's introduction, which opens their chat. The host's own worker may be sending it
+    /// already; the test drains as well until it is there: the chat is opened the usual way, and nothing of this test is
+    /// left queued.
     /// </summary>
     private async Task DeliverIntroductionAsync()
     {

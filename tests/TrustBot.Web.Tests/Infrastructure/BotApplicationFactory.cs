@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http;
 using TrustBot.Protocol.Connector;
 using TrustBot.Testing.Connector;
+using TrustBot.Web.Hosting;
 
 namespace TrustBot.Web.Tests.Infrastructure;
 
@@ -24,6 +26,16 @@ public sealed class BotApplicationFactory(
 
     /// <summary>Every outbound HTTP request any client of the host made, for allow-list assertions.</summary>
     public OutboundRecorder Outbound { get; } = new();
+
+    /// <summary>
+    /// Takes the host's own outbox worker loop away, for tests that drain the outbox themselves: a send queued on the
+    /// host wakes that loop at once, and it would take messages out from under the test's drain.
+    /// </summary>
+    public static void WithoutOutboxLoop(IServiceCollection services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        services.Remove(services.Single(d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(OutboxWorkerService)));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -31,7 +31,12 @@ internal sealed class NoteReleaseHosts : IAsyncDisposable
 
         for (var i = 0; i < 2; i++)
         {
-            var factory = new BotApplicationFactory(settings, configureServices: services => services.AddSingleton<TimeProvider>(Clock));
+            var factory = new BotApplicationFactory(settings, configureServices: services =>
+            {
+                services.AddSingleton<TimeProvider>(Clock);
+                // StepAsync drains the outbox itself.
+                BotApplicationFactory.WithoutOutboxLoop(services);
+            });
             factory.UseKestrel(0);
             factory.StartServer();
             _hosts.Add((factory, factory.CreateClient()));
