@@ -5,10 +5,11 @@ namespace TrustBot.Web.Hosting;
 
 /// <summary>
 /// Drains the outbox batch after batch while it has messages, and waits <see cref="DeliveryOptions.PollInterval"/>
-/// when it is empty. Stopping lets the sends under way finish (the worker bounds them) and starts no new ones.
+/// when it is empty, or until <see cref="OutboxSignal"/> says a reply was queued here. Stopping lets the sends under way finish (the worker bounds them) and starts no new ones.
 /// </summary>
 internal sealed class OutboxWorkerService(
     OutboxWorker worker,
+    OutboxSignal signal,
     IOptions<DeliveryOptions> options,
     TimeProvider timeProvider,
     ILogger<OutboxWorkerService> logger) : BackgroundService
@@ -33,7 +34,7 @@ internal sealed class OutboxWorkerService(
 
                 if (handled == 0)
                 {
-                    await Task.Delay(interval, timeProvider, stoppingToken);
+                    await signal.WaitAsync(interval, timeProvider, stoppingToken);
                 }
             }
         }
