@@ -85,6 +85,31 @@ public sealed class ReplyLine(TimeProvider timeProvider)
         entry.Done.TrySetResult();
     }
 
+    /// <summary>
+    /// Forgets <paramref name="key"/>, which never reached the outbox, and makes <paramref name="previous"/> the
+    /// conversation's latest unsent reply again; whoever waits for it goes ahead.
+    /// </summary>
+    public void Withdraw(string conversation, string key, string? previous)
+    {
+        Entry? entry;
+        lock (_gate)
+        {
+            if (_byKey.Remove(key, out entry) && _latestByConversation.TryGetValue(conversation, out var latest) && latest == key)
+            {
+                if (previous is not null && _byKey.TryGetValue(previous, out var earlier) && !earlier.IsSettled)
+                {
+                    _latestByConversation[conversation] = previous;
+                }
+                else
+                {
+                    _latestByConversation.Remove(conversation);
+                }
+            }
+        }
+
+        entry?.Done.TrySetResult();
+    }
+
     public ReplyState StateOf(string key)
     {
         lock (_gate)

@@ -35,10 +35,22 @@ public sealed class ReplyOutbox(IOutbox outbox, ReplyLine line, OutboxSignal sig
             var key = i == 0 ? baseKey : baseKey + "/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
             // A repeat of an activity whose reply is still pending here must not wait for itself.
-            var batch = new ReplyBatch(target.Address, after == key ? null : after, chunks[i]);
+            var previous = after == key ? null : after;
+            var batch = new ReplyBatch(target.Address, previous, chunks[i]);
             var send = new OutboundSend(key, OutboundKinds.Reply, target.Address.TenantId, target.InstallationKey, RecipientId: null, batch.ToJson());
-            await outbox.EnqueueAsync(send, delay: null, cancellationToken);
+
+            // Known before it is in the queue: a worker may take and send it before EnqueueAsync even returns.
             line.Queued(conversation, key);
+            try
+            {
+                await outbox.EnqueueAsync(send, delay: null, cancellationToken);
+            }
+            catch
+            {
+                line.Withdraw(conversation, key, previous);
+                throw;
+            }
+
             after = key;
         }
 

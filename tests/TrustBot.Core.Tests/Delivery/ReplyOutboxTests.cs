@@ -116,6 +116,39 @@ public sealed class ReplyOutboxTests
         Assert.False(await _signal.WaitAsync(TimeSpan.Zero, TimeProvider.System, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task QueueAsync_QueueFailsForALaterMessage_LeavesTheEarlierUnsentReplyAsThePredecessor()
+    {
+        var outbox = NewOutbox();
+        await outbox.QueueAsync(Target("1"), [ReplyMessage.OfText("first")], CancellationToken.None);
+        var first = _queued[0].IdempotencyKey;
+        _outbox.Setup(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
+            .ThrowsAsync(new InvalidOperationException("queue down"));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.QueueAsync(Target("2"), [ReplyMessage.OfText("second")], CancellationToken.None));
+
+        Assert.Equal(first, _line.Unsettled(ReplyLine.ConversationOf(Chat)));
+        Assert.Equal(ReplyState.Unknown, _line.StateOf(ReplyOutbox.KeyFor(Target("2"))));
+    }
+
+    [Fact]
+    public async Task QueueAsync_AWorkerThatSendsBeforeTheQueueCallReturns_StillSettlesIt()
+    {
+        // The worker may take a message the moment it is stored; its sender must find the reply known here.
+        _outbox.Setup(o => o.EnqueueAsync(It.IsAny<OutboundSend>(), It.IsAny<TimeSpan?>(), It.IsAny<CancellationToken>()))
+            .Callback((OutboundSend send, TimeSpan? _, CancellationToken _) =>
+            {
+                Assert.Equal(ReplyState.Pending, _line.StateOf(send.IdempotencyKey));
+                _line.Settled(send.IdempotencyKey);
+            })
+            .Returns(Task.CompletedTask);
+
+        await NewOutbox().QueueAsync(Target("1"), [ReplyMessage.OfText("fast")], CancellationToken.None);
+
+        Assert.Null(_line.Unsettled(ReplyLine.ConversationOf(Chat)));
+        Assert.Equal(ReplyState.Settled, _line.StateOf(ReplyOutbox.KeyFor(Target("1"))));
+    }
+
     private ReplyOutbox NewOutbox() => new(_outbox.Object, _line, _signal, NullLogger<ReplyOutbox>.Instance);
 
     private static ReplyTarget Target(string? activityId) => new(Chat, TestIds.PersonalConversationId, activityId);
