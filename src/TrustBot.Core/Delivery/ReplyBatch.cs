@@ -30,6 +30,12 @@ public sealed record ReplyBatch(ConversationAddress Address, string? After, IRea
     public static IReadOnlyList<IReadOnlyList<ReplyMessage>> Chunk(IReadOnlyList<ReplyMessage> replies)
     {
         ArgumentNullException.ThrowIfNull(replies);
+        if (replies.Count <= 1)
+        {
+            // Nearly every message has one answer, and one reply is never cut: nothing to measure.
+            return replies.Count == 0 ? [] : [replies];
+        }
+
         var chunks = new List<IReadOnlyList<ReplyMessage>>();
         var current = new List<ReplyMessage>();
         var size = 0;
