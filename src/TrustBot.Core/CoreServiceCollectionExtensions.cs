@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Digests;
 using TrustBot.Core.Help;
 using TrustBot.Core.Installations;
@@ -31,6 +32,7 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddCommands();
         services.AddSchedulingEngine();
+        services.AddReplyDelivery();
         services.AddAnonymity();
         services.AddInstallations();
         services.AddLaunching();

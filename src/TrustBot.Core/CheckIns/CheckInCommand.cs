@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Launching;
 using TrustBot.Core.Leaders;
@@ -9,15 +8,15 @@ namespace TrustBot.Core.CheckIns;
 
 /// <summary>
 /// <c>checkin</c> in a team channel, or <c>checkin &lt;team&gt;</c> in a leader's 1:1 chat: post a check-in now,
-/// unless one is still open for the team; then say when that one closes.
+/// unless one is still open for the team; then say when that one closes. The card is posted at once, while the message
+/// is handled, because its activity id is stored for the updates that follow; the answer to the person is a queued reply.
 /// </summary>
 public sealed class CheckInCommand(
     InstallationResolver installations,
     CheckInLauncher launcher,
     LaunchGate gate,
     LeaderZones zones,
-    IBotMessenger messenger,
-    ILogger<CheckInCommand> logger) : ICommand
+    MessageReplies replies) : ICommand
 {
     public string Name => "checkin";
 
@@ -32,7 +31,7 @@ public sealed class CheckInCommand(
         var (installation, problem) = await installations.ResolveAsync(message, context.Arguments, cancellationToken);
         if (installation is null)
         {
-            await messenger.ReplyTextAsync(message, problem!, logger, cancellationToken);
+            replies.Text(problem!);
             return;
         }
 
@@ -40,7 +39,7 @@ public sealed class CheckInCommand(
             message, installation, "a check-in", ct => launcher.LaunchWithResultAsync(installation, ct), l => l.Item is not null, cancellationToken);
         if (launched is null)
         {
-            await messenger.ReplyTextAsync(message, refusal!, logger, cancellationToken);
+            replies.Text(refusal!);
             return;
         }
 
@@ -65,7 +64,7 @@ public sealed class CheckInCommand(
 
         if (reply is not null)
         {
-            await messenger.ReplyTextAsync(message, reply, logger, cancellationToken);
+            replies.Text(reply);
         }
     }
 }

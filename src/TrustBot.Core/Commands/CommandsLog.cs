@@ -3,7 +3,7 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;
 
-// Event ids 2020-2022 and 2107. No ids, names or message text at any level.
+// Event ids 2020-2021 and 2107 (2022 moved to DeliveryLog as 2437, now that replies are sent by the outbox). No ids, names or message text at any level.
 internal static partial class CommandsLog
 {
     [LoggerMessage(2020, LogLevel.Debug, "Running command {Command} in a {Kind} conversation")]
@@ -14,7 +14,4 @@ internal static partial class CommandsLog
 
     [LoggerMessage(EventId = 2107, Level = LogLevel.Information, Message = "A card action named an unknown verb")]
     public static partial void UnknownCardVerb(ILogger logger);
-
-    [LoggerMessage(2022, LogLevel.Warning, "A reply was not delivered ({Outcome})")]
-    public static partial void ReplyNotDelivered(ILogger logger, DeliveryOutcome outcome);
 }

@@ -1,3 +1,4 @@
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;
@@ -37,6 +38,17 @@ public sealed record IncomingMessage
     /// <summary>The IANA time zone of the sender's Teams client, when it said.</summary>
     public string? ClientTimeZone { get; init; }
 
+    /// <summary>The activity's id, which Teams keeps when it delivers the same message again; null when it gave none.</summary>
+    public string? ActivityId { get; init; }
+
     /// <summary>Where replies to this message go.</summary>
     public ConversationAddress ReplyAddress => new(TenantId, ServiceUrl, ConversationId, BotId);
+
+    /// <summary>The installation the message belongs to: the team in a channel, else the chat (without a thread suffix).</summary>
+    public string InstallationKey => Kind == ConversationKind.Channel && !string.IsNullOrEmpty(TeamId)
+        ? TeamId
+        : ConversationIds.WithoutThread(ConversationId);
+
+    /// <summary>Where and for which activity the replies of this message are queued.</summary>
+    public ReplyTarget ReplyTarget => new(ReplyAddress, InstallationKey, ActivityId);
 }

@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Logging;
-using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Commands;
 
 /// <summary>
 /// Runs the command named by the first word of a message. Every message gets an answer: an empty message or a
-/// greeting gets help, anything else not understood gets a short pointer to help.
+/// greeting gets help, anything else not understood gets a short pointer to help. Replies are collected in
+/// <see cref="MessageReplies"/>; the host queues them once the message is handled.
 /// </summary>
 public sealed class MessageHandler
 {
@@ -19,15 +19,15 @@ public sealed class MessageHandler
 
     private readonly IReadOnlyList<ICommand> _commands;
     private readonly Dictionary<string, ICommand> _byWord = new(StringComparer.OrdinalIgnoreCase);
-    private readonly IBotMessenger _messenger;
+    private readonly MessageReplies _replies;
     private readonly ILogger<MessageHandler> _logger;
     private readonly IReadOnlyList<IMessageObserver> _observers;
 
-    public MessageHandler(IEnumerable<ICommand> commands, IBotMessenger messenger, ILogger<MessageHandler> logger, IEnumerable<IMessageObserver>? observers = null)
+    public MessageHandler(IEnumerable<ICommand> commands, MessageReplies replies, ILogger<MessageHandler> logger, IEnumerable<IMessageObserver>? observers = null)
     {
         ArgumentNullException.ThrowIfNull(commands);
         _commands = commands.ToList();
-        _messenger = messenger;
+        _replies = replies;
         _logger = logger;
         _observers = observers?.ToList() ?? [];
 
@@ -62,8 +62,7 @@ public sealed class MessageHandler
         if (command is null)
         {
             CommandsLog.CommandNotUnderstood(_logger, message.Kind);
-            await _messenger.ReplyTextAsync(message, NotUnderstoodReply, _logger, cancellationToken);
-
+            _replies.Text(NotUnderstoodReply);
             return;
         }
 

@@ -3,7 +3,7 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.Delivery;
 
-// Event ids 2420-2428. Idempotency keys name tenants, teams and sometimes users, so no level logs them:
+// Event ids 2420-2428 and 2436-2439. Idempotency keys name tenants, teams and sometimes users, so no level logs them:
 // a line names the send kind instead.
 internal static partial class DeliveryLog
 {
@@ -33,4 +33,16 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 2428, Level = LogLevel.Debug, Message = "Releasing a claim failed; it expires on its own")]
     public static partial void ReleaseFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2436, Level = LogLevel.Debug, Message = "Queued {Count} replies to a message in {Sends} send(s)")]
+    public static partial void RepliesQueued(ILogger logger, int count, int sends);
+
+    [LoggerMessage(EventId = 2437, Level = LogLevel.Warning, Message = "A reply was not delivered ({Outcome})")]
+    public static partial void ReplyNotDelivered(ILogger logger, DeliveryOutcome outcome);
+
+    [LoggerMessage(EventId = 2438, Level = LogLevel.Information, Message = "A reply waited {Wait} for the reply before it in its conversation and went ahead without it")]
+    public static partial void ReplyOrderWaitExpired(ILogger logger, TimeSpan wait);
+
+    [LoggerMessage(EventId = 2439, Level = LogLevel.Error, Message = "A queued reply could not be read; it is dead-lettered after its attempts")]
+    public static partial void ReplyUnreadable(ILogger logger);
 }

@@ -11,4 +11,7 @@ public static class OutboundKinds
 
     /// <summary>The one-time introduction of a team's installing leader in their private chat.</summary>
     public const string LeaderIntro = "leader-intro";
+
+    /// <summary>The replies to one message a person sent, posted into the conversation it came from.</summary>
+    public const string Reply = "reply";
 }

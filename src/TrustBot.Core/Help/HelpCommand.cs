@@ -11,7 +11,7 @@ namespace TrustBot.Core.Help;
 /// Posts the help card with the commands the person asking can use: leader-only commands appear for leaders only
 /// (of this team in its channel; of any team elsewhere). The promise names the k in force there.
 /// </summary>
-public sealed class HelpCommand(IBotMessenger messenger, ILeaderStore leaders, ThresholdsInForce thresholds, ILogger<HelpCommand> logger) : ICommand
+public sealed class HelpCommand(MessageReplies replies, ILeaderStore leaders, ThresholdsInForce thresholds, ILogger<HelpCommand> logger) : ICommand
 {
     public const string CommandName = MessageHandler.HelpWord;
 
@@ -28,7 +28,7 @@ public sealed class HelpCommand(IBotMessenger messenger, ILeaderStore leaders, T
         var leads = context.Commands.Any(command => command.LeadersOnly) && await LeadsAsync(message, cancellationToken);
         var available = context.Commands.Where(command => leads || !command.LeadersOnly);
         var card = HelpCard.Build(available, message.Kind, await ThresholdsAsync(message, cancellationToken));
-        await messenger.ReplyCardAsync(message, card, HelpCard.Summary, logger, cancellationToken);
+        replies.Card(card, HelpCard.Summary);
     }
 
     private async Task<AnonymityThresholds> ThresholdsAsync(IncomingMessage message, CancellationToken cancellationToken)

@@ -16,7 +16,7 @@ public sealed class LeadersCommand(
     LeaderDetails details,
     LeaderNames names,
     LeaderCandidateCheck candidates,
-    IBotMessenger messenger,
+    MessageReplies replies,
     ILogger<LeadersCommand> logger) : ICommand
 {
     public const string CommandName = "leaders";
@@ -39,7 +39,7 @@ public sealed class LeadersCommand(
         var message = context.Message;
         if (message.Kind != ConversationKind.Channel || string.IsNullOrEmpty(message.TeamId))
         {
-            await ReplyAsync(message, ManagedInChannelReply, cancellationToken);
+            Reply(ManagedInChannelReply);
             return;
         }
 
@@ -48,7 +48,7 @@ public sealed class LeadersCommand(
         var (team, problem) = await installations.ResolveAsync(message, string.Empty, cancellationToken);
         if (team is null)
         {
-            await ReplyAsync(message, problem!, cancellationToken);
+            Reply(problem!);
             return;
         }
 
@@ -63,7 +63,7 @@ public sealed class LeadersCommand(
             "remove" or "rm" => await ChangeAsync(message, team, current, RemoveAsync, cancellationToken),
             _ => UsageReply,
         };
-        await ReplyAsync(message, reply, cancellationToken);
+        Reply(reply);
     }
 
     private delegate Task<string> Change(IncomingMessage message, Installation team, List<Leader> current, CancellationToken cancellationToken);
@@ -198,6 +198,5 @@ public sealed class LeadersCommand(
         return end < 0 ? trimmed : trimmed[..end];
     }
 
-    private Task ReplyAsync(IncomingMessage message, string text, CancellationToken cancellationToken) =>
-        messenger.ReplyTextAsync(message, text, logger, cancellationToken);
+    private void Reply(string text) => replies.Text(text);
 }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Leaders;
@@ -11,8 +10,7 @@ public sealed class PrivacyCommand(
     InstallationResolver installations,
     ThresholdsInForce thresholds,
     PrivacyNotice notice,
-    IBotMessenger messenger,
-    ILogger<PrivacyCommand> logger) : ICommand
+    MessageReplies replies) : ICommand
 {
     public string Name => "privacy";
 
@@ -29,6 +27,6 @@ public sealed class PrivacyCommand(
         var card = here is not null
             ? notice.Build(here)
             : notice.Build(message.Kind, message.Kind == ConversationKind.Personal ? await thresholds.HereAsync(message, cancellationToken) : thresholds.ServiceDefault);
-        await messenger.ReplyCardAsync(message, card, PrivacyCard.Summary, logger, cancellationToken);
+        replies.Card(card, PrivacyCard.Summary);
     }
 }

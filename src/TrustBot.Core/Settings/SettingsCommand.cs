@@ -10,12 +10,15 @@ namespace TrustBot.Core.Settings;
 /// <c>settings</c> opens a team's settings card for its leaders, always in their private chat with the bot: typed in
 /// the team's channel it sends the card there and says so; typed in the private chat it sends one card per team the
 /// person leads (<c>settings name</c> narrows to teams whose name contains it). Everyone else gets a polite refusal.
+/// The card for the private chat, asked for in a channel, is sent at once (the channel's answer says whether it
+/// arrived); every answer in the conversation the command came from is a queued reply.
 /// </summary>
 public sealed class SettingsCommand(
     InstallationResolver resolver,
     SettingsForms forms,
     LeaderChats chats,
     IBotMessenger messenger,
+    MessageReplies replies,
     ILogger<SettingsCommand> logger) : ICommand
 {
     public const string CommandName = "settings";
@@ -44,7 +47,7 @@ public sealed class SettingsCommand(
         {
             ConversationKind.Channel => InChannelAsync(context.Message, cancellationToken),
             ConversationKind.Personal => InPersonalChatAsync(context.Message, context.Arguments, cancellationToken),
-            _ => RefuseAsync(context.Message, "group-chat", GroupChatReply, cancellationToken),
+            _ => RefuseAsync(context.Message, "group-chat", GroupChatReply),
         };
     }
 
@@ -53,7 +56,7 @@ public sealed class SettingsCommand(
         var (team, problem) = await resolver.ResolveAsync(message, string.Empty, cancellationToken);
         if (team is null)
         {
-            await RefuseAsync(message, "no-installation", problem!, cancellationToken);
+            Refuse(message, "no-installation", problem!);
             return;
         }
 
@@ -62,7 +65,7 @@ public sealed class SettingsCommand(
         if (leader is null)
         {
             // The refusal names the leaders to ask, so a leader stored without a name is looked up on the roster.
-            await RefuseAsync(message, "not-a-leader", NotALeaderReply(team, await forms.NamedAsync(team, current, cancellationToken)), cancellationToken);
+            Refuse(message, "not-a-leader", NotALeaderReply(team, await forms.NamedAsync(team, current, cancellationToken)));
             return;
         }
 
@@ -70,7 +73,7 @@ public sealed class SettingsCommand(
         if (chat is null)
         {
             SettingsLog.CardNotSent(logger, opened.Outcome);
-            await ReplyAsync(message, CannotReachReply(opened.Outcome), cancellationToken);
+            replies.Text(CannotReachReply(opened.Outcome));
             return;
         }
 
@@ -84,12 +87,12 @@ public sealed class SettingsCommand(
                 await chats.MarkUnreachableAsync(leader, cancellationToken);
             }
 
-            await ReplyAsync(message, CannotReachReply(sent.Outcome), cancellationToken);
+            replies.Text(CannotReachReply(sent.Outcome));
             return;
         }
 
         SettingsLog.CardsSent(logger, 1);
-        await ReplyAsync(message, $"I've sent you the settings for **{SettingsCard.TeamName(team)}** in our private chat.", cancellationToken);
+        replies.Text($"I've sent you the settings for **{SettingsCard.TeamName(team)}** in our private chat.");
     }
 
     private async Task InPersonalChatAsync(IncomingMessage message, string arguments, CancellationToken cancellationToken)
@@ -97,7 +100,7 @@ public sealed class SettingsCommand(
         var teams = await resolver.LedTeamsAsync(message.TenantId, message.FromId, message.FromAadObjectId, cancellationToken);
         if (teams.Count == 0)
         {
-            await RefuseAsync(message, "not-a-leader", NotALeaderAnywhereReply, cancellationToken);
+            Refuse(message, "not-a-leader", NotALeaderAnywhereReply);
             return;
         }
 
@@ -107,7 +110,7 @@ public sealed class SettingsCommand(
             : teams.Where(t => (t.TeamName ?? string.Empty).Contains(wanted, StringComparison.OrdinalIgnoreCase)).ToList();
         if (matching.Count == 0)
         {
-            await ReplyAsync(message, $"You don't lead a team whose name contains \"{Shorten(wanted)}\". Your teams: {TeamNames(teams)}.", cancellationToken);
+            replies.Text($"You don't lead a team whose name contains \"{Shorten(wanted)}\". Your teams: {TeamNames(teams)}.");
             return;
         }
 
@@ -121,24 +124,16 @@ public sealed class SettingsCommand(
                 continue;
             }
 
-            var card = await forms.CurrentAsync(team, current, cancellationToken);
-            var result = await messenger.SendCardAsync(message.ReplyAddress, card, SettingsCard.Summary, cancellationToken);
-            if (!result.IsDelivered)
-            {
-                SettingsLog.CardNotSent(logger, result.Outcome);
-                return;
-            }
-
+            // Replies in this chat, queued in order with the rest; none of them needs the posted id.
+            replies.Card(await forms.CurrentAsync(team, current, cancellationToken), SettingsCard.Summary);
             sent++;
         }
 
         SettingsLog.CardsSent(logger, sent);
         if (matching.Count > MaxCards)
         {
-            await ReplyAsync(
-                message,
-                $"You lead {matching.Count} teams; these are the settings of the first {MaxCards}. Type **settings** and part of a team's name for another, or mention me with **settings** in its channel.",
-                cancellationToken);
+            replies.Text(
+                $"You lead {matching.Count} teams; these are the settings of the first {MaxCards}. Type **settings** and part of a team's name for another, or mention me with **settings** in its channel.");
         }
     }
 
@@ -154,12 +149,15 @@ public sealed class SettingsCommand(
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
 
-    private Task RefuseAsync(IncomingMessage message, string reason, string text, CancellationToken cancellationToken)
+    private Task RefuseAsync(IncomingMessage message, string reason, string text)
     {
-        SettingsLog.CommandRefused(logger, message.Kind, reason);
-        return ReplyAsync(message, text, cancellationToken);
+        Refuse(message, reason, text);
+        return Task.CompletedTask;
     }
 
-    private Task ReplyAsync(IncomingMessage message, string text, CancellationToken cancellationToken) =>
-        messenger.ReplyTextAsync(message, text, logger, cancellationToken);
+    private void Refuse(IncomingMessage message, string reason, string text)
+    {
+        SettingsLog.CommandRefused(logger, message.Kind, reason);
+        replies.Text(text);
+    }
 }

@@ -6,7 +6,7 @@ namespace TrustBot.Core.Settings;
 // Event ids 2700–2749. Settings name people (leaders) and channels: no ids, names or values at any level.
 internal static partial class SettingsLog
 {
-    [LoggerMessage(2700, LogLevel.Information, "Settings card sent to a leader's private chat ({Count} cards)")]
+    [LoggerMessage(2700, LogLevel.Information, "Settings cards sent or queued for a leader's private chat ({Count} cards)")]
     public static partial void CardsSent(ILogger logger, int count);
 
     [LoggerMessage(2701, LogLevel.Warning, "The settings card could not be sent ({Outcome})")]

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.Commands;
@@ -16,9 +15,8 @@ namespace TrustBot.Core.SpeakUp;
 public sealed class NotesCommand(
     InstallationResolver installations,
     ISpeakUpStore store,
-    IBotMessenger messenger,
-    IOptions<AnonymityOptions> anonymity,
-    ILogger<NotesCommand> logger) : ICommand
+    MessageReplies replies,
+    IOptions<AnonymityOptions> anonymity) : ICommand
 {
     public string Name => "notes";
 
@@ -32,14 +30,14 @@ public sealed class NotesCommand(
         var message = context.Message;
         if (message.Kind != ConversationKind.Personal)
         {
-            await messenger.ReplyTextAsync(message, "Notes are shared privately with team leaders: send me **notes** in our 1:1 chat.", logger, cancellationToken);
+            replies.Text("Notes are shared privately with team leaders: send me **notes** in our 1:1 chat.");
             return;
         }
 
         var (team, problem) = await installations.ResolveAsync(message, context.Arguments, cancellationToken);
         if (team is null)
         {
-            await messenger.ReplyTextAsync(message, problem!, logger, cancellationToken);
+            replies.Text(problem!);
             return;
         }
 
@@ -76,6 +74,6 @@ public sealed class NotesCommand(
         var label = team.TeamName ?? "your team";
         var k = threshold ?? team.ThresholdOr(anonymity.Value.DefaultThreshold);
         var card = answered.Count == 0 ? NotesCard.NotEnoughYet(label, k) : NotesCard.Build(label, answered, k);
-        await messenger.ReplyCardAsync(message, card, "Anonymous notes from your team", logger, cancellationToken);
+        replies.Card(card, NotesCard.Summary);
     }
 }

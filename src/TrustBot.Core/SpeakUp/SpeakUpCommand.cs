@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using TrustBot.Core.Commands;
 using TrustBot.Core.Launching;
 using TrustBot.Core.Leaders;
@@ -6,13 +5,15 @@ using TrustBot.Core.Messaging;
 
 namespace TrustBot.Core.SpeakUp;
 
-/// <summary><c>speakup</c> in a team channel (or <c>speakup &lt;team&gt;</c> in a leader's 1:1 chat): post a speak-up prompt now.</summary>
+/// <summary>
+/// <c>speakup</c> in a team channel (or <c>speakup &lt;team&gt;</c> in a leader's 1:1 chat): post a speak-up prompt now. The
+/// prompt is posted at once, because its activity id is stored to close it later; the answer to the person is a queued reply.
+/// </summary>
 public sealed class SpeakUpCommand(
     InstallationResolver installations,
     SpeakUpLauncher launcher,
     LaunchGate gate,
-    IBotMessenger messenger,
-    ILogger<SpeakUpCommand> logger) : ICommand
+    MessageReplies replies) : ICommand
 {
     public string Name => "speakup";
 
@@ -37,7 +38,7 @@ public sealed class SpeakUpCommand(
 
         if (reply is not null)
         {
-            await messenger.ReplyTextAsync(message, reply, logger, cancellationToken);
+            replies.Text(reply);
         }
     }
 }

@@ -93,6 +93,7 @@ internal static class ActivityMapper
             FromName = activity.From?.Name,
             Mentions = Mentions(activity),
             ClientTimeZone = ClientTimeZone(activity),
+            ActivityId = string.IsNullOrEmpty(activity.Id) ? null : activity.Id,
         };
     }
 

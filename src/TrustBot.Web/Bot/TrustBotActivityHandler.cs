@@ -1,6 +1,7 @@
 using TrustBot.Core.Anonymity;
 using TrustBot.Core.Cards;
 using TrustBot.Core.Commands;
+using TrustBot.Core.Delivery;
 using TrustBot.Core.Installations;
 using TrustBot.Core.Messaging;
 using TrustBot.Core.Outages;
@@ -15,9 +16,18 @@ namespace TrustBot.Web.Bot;
 /// The bot's single turn handler: keeps stored addresses fresh, then routes each activity to Core. When storage cannot
 /// be reached, each kind of activity gets the most useful answer that needs no storage instead of a 500.
 /// </summary>
+/// <remarks>
+/// A message is acknowledged once it is handled and its replies are stored in the outbox (<see cref="ReplyOutbox"/>):
+/// the outbox worker posts them a moment later at Teams' pace, so a burst of messages never waits behind the pacer.
+/// If they cannot be stored the request fails with 503, so Teams delivers the message again. Invoke responses (card
+/// buttons) stay synchronous, and so do the two answers given without storage (outage, not ready), which could not be
+/// queued anyway.
+/// </remarks>
 internal sealed class TrustBotActivityHandler(
     InstallationHandler installations,
     MessageHandler messages,
+    MessageReplies replies,
+    ReplyOutbox replyOutbox,
     CardActionRouter cardActions,
     IBotMessenger messenger,
     AnonymitySecretStatus secret,
@@ -25,6 +35,9 @@ internal sealed class TrustBotActivityHandler(
 {
     // Long enough for a blip to pass, short enough that an install waits little once storage is back.
     private static readonly TimeSpan InstallRetryAfter = TimeSpan.FromSeconds(10);
+
+    // Short: a failed queue write is usually a blip, and the person is waiting for an answer.
+    private static readonly TimeSpan ReplyRetryAfter = TimeSpan.FromSeconds(5);
 
     // A Key Vault reference usually resolves within minutes of the role assignment.
     private static readonly TimeSpan NotReadyRetryAfter = TimeSpan.FromSeconds(60);
@@ -82,6 +95,7 @@ internal sealed class TrustBotActivityHandler(
                 if (ActivityMapper.ToIncomingMessage(activity) is { } message)
                 {
                     await messages.HandleAsync(message, cancellationToken);
+                    await QueueRepliesAsync(message, cancellationToken);
                 }
 
                 return null;
@@ -98,6 +112,25 @@ internal sealed class TrustBotActivityHandler(
             default:
                 // Unknown activity types and events are legal; accept and ignore them.
                 return null;
+        }
+    }
+
+    /// <summary>
+    /// Stores the message's replies as one outbox send before the 200 goes back. A failure becomes a 503 with Retry-After
+    /// rather than a 200 for an answer that exists nowhere: Teams delivers the message again and the command runs again,
+    /// which every command tolerates (a second <c>checkin</c> finds the first one open and says so).
+    /// </summary>
+    private async Task QueueRepliesAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await replyOutbox.QueueAsync(message.ReplyTarget, replies.TakeAll(), cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The exception is not logged: a storage failure carries the queue's URL.
+            WebLog.RepliesNotQueued(logger, exception.GetType().Name);
+            throw new RetryLaterException(ReplyRetryAfter, "The replies could not be queued; the channel should send this activity again.");
         }
     }
 
@@ -128,7 +161,9 @@ internal sealed class TrustBotActivityHandler(
                 throw new RetryLaterException(InstallRetryAfter, "Storage is unavailable; the channel should send this activity again.");
 
             case ActivityTypes.Message when ActivityMapper.ToIncomingMessage(activity) is { } message:
-                // The reply goes through the Connector, which needs no storage.
+                // The reply goes straight through the Connector, which needs no storage; the outbox is storage too, so
+                // this one answer cannot be queued. Whatever the command had collected before the outage is dropped.
+                _ = replies.TakeAll();
                 WebLog.StorageUnavailable(logger, activity.Type, "reply");
                 var result = await messenger.SendTextAsync(message.ReplyAddress, StorageOutageViews.MessageReply, cancellationToken);
                 if (!result.IsDelivered)
@@ -164,6 +199,7 @@ internal sealed class TrustBotActivityHandler(
                 throw new RetryLaterException(NotReadyRetryAfter, "The anonymity secret is not configured; the channel should send this activity again.");
 
             case ActivityTypes.Message when ActivityMapper.ToIncomingMessage(activity) is { } message:
+                // Straight through the Connector: nothing is stored while the secret is unusable, queued replies included.
                 WebLog.AnonymitySecretNotReady(logger, activity.Type, "reply");
                 await messenger.SendTextAsync(message.ReplyAddress, NotReadyViews.Reply, cancellationToken);
                 return null;

@@ -29,4 +29,7 @@ internal static partial class WebLog
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning,
         Message = "The anonymity secret is not configured or is an unresolved Key Vault reference; a {ActivityType} activity was answered \"not ready\" ({Answer})")]
     public static partial void AnonymitySecretNotReady(ILogger logger, string? activityType, string answer);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "The replies to a message could not be queued ({ExceptionType}); it is answered 503 so that Teams sends it again")]
+    public static partial void RepliesNotQueued(ILogger logger, string exceptionType);
 }

@@ -11,21 +11,11 @@ public sealed class MessageHandlerTests
 {
     private const string ThreadConversationId = TestIds.ChosenChannelId + ";messageid=1776390257332";
 
-    private readonly Mock<IBotMessenger> _messenger = new(MockBehavior.Strict);
-    private readonly List<(ConversationAddress Address, JsonObject Card)> _cards = [];
-    private readonly List<(ConversationAddress Address, string Text)> _texts = [];
+    private readonly MessageReplies _replies = new();
 
-    public MessageHandlerTests()
-    {
-        _messenger
-            .Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback<ConversationAddress, JsonObject, string, CancellationToken>((address, card, _, _) => _cards.Add((address, card)))
-            .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1776390299001"));
-        _messenger
-            .Setup(m => m.SendTextAsync(It.IsAny<ConversationAddress>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback<ConversationAddress, string, CancellationToken>((address, text, _) => _texts.Add((address, text)))
-            .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1776390299002"));
-    }
+    private List<JsonObject> Cards => [.. _replies.Collected.Where(r => r.Card is not null).Select(r => r.Card!)];
+
+    private List<string> Texts => [.. _replies.Collected.Where(r => r.Text is not null).Select(r => r.Text!)];
 
     [Theory]
     [InlineData("help")]
@@ -40,10 +30,9 @@ public sealed class MessageHandlerTests
     {
         await CreateHandler().HandleAsync(Message(text), CancellationToken.None);
 
-        var (address, card) = Assert.Single(_cards);
-        Assert.Equal(TestIds.ChosenChannelId, address.ConversationId);
+        var card = Assert.Single(Cards);
         Assert.Equal("Here's what I can do", (string?)card["body"]![0]!["text"]);
-        Assert.Empty(_texts);
+        Assert.Empty(Texts);
     }
 
     [Theory]
@@ -55,18 +44,52 @@ public sealed class MessageHandlerTests
     {
         await CreateHandler().HandleAsync(Message(text), CancellationToken.None);
 
-        var (address, reply) = Assert.Single(_texts);
+        var reply = Assert.Single(Texts);
         Assert.Equal("I didn't catch that. Type **help** to see what I can do.", reply);
-        Assert.Equal(new ConversationAddress(TestIds.TenantId, TestIds.ServiceUrl, TestIds.ChosenChannelId, TestIds.BotId), address);
-        Assert.Empty(_cards);
+        Assert.Empty(Cards);
     }
 
     [Fact]
-    public async Task HandleAsync_InChannelThread_RepliesIntoTheThread()
+    public void ReplyTarget_InChannelThread_RepliesIntoTheThreadOfTheTeamsInstallation()
     {
-        await CreateHandler().HandleAsync(Message("help") with { ConversationId = ThreadConversationId }, CancellationToken.None);
+        var target = (Message("help") with { ConversationId = ThreadConversationId, ActivityId = "1776390257340" }).ReplyTarget;
 
-        Assert.Equal(ThreadConversationId, Assert.Single(_cards).Address.ConversationId);
+        Assert.Equal(new ConversationAddress(TestIds.TenantId, TestIds.ServiceUrl, ThreadConversationId, TestIds.BotId), target.Address);
+        Assert.Equal(TestIds.TeamId, target.InstallationKey);
+        Assert.Equal("1776390257340", target.ActivityId);
+    }
+
+    [Fact]
+    public void ReplyTarget_InAPersonalChat_BelongsToTheChat()
+    {
+        var message = Message("help") with { Kind = ConversationKind.Personal, ConversationId = TestIds.PersonalConversationId, TeamId = null };
+
+        Assert.Equal(TestIds.PersonalConversationId, message.ReplyTarget.InstallationKey);
+        Assert.Equal(TestIds.PersonalConversationId, message.ReplyTarget.Address.ConversationId);
+    }
+
+    [Fact]
+    public async Task HandleAsync_CollectsRepliesInOrderAndSendsNothing()
+    {
+        var twice = new Mock<ICommand>();
+        twice.SetupGet(c => c.Name).Returns("twice");
+        twice.SetupGet(c => c.Description).Returns("Answers twice.");
+        twice.SetupGet(c => c.Aliases).Returns([]);
+        twice
+            .Setup(c => c.HandleAsync(It.IsAny<CommandContext>(), It.IsAny<CancellationToken>()))
+            .Callback(() =>
+            {
+                _replies.Text("first");
+                _replies.Card(new JsonObject { ["type"] = "AdaptiveCard" }, "second");
+                _replies.Text("third");
+            })
+            .Returns(Task.CompletedTask);
+
+        await CreateHandler(twice.Object).HandleAsync(Message("twice"), CancellationToken.None);
+
+        Assert.Equal(["first", "second", "third"], _replies.Collected.Select(r => r.Text ?? r.Summary));
+        Assert.Equal(3, _replies.TakeAll().Count);
+        Assert.Empty(_replies.TakeAll());
     }
 
     [Fact]
@@ -88,8 +111,8 @@ public sealed class MessageHandlerTests
         Assert.Equal("threshold 5", received.Arguments);
         Assert.Equal(TestIds.ChosenChannelId, received.Message.ConversationId);
         Assert.Equal(["help", "settings"], received.Commands.Select(c => c.Name));
-        Assert.Empty(_cards);
-        Assert.Empty(_texts);
+        Assert.Empty(Cards);
+        Assert.Empty(Texts);
     }
 
     [Fact]
@@ -102,7 +125,7 @@ public sealed class MessageHandlerTests
 
         await CreateHandler(notes.Object).HandleAsync(Message("help"), CancellationToken.None);
 
-        var json = Assert.Single(_cards).Card.ToJsonString();
+        var json = Assert.Single(Cards).ToJsonString();
         Assert.Contains("\"title\":\"notes\"", json, StringComparison.Ordinal);
         Assert.Contains("Read the anonymous notes your team shared.", json, StringComparison.Ordinal);
         Assert.Contains("\"title\":\"help\"", json, StringComparison.Ordinal);
@@ -119,22 +142,8 @@ public sealed class MessageHandlerTests
 
         await CreateHandler(greedy.Object).HandleAsync(Message("help"), CancellationToken.None);
 
-        Assert.Single(_cards);
+        Assert.Single(Cards);
         greedy.Verify(c => c.HandleAsync(It.IsAny<CommandContext>(), It.IsAny<CancellationToken>()), Times.Never);
-    }
-
-    [Fact]
-    public async Task HandleAsync_HelpNotDelivered_DoesNotThrow()
-    {
-        _messenger
-            .Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Throttled, Detail: "429"));
-
-        await CreateHandler().HandleAsync(Message("help"), CancellationToken.None);
-
-        _messenger.Verify(
-            m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()),
-            Times.Once);
     }
 
     [Fact]
@@ -145,8 +154,8 @@ public sealed class MessageHandlerTests
 
     private MessageHandler CreateHandler(params ICommand[] extra)
     {
-        ICommand[] commands = [new HelpCommand(_messenger.Object, Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), TestThresholds.For(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), NullLogger<HelpCommand>.Instance), .. extra];
-        return new MessageHandler(commands, _messenger.Object, NullLogger<MessageHandler>.Instance);
+        ICommand[] commands = [new HelpCommand(_replies, Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), TestThresholds.For(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), NullLogger<HelpCommand>.Instance), .. extra];
+        return new MessageHandler(commands, _replies, NullLogger<MessageHandler>.Instance);
     }
 
     private static IncomingMessage Message(string text) => new()

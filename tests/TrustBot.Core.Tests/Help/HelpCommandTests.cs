@@ -12,20 +12,15 @@ namespace TrustBot.Core.Tests.Help;
 public sealed class HelpCommandTests
 {
     private const string SenderId = "29:sender";
-    private readonly Mock<IBotMessenger> _messenger = new();
+    private readonly MessageReplies _replies = new();
     private readonly Mock<ILeaderStore> _leaders = new();
-    private readonly List<JsonObject> _cards = [];
     private readonly ICommand[] _commands;
 
     public HelpCommandTests()
     {
-        _messenger
-            .Setup(m => m.SendCardAsync(It.IsAny<ConversationAddress>(), It.IsAny<JsonObject>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback<ConversationAddress, JsonObject, string, CancellationToken>((_, card, _, _) => _cards.Add(card))
-            .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered, "1"));
         _commands =
         [
-            new HelpCommand(_messenger.Object, _leaders.Object, TestThresholds.For(_leaders.Object), NullLogger<HelpCommand>.Instance),
+            new HelpCommand(_replies, _leaders.Object, TestThresholds.For(_leaders.Object), NullLogger<HelpCommand>.Instance),
             Command("checkin", leadersOnly: false),
             Command("settings", leadersOnly: true),
         ];
@@ -100,7 +95,7 @@ public sealed class HelpCommandTests
             FromId = SenderId,
         };
         await _commands[0].HandleAsync(new CommandContext(message, string.Empty, _commands), CancellationToken.None);
-        var facts = (JsonArray)Assert.Single(_cards)["body"]!.AsArray().Single(item => (string?)item!["type"] == "FactSet")!["facts"]!;
+        var facts = (JsonArray)Assert.Single(_replies.Collected).Card!["body"]!.AsArray().Single(item => (string?)item!["type"] == "FactSet")!["facts"]!;
         return [.. facts.Select(fact => (string)fact!["title"]!)];
     }
 

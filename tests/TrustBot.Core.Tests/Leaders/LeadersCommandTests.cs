@@ -19,7 +19,7 @@ public sealed class LeadersCommandTests
     private readonly InMemoryLeaderStore _leaders = new();
     private readonly Mock<ITimetable> _timetable = new();
     private readonly Mock<IBotMessenger> _messenger = new();
-    private readonly List<string> _replies = [];
+    private readonly MessageReplies _collected = new();
     private readonly LeadersCommand _command;
 
     public LeadersCommandTests()
@@ -28,18 +28,17 @@ public sealed class LeadersCommandTests
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada Lovelace", "aad-ada"));
         _timetable.Setup(t => t.AddIfMissingAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _messenger
-            .Setup(m => m.SendTextAsync(It.IsAny<ConversationAddress>(), It.IsAny<string>(), It.IsAny<CancellationToken>()))
-            .Callback((ConversationAddress _, string text, CancellationToken _) => _replies.Add(text))
-            .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered));
-        _messenger
             .Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(() => new[] { AdaId, GraceId, AlanId }.Select(id => new TeamMember(id, null, null)).ToAsyncEnumerable());
         var time = new FakeTimeProvider(LeaderTestData.Now);
         var details = new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance);
         _command = new LeadersCommand(
             new InstallationResolver(_installations, _leaders), _leaders, new LeaderChanges(_leaders, _timetable.Object, details, time), details,
-            new LeaderNames(_leaders, _messenger.Object, NullLogger<LeaderNames>.Instance), new LeaderCandidateCheck(_messenger.Object), _messenger.Object, NullLogger<LeadersCommand>.Instance);
+            new LeaderNames(_leaders, _messenger.Object, NullLogger<LeaderNames>.Instance), new LeaderCandidateCheck(_messenger.Object), _collected, NullLogger<LeadersCommand>.Instance);
     }
+
+    // The command's answers, as it queued them for the conversation it was asked in.
+    private List<string> Replies => [.. _collected.Collected.Select(r => r.Text!)];
 
     [Fact]
     public async Task Leaders_InTheChannel_ListsNamesNeverIds()
@@ -48,7 +47,7 @@ public sealed class LeadersCommandTests
 
         await RunAsync("", From(AdaId));
 
-        var reply = Assert.Single(_replies);
+        var reply = Assert.Single(Replies);
         Assert.Contains("Ada Lovelace and Grace Hopper", reply, StringComparison.Ordinal);
         Assert.Contains("Platform Team", reply, StringComparison.Ordinal);
         Assert.DoesNotContain("29:", reply, StringComparison.Ordinal);
@@ -75,7 +74,7 @@ public sealed class LeadersCommandTests
                 It.IsAny<CancellationToken>()), Times.Once);
         }
 
-        var reply = Assert.Single(_replies);
+        var reply = Assert.Single(Replies);
         Assert.Contains("Grace Hopper now leads", reply, StringComparison.Ordinal);
         Assert.Contains("Alan Turing now leads", reply, StringComparison.Ordinal);
     }
@@ -87,7 +86,7 @@ public sealed class LeadersCommandTests
 
         Assert.Single(_leaders.All);
         _timetable.VerifyNoOtherCalls();
-        Assert.Contains("Ada Lovelace already leads", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Contains("Ada Lovelace already leads", Assert.Single(Replies), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -97,7 +96,7 @@ public sealed class LeadersCommandTests
 
         Assert.Equal([AdaId], _leaders.All.Select(l => l.UserId));
         _timetable.VerifyNoOtherCalls();
-        var reply = Assert.Single(_replies);
+        var reply = Assert.Single(Replies);
         Assert.Contains("Only the leaders", reply, StringComparison.Ordinal);
         Assert.Contains("Ada Lovelace", reply, StringComparison.Ordinal);
     }
@@ -119,7 +118,7 @@ public sealed class LeadersCommandTests
 
         Assert.Equal([AdaId], _leaders.All.Select(l => l.UserId));
         _timetable.Verify(t => t.RemoveAsync(TestIds.TenantId, TestIds.TeamId, "nudge|" + GraceId, It.IsAny<CancellationToken>()), Times.Once);
-        Assert.Contains("Grace Hopper no longer leads", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Contains("Grace Hopper no longer leads", Assert.Single(Replies), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -129,7 +128,7 @@ public sealed class LeadersCommandTests
 
         Assert.Single(_leaders.All);
         _timetable.VerifyNoOtherCalls();
-        Assert.Contains("last leader", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Contains("last leader", Assert.Single(Replies), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -140,7 +139,7 @@ public sealed class LeadersCommandTests
         await RunAsync("remove", From(AdaId) with { Mentions = [new TeamMember(AdaId, null, "Ada"), new TeamMember(GraceId, null, "Grace")] });
 
         Assert.Equal([GraceId], _leaders.All.Select(l => l.UserId));
-        var reply = Assert.Single(_replies);
+        var reply = Assert.Single(Replies);
         Assert.Contains("Ada no longer leads", reply, StringComparison.Ordinal);
         Assert.Contains("Grace is the last leader", reply, StringComparison.Ordinal);
     }
@@ -151,7 +150,7 @@ public sealed class LeadersCommandTests
         await RunAsync("remove Alan", From(AdaId) with { Mentions = [new TeamMember(AlanId, null, "Alan Turing")] });
 
         Assert.Single(_leaders.All);
-        Assert.Contains("Alan Turing doesn't lead", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Contains("Alan Turing doesn't lead", Assert.Single(Replies), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -162,7 +161,7 @@ public sealed class LeadersCommandTests
     {
         await RunAsync(arguments, From(AdaId));
 
-        Assert.Equal([LeadersCommand.UsageReply], _replies);
+        Assert.Equal([LeadersCommand.UsageReply], Replies);
         Assert.Single(_leaders.All);
     }
 
@@ -173,7 +172,7 @@ public sealed class LeadersCommandTests
     {
         await RunAsync("add Alan", From(AdaId) with { Kind = kind, TeamId = null, Mentions = [new TeamMember(AlanId, null, "Alan Turing")] });
 
-        Assert.Equal([LeadersCommand.ManagedInChannelReply], _replies);
+        Assert.Equal([LeadersCommand.ManagedInChannelReply], Replies);
         Assert.Single(_leaders.All);
     }
 
@@ -205,7 +204,7 @@ public sealed class LeadersCommandTests
 
         await RunAsync("", From(AdaId));
 
-        Assert.Contains("Ada Lovelace", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Contains("Ada Lovelace", Assert.Single(Replies), StringComparison.Ordinal);
         Assert.Equal("Ada Lovelace", Assert.Single(_leaders.All).Name);
     }
 
@@ -217,7 +216,7 @@ public sealed class LeadersCommandTests
 
         await RunAsync("", From(AlanId));
 
-        Assert.Contains("Ada Lovelace and Grace Hopper", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Contains("Ada Lovelace and Grace Hopper", Assert.Single(Replies), StringComparison.Ordinal);
         Assert.Equal("Grace Hopper", _leaders[TestIds.TeamId, GraceId]!.Name);
     }
 
@@ -230,7 +229,7 @@ public sealed class LeadersCommandTests
 
         await RunAsync("", From(AlanId));
 
-        Assert.Contains("Ada Lovelace and (a leader without a display name)", Assert.Single(_replies), StringComparison.Ordinal);
+        Assert.Contains("Ada Lovelace and (a leader without a display name)", Assert.Single(Replies), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,6 +42,9 @@ public sealed class SettingsCommandTests
         var (replyTo, text) = Assert.Single(_harness.Texts);
         Assert.Equal(TestIds.ChosenChannelId + ";messageid=1", replyTo.ConversationId);
         Assert.Contains("private chat", text, StringComparison.Ordinal);
+
+        // The card went to the private chat at once, because the answer says whether it arrived; the answer is queued.
+        Assert.Equal(text, Assert.Single(_harness.Queued.Collected).Text);
         Assert.Equal("a:chat-" + SettingsHarness.AdaId, _harness.Leaders.All.Single().ChatConversationId);
     }
 

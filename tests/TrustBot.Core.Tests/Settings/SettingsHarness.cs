@@ -86,13 +86,16 @@ internal sealed class SettingsHarness
 
     public List<(ConversationAddress Address, string Text)> Texts { get; } = [];
 
+    /// <summary>The answers the command queued for the conversation it was asked in (also listed in Cards and Texts).</summary>
+    public MessageReplies Queued { get; } = new();
+
     public Installation Team => Installations[TestIds.TenantId, TestIds.TeamId]!;
 
     public SettingsCommand Command()
     {
         var leaderChats = new LeaderChats(Leaders, Messenger.Object);
         return new SettingsCommand(
-            new InstallationResolver(Installations, Leaders), Forms(), leaderChats, Messenger.Object, NullLogger<SettingsCommand>.Instance);
+            new InstallationResolver(Installations, Leaders), Forms(), leaderChats, Messenger.Object, Queued, NullLogger<SettingsCommand>.Instance);
     }
 
     public SettingsActionHandler Handler()
@@ -109,8 +112,22 @@ internal sealed class SettingsHarness
             Installations, Forms(), Reader(), new LeaderChanges(Leaders, Timetable, details, Time), planner, CheckIns.Object, Time, NullLogger<SettingsActionHandler>.Instance);
     }
 
-    public Task RunAsync(IncomingMessage message, string arguments = "") =>
-        Command().HandleAsync(new CommandContext(message, arguments, []), CancellationToken.None);
+    /// <summary>Runs the command; what it queued then counts as posted into the conversation it was asked in, in order.</summary>
+    public async Task RunAsync(IncomingMessage message, string arguments = "")
+    {
+        await Command().HandleAsync(new CommandContext(message, arguments, []), CancellationToken.None);
+        foreach (var reply in Queued.Collected)
+        {
+            if (reply.Card is { } card)
+            {
+                Cards.Add((message.ReplyAddress, card));
+            }
+            else
+            {
+                Texts.Add((message.ReplyAddress, reply.Text!));
+            }
+        }
+    }
 
     public Task<JsonObject> PressAsync(JsonObject data, string verb = SettingsVerbs.Save, string? fromId = AdaId, string? fromAad = null, string tenantId = TestIds.TenantId) =>
         Handler().HandleAsync(

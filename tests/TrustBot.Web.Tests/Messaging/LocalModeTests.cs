@@ -1,4 +1,5 @@
 using System.Net;
+using TrustBot.Testing.Storage;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.Messaging;
@@ -12,6 +13,8 @@ public sealed class LocalModeTests(BotHostFixture host)
     {
         var settings = host.Settings(appId: string.Empty);
         settings["BotFramework:AllowedServiceUrlHosts:0"] = null;
+        // Its own outbox: the reply is queued, and the shared host's worker would send it with that host's token.
+        settings["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
         await using var factory = new BotApplicationFactory(settings, environment: "Development", fixedOutboundToken: false);
         factory.UseKestrel(0);
         factory.StartServer();
