@@ -9,8 +9,8 @@ namespace TrustBot.Protocol.Connector;
 /// <remarks>
 /// Memory grows with the conversations sent to within the longest window (an hour for Teams: a conversation that saw
 /// one send can still be held to 1,800 an hour, so its instant must be kept that long to pace exactly). So each is
-/// kept small: keyed by a 64-bit hash of its id rather than the id itself, its instants in a ring that grows only while
-/// it is busy; and at most <see cref="DefaultMaxConversations"/> are tracked (past that, idle ones are pruned at once,
+/// kept small: keyed by a 64-bit hash of its id rather than the id itself, its first two instants in the map entry
+/// itself and more in a ring that grows only while it is busy; and at most <see cref="DefaultMaxConversations"/> are tracked (past that, idle ones are pruned at once,
 /// then the longest idle tenth is forgotten, which can only let a forgotten conversation's hourly count restart).
 /// <para>
 /// Why ours and not System.Threading.RateLimiting (which the resilience library builds on): Teams counts one request
@@ -23,7 +23,7 @@ namespace TrustBot.Protocol.Connector;
 /// </remarks>
 public sealed class ConnectorRateLimiter
 {
-    /// <summary>Conversations tracked at most (about 100 bytes each while they are quiet).</summary>
+    /// <summary>Conversations tracked at most (about 50 bytes each while they are quiet).</summary>
     public const int DefaultMaxConversations = 100_000;
 
     private readonly Lock _gate = new();
@@ -144,30 +144,25 @@ public sealed class ConnectorRateLimiter
     private long Reserve(string conversationId, long now)
     {
         var key = KeyOf(conversationId);
-        if (!_conversations.TryGetValue(key, out var log))
+        if (!_conversations.TryGetValue(key, out var log) && _conversations.Count >= _maxConversations)
         {
-            if (_conversations.Count >= _maxConversations)
-            {
-                MakeRoom(now);
-            }
-
-            log = new ConversationSlotLog(_conversationLogCapacity);
-            _conversations.Add(key, log);
+            MakeRoom(now);
         }
 
         var slot = EarliestAppSlot(EarliestConversationSlot(log, now));
 
         // A conversation's slots stay in order, which keeps its messages in order and its log sorted; past the
-        // longest window's limit the oldest instant leaves the ring.
-        log.Add(slot);
+        // longest window's limit the oldest instant leaves. The log is a value: the changed copy goes back.
+        log.Add(slot, _conversationLogCapacity);
+        _conversations[key] = log;
         _app.Insert(UpperBound(slot), slot);
         return slot;
     }
 
-    private long EarliestConversationSlot(ConversationSlotLog? log, long now)
+    private long EarliestConversationSlot(in ConversationSlotLog log, long now)
     {
         var slot = now;
-        if (log is null || log.Count == 0)
+        if (log.Count == 0)
         {
             return slot;
         }
@@ -270,9 +265,11 @@ public sealed class ConnectorRateLimiter
 
     private void Release(string conversationId, long slot)
     {
-        if (_conversations.TryGetValue(KeyOf(conversationId), out var log))
+        var key = KeyOf(conversationId);
+        if (_conversations.TryGetValue(key, out var log))
         {
             log.Remove(slot);
+            _conversations[key] = log;
         }
 
         _app.Remove(slot);

@@ -1,40 +1,52 @@
 namespace TrustBot.Protocol.Connector;
 
 /// <summary>
-/// The reserved instants of one conversation, oldest first, in a ring that starts at two slots and doubles only while
-/// the conversation is busy, up to <c>capacity</c> (the longest window's limit); beyond it the oldest instant leaves.
-/// Most conversations see one or two sends an hour, so most logs stay at two slots.
+/// The reserved instants of one conversation, oldest first; beyond <c>capacity</c> (the longest window's limit, passed
+/// to <see cref="Add"/>) the oldest instant leaves. A value kept in the limiter's map, so a quiet conversation costs
+/// the map entry alone: its first two instants are fields, and only a third allocates a ring, which starts at four
+/// slots and doubles while the conversation is busy. Most conversations see one or two sends an hour, and they are
+/// many: installing a team paces four thread keys (a heap dump after 1,000 installs held 4,000 logs), each kept for the
+/// hour. The default value is the empty log.
 /// </summary>
-internal sealed class ConversationSlotLog(int capacity)
+internal struct ConversationSlotLog
 {
-    private const int InitialSlots = 2;
+    private const int InlineSlots = 2;
+    private const int FirstRingSlots = 4;
 
-    private long[] _slots = new long[Math.Min(InitialSlots, capacity)];
+    private long _first;
+    private long _second;
+    private long[]? _ring;
     private int _start;
 
-    public int Count { get; private set; }
+    public int Count { readonly get; private set; }
 
     /// <summary>The <paramref name="index"/>-th oldest instant.</summary>
-    public long this[int index] => _slots[(_start + index) % _slots.Length];
+    public readonly long this[int index] => _ring is { } ring ? ring[(_start + index) % ring.Length] : index == 0 ? _first : _second;
 
-    public long Newest => this[Count - 1];
+    public readonly long Newest => this[Count - 1];
 
-    public void Add(long slot)
+    public void Add(long slot, int capacity)
     {
-        if (Count == _slots.Length)
+        if (_ring is null)
         {
-            if (_slots.Length < capacity)
+            AddInline(slot, capacity);
+            return;
+        }
+
+        if (Count == _ring.Length)
+        {
+            if (_ring.Length < capacity)
             {
-                Resize(Math.Min(capacity, _slots.Length * 2));
+                Resize(Math.Min(capacity, _ring.Length * 2));
             }
             else
             {
-                _start = (_start + 1) % _slots.Length;
+                _start = (_start + 1) % _ring.Length;
                 Count--;
             }
         }
 
-        _slots[(_start + Count) % _slots.Length] = slot;
+        _ring[(_start + Count) % _ring.Length] = slot;
         Count++;
     }
 
@@ -51,11 +63,47 @@ internal sealed class ConversationSlotLog(int capacity)
 
             for (var later = index + 1; later < Count; later++)
             {
-                _slots[(_start + later - 1) % _slots.Length] = this[later];
+                Set(later - 1, this[later]);
             }
 
             Count--;
             return;
+        }
+    }
+
+    private void AddInline(long slot, int capacity)
+    {
+        if (Count == InlineSlots && capacity > InlineSlots)
+        {
+            Resize(Math.Min(capacity, FirstRingSlots));
+            Add(slot, capacity);
+            return;
+        }
+
+        if (Count == Math.Min(InlineSlots, capacity))
+        {
+            // Full at a capacity of one or two: the oldest leaves.
+            _first = _second;
+            Count--;
+        }
+
+        Set(Count, slot);
+        Count++;
+    }
+
+    private void Set(int index, long slot)
+    {
+        if (_ring is { } ring)
+        {
+            ring[(_start + index) % ring.Length] = slot;
+        }
+        else if (index == 0)
+        {
+            _first = slot;
+        }
+        else
+        {
+            _second = slot;
         }
     }
 
@@ -67,7 +115,7 @@ internal sealed class ConversationSlotLog(int capacity)
             resized[index] = this[index];
         }
 
-        _slots = resized;
+        _ring = resized;
         _start = 0;
     }
 }

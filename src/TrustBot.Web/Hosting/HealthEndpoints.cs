@@ -14,12 +14,15 @@ internal static class HealthEndpoints
     public static void MapHealthEndpoints(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        // A RequestDelegate, not a handler with injected parameters: those are bound by expression trees compiled at
+        // the first request, which loads System.Linq.Expressions and JIT-compiles code that stays in memory.
         endpoints.MapGet("/readyz", WriteReadinessAsync);
     }
 
-    private static async Task WriteReadinessAsync(HttpContext context, ReadinessProbe probe)
+    private static async Task WriteReadinessAsync(HttpContext context)
     {
         // Degraded (for example a recent dead letter) still serves; the reason is in the log.
+        var probe = context.RequestServices.GetRequiredService<ReadinessProbe>();
         var ready = await probe.GetStatusAsync() != HealthStatus.Unhealthy;
         context.Response.StatusCode = ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.CacheControl = "no-store";

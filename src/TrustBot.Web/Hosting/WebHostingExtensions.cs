@@ -25,7 +25,12 @@ internal static class WebHostingExtensions
     {
         app.MapBotEndpoint("/api/messages");
         app.MapHealthEndpoints();
-        app.MapGet("/", () => Results.Text("TrustBot is running. The Bot Framework endpoint is /api/messages."));
+        // A RequestDelegate, as /readyz (see there): a handler returning IResult is bound through compiled expression trees.
+        app.MapGet("/", context =>
+        {
+            context.Response.ContentType = "text/plain; charset=utf-8";
+            return context.Response.WriteAsync("TrustBot is running. The Bot Framework endpoint is /api/messages.");
+        });
         return app;
     }
 }

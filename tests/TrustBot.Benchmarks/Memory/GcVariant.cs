@@ -2,8 +2,9 @@ namespace TrustBot.Benchmarks.Memory;
 
 /// <summary>
 /// A set of runtime settings the child host runs with, as <c>DOTNET_</c> environment variables (they win over the
-/// host's runtimeconfig.json). <c>shipped</c> sets none: the settings TrustBot.Web.csproj and infra/ choose. The others
-/// turn tiered compilation back on unless they name it, so each differs from the runtime's defaults in what it names.
+/// host's runtimeconfig.json). <c>shipped</c> sets none: the settings TrustBot.Web.csproj and infra/ choose. The
+/// <c>shipped-…</c> ones add what they name to those; the others turn tiered compilation back on unless they name it,
+/// so each differs from the runtime's defaults in what it names.
 /// </summary>
 internal sealed record GcVariant(string Name, string Description, IReadOnlyDictionary<string, string> Environment)
 {
@@ -22,6 +23,13 @@ internal sealed record GcVariant(string Name, string Description, IReadOnlyDicti
         new("gen0-4mb", "workstation GC + a 4 MiB gen0 budget (GCgen0size)", With(Workstation, ("DOTNET_GCgen0size", "0x400000"))),
         new("no-tiered-pgo", "workstation GC + W^X off + TieredPGO off", With(Workstation, ("DOTNET_EnableWriteXorExecute", "0"), ("DOTNET_TieredPGO", "0"))),
         new("tc-off", "workstation GC + W^X off + TieredCompilation off", With(Workstation, ("DOTNET_EnableWriteXorExecute", "0"), ("DOTNET_TieredCompilation", "0"))),
+        // A B1 plan has one core, and with one CPU the runtime runs workstation GC whatever the settings ask for.
+        new("shipped-1cpu", "as published, seeing one CPU as on a B1 plan", With(ShippedAppSettings(), ("DOTNET_PROCESSOR_COUNT", "1"))),
+        new("shipped-gen0max-4mb", "as published + a 4 MiB largest gen0 budget (GCGen0MaxBudget)", With(ShippedAppSettings(), ("DOTNET_GCGen0MaxBudget", "0x400000"))),
+        new("shipped-gen0max-4mb-1cpu", "as published + a 4 MiB largest gen0 budget, seeing one CPU", With(ShippedAppSettings(), ("DOTNET_GCGen0MaxBudget", "0x400000"), ("DOTNET_PROCESSOR_COUNT", "1"))),
+        new("shipped-gen0max-2mb", "as published + a 2 MiB largest gen0 budget (GCGen0MaxBudget)", With(ShippedAppSettings(), ("DOTNET_GCGen0MaxBudget", "0x200000"))),
+        new("shipped-workstation-gen0max-4mb", "as published but workstation GC (concurrent) + a 4 MiB largest gen0 budget", With(ShippedAppSettings(), ("DOTNET_gcServer", "0"), ("DOTNET_gcConcurrent", "1"), ("DOTNET_GCGen0MaxBudget", "0x400000"))),
+        new("shipped-malloc-arenas-2", "as published + glibc malloc limited to 2 arenas (MALLOC_ARENA_MAX)", With(ShippedAppSettings(), ("MALLOC_ARENA_MAX", "2"))),
     ];
 
     /// <summary>The variant named <paramref name="name"/>, or all of them for <c>all</c>.</summary>

@@ -17,7 +17,7 @@ internal sealed class HostProcess : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     // Runtime knobs a developer's shell may carry; a variant sets its own, and nothing else may leak into the child.
-    private static readonly string[] InheritedKnobPrefixes = ["DOTNET_gc", "DOTNET_GC", "COMPlus_", "DOTNET_EnableWriteXorExecute", "DOTNET_Tiered", "DOTNET_TC_", "DOTNET_ReadyToRun"];
+    private static readonly string[] InheritedKnobPrefixes = ["DOTNET_gc", "DOTNET_GC", "COMPlus_", "DOTNET_EnableWriteXorExecute", "DOTNET_Tiered", "DOTNET_TC_", "DOTNET_ReadyToRun", "DOTNET_PROCESSOR_COUNT", "MALLOC_"];
 
     private readonly Process _process;
     private readonly Queue<string> _outputTail = new();

@@ -75,6 +75,39 @@ public sealed class ServiceUrlCacheTests
     }
 
     [Fact]
+    public void IsCurrent_SameCharactersSplitDifferentlyBetweenTenantAndKey_DoesNotMatch()
+    {
+        // Entries are keyed by a digest of both values; the digest must tell ("ab", "c") from ("a", "bc").
+        using var cache = new ServiceUrlCache();
+        cache.Set("ab", "c", TestIds.ServiceUrl);
+
+        Assert.False(cache.IsCurrent("a", "bc", TestIds.ServiceUrl));
+        Assert.True(cache.IsCurrent("ab", "c", TestIds.ServiceUrl));
+    }
+
+    [Fact]
+    public void IsCurrent_KeyLongerThanTheStackBuffer_Matches()
+    {
+        using var cache = new ServiceUrlCache();
+        var key = "19:" + new string('x', 2_000) + "@thread.tacv2";
+        cache.Set(TestIds.TenantId, key, TestIds.ServiceUrl);
+
+        Assert.True(cache.IsCurrent(TestIds.TenantId, new string(key), TestIds.ServiceUrl));
+        Assert.False(cache.IsCurrent(TestIds.TenantId, key[..^1], TestIds.ServiceUrl));
+    }
+
+    [Fact]
+    public void Set_SameUrlAgain_KeepsOneEntry()
+    {
+        using var cache = new ServiceUrlCache(capacity: 2);
+        cache.Set(TestIds.TenantId, "a", TestIds.ServiceUrl);
+        cache.Set(new string(TestIds.TenantId), new string("a"), new string(TestIds.ServiceUrl));
+
+        Assert.Equal(1, cache.Count);
+        Assert.True(cache.IsCurrent(TestIds.TenantId, "a", TestIds.ServiceUrl));
+    }
+
+    [Fact]
     public void Remove_KnownKey_Forgets()
     {
         var cache = new ServiceUrlCache();
