@@ -48,7 +48,7 @@ internal sealed class TrustBotActivityHandler(
         if (string.IsNullOrEmpty(tenantId))
         {
             // Every Teams activity carries a tenant; without one there is nothing the bot could scope data to.
-            WebLog.IgnoredWithoutTenant(logger, activity.Type);
+            BotLog.IgnoredWithoutTenant(logger, activity.Type);
             return activity.Type == ActivityTypes.Invoke ? InvokeResponse.Error(400, "BadRequest", "The activity has no tenant.") : null;
         }
 
@@ -106,7 +106,7 @@ internal sealed class TrustBotActivityHandler(
                     : InvokeResponse.Error(400, "BadRequest", "This card action is not valid.");
 
             case ActivityTypes.Invoke:
-                WebLog.UnsupportedInvoke(logger, activity.Name);
+                BotLog.UnsupportedInvoke(logger, activity.Name);
                 return InvokeResponse.Error(400, "NotSupported", "TrustBot does not support this action.");
 
             default:
@@ -129,7 +129,7 @@ internal sealed class TrustBotActivityHandler(
         catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             // The exception is not logged: a storage failure carries the queue's URL.
-            WebLog.RepliesNotQueued(logger, exception.GetType().Name);
+            BotLog.RepliesNotQueued(logger, exception.GetType().Name);
             throw new RetryLaterException(ReplyRetryAfter, "The replies could not be queued; the channel should send this activity again.");
         }
     }
@@ -144,11 +144,11 @@ internal sealed class TrustBotActivityHandler(
         {
             case ActivityTypes.Invoke when activity.Name == InvokeNames.AdaptiveCardAction && ActivityMapper.ToCardAction(activity) is { } action:
                 // The card comes back to the person who pressed, saying nothing was saved, with a way to try again.
-                WebLog.StorageUnavailable(logger, activity.Type, "card");
+                BotLog.StorageUnavailable(logger, activity.Type, "card");
                 return InvokeResponse.AdaptiveCard(cardActions.StorageUnavailableCard(action));
 
             case ActivityTypes.Invoke:
-                WebLog.StorageUnavailable(logger, activity.Type, "error");
+                BotLog.StorageUnavailable(logger, activity.Type, "error");
                 return InvokeResponse.Error(503, "StorageUnavailable", StorageOutageViews.MessageReply);
 
             case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
@@ -157,25 +157,25 @@ internal sealed class TrustBotActivityHandler(
                 // vote) was handled, so it would be lost. A 503 with Retry-After asks the channel to send it again;
                 // repeating is safe, because installing is idempotent and a ballot counts once per person. An older
                 // client's vote gets no reply either way: one in the channel could point at the voter.
-                WebLog.StorageUnavailable(logger, activity.Type, "503");
+                BotLog.StorageUnavailable(logger, activity.Type, "503");
                 throw new RetryLaterException(InstallRetryAfter, "Storage is unavailable; the channel should send this activity again.");
 
             case ActivityTypes.Message when ActivityMapper.ToIncomingMessage(activity) is { } message:
                 // The reply goes straight through the Connector, which needs no storage; the outbox is storage too, so
                 // this one answer cannot be queued. Whatever the command had collected before the outage is dropped.
                 _ = replies.TakeAll();
-                WebLog.StorageUnavailable(logger, activity.Type, "reply");
+                BotLog.StorageUnavailable(logger, activity.Type, "reply");
                 var result = await messenger.SendTextAsync(message.ReplyAddress, StorageOutageViews.MessageReply, cancellationToken);
                 if (!result.IsDelivered)
                 {
-                    WebLog.OutageReplyNotDelivered(logger, result.Outcome);
+                    BotLog.OutageReplyNotDelivered(logger, result.Outcome);
                 }
 
                 return null;
 
             default:
                 // Ignored activities whose only storage use was refreshing the stored address: the next activity does it.
-                WebLog.StorageUnavailable(logger, activity.Type, "ignored");
+                BotLog.StorageUnavailable(logger, activity.Type, "ignored");
                 return null;
         }
     }
@@ -189,23 +189,23 @@ internal sealed class TrustBotActivityHandler(
         switch (activity.Type)
         {
             case ActivityTypes.Invoke:
-                WebLog.AnonymitySecretNotReady(logger, activity.Type, "message");
+                BotLog.AnonymitySecretNotReady(logger, activity.Type, "message");
                 return InvokeResponse.Message(NotReadyViews.Reply);
 
             case ActivityTypes.InstallationUpdate or ActivityTypes.ConversationUpdate:
             case ActivityTypes.Message when IsSubmittedCard(activity, out _):
                 // As in an outage: the channel must send these again, once the secret is in place.
-                WebLog.AnonymitySecretNotReady(logger, activity.Type, "503");
+                BotLog.AnonymitySecretNotReady(logger, activity.Type, "503");
                 throw new RetryLaterException(NotReadyRetryAfter, "The anonymity secret is not configured; the channel should send this activity again.");
 
             case ActivityTypes.Message when ActivityMapper.ToIncomingMessage(activity) is { } message:
                 // Straight through the Connector: nothing is stored while the secret is unusable, queued replies included.
-                WebLog.AnonymitySecretNotReady(logger, activity.Type, "reply");
+                BotLog.AnonymitySecretNotReady(logger, activity.Type, "reply");
                 await messenger.SendTextAsync(message.ReplyAddress, NotReadyViews.Reply, cancellationToken);
                 return null;
 
             default:
-                WebLog.AnonymitySecretNotReady(logger, activity.Type, "ignored");
+                BotLog.AnonymitySecretNotReady(logger, activity.Type, "ignored");
                 return null;
         }
     }

@@ -32,7 +32,7 @@ internal sealed class BallotFoldService(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    WebLog.FoldFailed(logger, exception);
+                    HostingLog.FoldFailed(logger, exception);
                 }
             }
         }

@@ -25,7 +25,7 @@ internal sealed class LocalModeGuard(IOptions<BotOptions> options, IHostEnvironm
                 "MicrosoftAppTenantId, MicrosoftAppPassword or a managed identity), or set ASPNETCORE_ENVIRONMENT=Development on a developer machine.");
         }
 
-        WebLog.LocalModeWarning(logger);
+        HostingLog.LocalModeWarning(logger);
         return Task.CompletedTask;
     }
 

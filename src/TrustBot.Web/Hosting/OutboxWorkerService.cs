@@ -18,7 +18,7 @@ internal sealed class OutboxWorkerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.PollInterval;
-        EngineHostingLog.LoopStarted(logger, "outbox worker", interval);
+        HostingLog.LoopStarted(logger, "outbox worker", interval);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -30,7 +30,7 @@ internal sealed class OutboxWorkerService(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    EngineHostingLog.OutboxDrainFailed(logger, exception);
+                    HostingLog.OutboxDrainFailed(logger, exception);
                 }
 
                 if (handled == 0)

@@ -41,7 +41,7 @@ internal sealed class ReadinessProbe(
         {
             if (entry.Status != HealthStatus.Healthy)
             {
-                WebLog.ReadinessCheckNotHealthy(logger, name, entry.Status, entry.Description ?? "no description");
+                HostingLog.ReadinessCheckNotHealthy(logger, name, entry.Status, entry.Description ?? "no description");
             }
         }
 

@@ -19,7 +19,7 @@ internal sealed class SchedulerService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var interval = options.Value.PollInterval;
-        EngineHostingLog.LoopStarted(logger, "scheduler", interval);
+        HostingLog.LoopStarted(logger, "scheduler", interval);
         using var timer = new PeriodicTimer(interval, timeProvider);
         try
         {
@@ -32,7 +32,7 @@ internal sealed class SchedulerService(
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
                     // Storage may not be ready yet at start; the next tick seeds again, and the tick itself still runs.
-                    EngineHostingLog.SeedingFailed(logger, exception);
+                    HostingLog.SeedingFailed(logger, exception);
                 }
 
                 try
@@ -41,7 +41,7 @@ internal sealed class SchedulerService(
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
-                    EngineHostingLog.SchedulerTickFailed(logger, exception);
+                    HostingLog.SchedulerTickFailed(logger, exception);
                 }
             }
             while (await timer.WaitForNextTickAsync(stoppingToken));

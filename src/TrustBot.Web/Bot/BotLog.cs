@@ -1,30 +1,19 @@
-namespace TrustBot.Web.Hosting;
+namespace TrustBot.Web.Bot;
 
-internal static partial class WebLog
+// Event ids 4001–4099 of the activity handler. No ids, names or message text at any level.
+internal static partial class BotLog
 {
-    [LoggerMessage(EventId = 4000, Level = LogLevel.Warning, Message =
-        "LOCAL MODE: MicrosoftAppId is empty, so /api/messages accepts UNAUTHENTICATED activities from loopback callers and " +
-        "calls the Connector without a token. Use this only with the Agents Playground or the Bot Framework Emulator.")]
-    public static partial void LocalModeWarning(ILogger logger);
-
     [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Ignored a {ActivityType} activity without a tenant id")]
     public static partial void IgnoredWithoutTenant(ILogger logger, string? activityType);
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Answered an unsupported invoke {InvokeName}")]
     public static partial void UnsupportedInvoke(ILogger logger, string? invokeName);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Error, Message = "Folding ballots failed; the next fold tries again")]
-    public static partial void FoldFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "Storage is unavailable; a {ActivityType} activity was answered without it ({Answer})")]
     public static partial void StorageUnavailable(ILogger logger, string? activityType, string answer);
 
     [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "The storage-unavailable reply was not delivered ({Outcome})")]
     public static partial void OutageReplyNotDelivered(ILogger logger, TrustBot.Core.Messaging.DeliveryOutcome outcome);
-
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Warning, Message = "Readiness check {Check} is {Status}: {Description}")]
-    public static partial void ReadinessCheckNotHealthy(
-        ILogger logger, string check, Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus status, string description);
 
     [LoggerMessage(EventId = 4007, Level = LogLevel.Warning,
         Message = "The anonymity secret is not configured or is an unresolved Key Vault reference; a {ActivityType} activity was answered \"not ready\" ({Answer})")]
