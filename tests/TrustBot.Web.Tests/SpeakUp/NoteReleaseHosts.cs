@@ -69,6 +69,12 @@ internal sealed class NoteReleaseHosts : IAsyncDisposable
     public async Task StepAsync()
     {
         await Task.WhenAll(_hosts.Select(h => h.Factory.Services.GetRequiredService<SchedulerTick>().RunDueAsync(CancellationToken.None)));
+        await DrainOutboxAsync();
+    }
+
+    /// <summary>Drains the outbox on both instances until it is empty (replies to messages travel through it too).</summary>
+    public async Task DrainOutboxAsync()
+    {
         int received;
         do
         {

@@ -188,6 +188,9 @@ public sealed class NoteReleaseTests(BotHostFixture fixture)
                 Assert.True(response.IsSuccessStatusCode, $"notes: {response.StatusCode}");
             }
 
+            // The reply is queued before the 200 and sent by an outbox worker; these hosts run none, so send it here.
+            await hosts.DrainOutboxAsync();
+
             RecordedRequest? reply = null;
             await WaitUntilAsync(hosts, () => Task.FromResult((reply = Replies().ElementAtOrDefault(_asked - 1)) is not null), "no notes card came back");
             var card = PostedCards.CardOf(reply!);
