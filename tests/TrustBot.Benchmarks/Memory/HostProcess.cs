@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace TrustBot.Benchmarks.Memory;
 
@@ -39,6 +40,8 @@ internal sealed class HostProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"{runtimeConfig} is missing; build the benchmarks project, which copies the host's output.");
         }
+
+        runtimeConfig = WithProperties(runtimeConfig, variant);
 
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -121,6 +124,27 @@ internal sealed class HostProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+    }
+
+    // AppContext switches cannot be set by environment variables; a variant that changes one gets a copy of the
+    // host's runtimeconfig.json with its properties, in the temporary folder.
+    private static string WithProperties(string runtimeConfig, GcVariant variant)
+    {
+        if (variant.RuntimeConfig.Count == 0)
+        {
+            return runtimeConfig;
+        }
+
+        var root = JsonNode.Parse(File.ReadAllText(runtimeConfig)) ?? throw new InvalidOperationException($"{runtimeConfig} is empty.");
+        var properties = root["runtimeOptions"]?["configProperties"]?.AsObject() ?? throw new InvalidOperationException($"{runtimeConfig} has no configProperties.");
+        foreach (var (name, value) in variant.RuntimeConfig)
+        {
+            properties[name] = value;
+        }
+
+        var copy = Path.Combine(Path.GetTempPath(), $"trustbot-memory-{variant.Name}.runtimeconfig.json");
+        File.WriteAllText(copy, root.ToJsonString());
+        return copy;
     }
 
     // /proc/<pid>/status lines such as "VmRSS:    123456 kB", in bytes.
