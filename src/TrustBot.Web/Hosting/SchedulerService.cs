@@ -4,7 +4,11 @@ using TrustBot.Core.Scheduling;
 
 namespace TrustBot.Web.Hosting;
 
-/// <summary>Runs a scheduler tick every <see cref="DeliveryOptions.PollInterval"/>; a failed tick is logged and the next one retries.</summary>
+/// <summary>
+/// Runs a scheduler tick every <see cref="DeliveryOptions.PollInterval"/>, and at once again after a tick that took a
+/// whole batch (more may be due: a fan-out of 500 nudges is five batches, not five intervals); a failed tick is logged
+/// and the next one retries.
+/// </summary>
 internal sealed class SchedulerService(
     SchedulerTick tick,
     IOptions<DeliveryOptions> options,
@@ -22,7 +26,9 @@ internal sealed class SchedulerService(
             {
                 try
                 {
-                    await tick.RunDueAsync(stoppingToken);
+                    while (await tick.RunDueAsync(stoppingToken) >= options.Value.TickBatch)
+                    {
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
