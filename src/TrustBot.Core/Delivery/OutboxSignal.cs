@@ -21,6 +21,10 @@ public sealed class OutboxSignal : IDisposable
         {
             // A wake-up is already pending.
         }
+        catch (ObjectDisposedException)
+        {
+            // The host is shutting down: its worker is gone, and the send waits in the queue for another instance.
+        }
     }
 
     /// <summary>

@@ -39,7 +39,18 @@ public sealed record ConnectorRateLimits(IReadOnlyList<RateLimitWindow> PerConve
             .. Published.PerApp.Select(w => WithMargin(w, AppArrivalMargin)),
             // A tenth of the 1 s window with a tenth of its margin: no slower than that window.
             new RateLimitWindow(TimeSpan.FromMilliseconds(102), 5),
-        ]);
+        ])
+    {
+        // Half the margin: what is left between a request going out and Teams counting it. A host that keeps time
+        // never comes near it (reserved instants are 20 ms inside), one that stalled is held to it.
+        PerAppAsSent = [.. Published.PerApp.Select(w => WithMargin(w, AppArrivalMargin / 2))],
+    };
+
+    /// <summary>
+    /// Windows applied to all requests of the app together, on the instants they really went out rather than the
+    /// instants reserved for them (see <see cref="ConnectorArrivalGuard"/>); none by default.
+    /// </summary>
+    public IReadOnlyList<RateLimitWindow> PerAppAsSent { get; init; } = [];
 
     private static RateLimitWindow WithMargin(RateLimitWindow window, TimeSpan margin) => window with { Window = window.Window + margin };
 }

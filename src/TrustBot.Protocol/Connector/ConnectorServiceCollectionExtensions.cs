@@ -11,7 +11,8 @@ public static class ConnectorServiceCollectionExtensions
     /// Registers <see cref="ConnectorClient"/> as a typed HttpClient with the pipeline retry (resilience handler) → bot
     /// token → rate limit → attempt timeout (resilience handler) → response buffering → primary handler, plus <see cref="ServiceUrlAllowList"/>, <see cref="IBotTokenProvider"/>
     /// (<see cref="AzureIdentityBotTokenProvider"/>), <see cref="ConnectorRateLimiter"/> with
-    /// <see cref="ConnectorRateLimits.Teams"/>, and <see cref="ConnectorOptions"/> bound from <c>BotFramework:Connector</c>.
+    /// <see cref="ConnectorRateLimits.Teams"/> and its <see cref="ConnectorArrivalGuard"/>, and <see cref="ConnectorOptions"/>
+    /// bound from <c>BotFramework:Connector</c>.
     /// Expects the host to configure <see cref="BotOptions"/> and <see cref="BotFrameworkOptions"/>. Existing
     /// registrations of the token provider, limits, limiter and <see cref="TimeProvider"/> win, so tests can replace them.
     /// </summary>
@@ -32,6 +33,7 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<IBotTokenProvider, AzureIdentityBotTokenProvider>();
         services.TryAddSingleton(ConnectorRateLimits.Teams);
         services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddSingleton<ConnectorArrivalGuard>();
         services.TryAddTransient<BotTokenHandler>();
         services.TryAddTransient<RateLimitingHandler>();
         services.TryAddTransient<ResponseBufferingHandler>();

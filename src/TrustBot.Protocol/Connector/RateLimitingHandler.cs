@@ -4,9 +4,12 @@ namespace TrustBot.Protocol.Connector;
 
 /// <summary>
 /// Waits for a <see cref="ConnectorRateLimiter"/> slot before every HTTP attempt (it sits inside the retry handler, so
-/// retries queue too). The limiter key comes from <see cref="ConversationKey"/>; requests without one are keyed by path.
+/// retries queue too), then for <see cref="ConnectorArrivalGuard"/>, which holds a request only when the host stalled
+/// and the requests really sent would otherwise crowd a window. The limiter key comes from <see cref="ConversationKey"/>;
+/// requests without one are keyed by path.
 /// </summary>
-public sealed class RateLimitingHandler(ConnectorRateLimiter rateLimiter, ILogger<RateLimitingHandler> logger) : DelegatingHandler
+public sealed class RateLimitingHandler(
+    ConnectorRateLimiter rateLimiter, ConnectorArrivalGuard arrivalGuard, ILogger<RateLimitingHandler> logger) : DelegatingHandler
 {
     /// <summary>The request option naming the conversation (or other thread key) a request counts against.</summary>
     public static readonly HttpRequestOptionsKey<string> ConversationKey = new("TrustBot.Connector.RateLimitKey");
@@ -28,6 +31,7 @@ public sealed class RateLimitingHandler(ConnectorRateLimiter rateLimiter, ILogge
         }
 
         await rateLimiter.WaitAsync(key, cancellationToken);
+        await arrivalGuard.WaitAsync(cancellationToken);
         return await base.SendAsync(request, cancellationToken);
     }
 }

@@ -5,9 +5,10 @@ using TrustBot.Core.Scheduling;
 namespace TrustBot.Web.Hosting;
 
 /// <summary>
-/// Runs a scheduler tick every <see cref="DeliveryOptions.PollInterval"/>; a failed tick is logged and the next one
-/// retries. Before a tick it lets the <see cref="ServiceJobSeeder"/> give the service-wide jobs their entries (at the
-/// first tick that reaches storage, and hourly after).
+/// Runs a scheduler tick every <see cref="DeliveryOptions.PollInterval"/>, and at once again after a tick that took a
+/// whole batch (more may be due: a fan-out of 500 nudges is five batches, not five intervals); a failed tick is logged
+/// and the next one retries. Before a tick it lets the <see cref="ServiceJobSeeder"/> give the service-wide jobs their
+/// entries (at the first tick that reaches storage, and hourly after).
 /// </summary>
 internal sealed class SchedulerService(
     ServiceJobSeeder seeder,
@@ -37,7 +38,9 @@ internal sealed class SchedulerService(
 
                 try
                 {
-                    await tick.RunDueAsync(stoppingToken);
+                    while (await tick.RunDueAsync(stoppingToken) >= options.Value.TickBatch)
+                    {
+                    }
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {

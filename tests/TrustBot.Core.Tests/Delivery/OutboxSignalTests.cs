@@ -61,4 +61,13 @@ public sealed class OutboxSignalTests : IDisposable
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting.WaitAsync(TimeSpan.FromSeconds(5)));
     }
+
+    [Fact]
+    public void Notify_AfterTheHostDisposedIt_DoesNotFailTheSendThatWasQueued()
+    {
+        var signal = new OutboxSignal();
+        signal.Dispose();
+
+        signal.Notify();
+    }
 }

@@ -22,6 +22,7 @@ public sealed class LoopbackConnectorClient : IAsyncDisposable
         _provider = provider;
         Client = provider.GetRequiredService<ConnectorClient>();
         RateLimiter = provider.GetRequiredService<ConnectorRateLimiter>();
+        ArrivalGuard = provider.GetRequiredService<ConnectorArrivalGuard>();
     }
 
     /// <summary>The client.</summary>
@@ -29,6 +30,9 @@ public sealed class LoopbackConnectorClient : IAsyncDisposable
 
     /// <summary>The client's limiter (shared by every call, as in the host).</summary>
     public ConnectorRateLimiter RateLimiter { get; }
+
+    /// <summary>The client's arrival guard (shared by every call, as in the host).</summary>
+    public ConnectorArrivalGuard ArrivalGuard { get; }
 
     /// <summary>
     /// Builds the pipeline. <paramref name="limits"/> replaces <see cref="ConnectorRateLimits.Teams"/> when given;

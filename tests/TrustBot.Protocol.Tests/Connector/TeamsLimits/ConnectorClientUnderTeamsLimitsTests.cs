@@ -13,6 +13,7 @@ namespace TrustBot.Protocol.Tests.Connector.TeamsLimits;
 public sealed class ConnectorClientUnderTeamsLimitsTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(1);
+    private static readonly TimeSpan Stall = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan ArrivalTimeout = TimeSpan.FromSeconds(30);
 
     [Fact]
@@ -54,17 +55,55 @@ public sealed class ConnectorClientUnderTeamsLimitsTests(ITestOutputHelper outpu
         Assert.True(paced <= minimum * 1.1, $"{paced}");
     }
 
-    // Every send is either answered by the stand-in or waiting for a later slot; only then may the clock move on.
+    [Fact]
+    public async Task SendToConversationAsync_TheHostStallsAFifthOfASecond_StillEarnsNo429()
+    {
+        const int count = 200;
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        await using var connector = await TeamsLimitedConnector.StartAsync(timeProvider: clock);
+        await using var loopback = LoopbackConnectorClient.Create(timeProvider: clock);
+        var started = clock.GetUtcNow();
+
+        var sends = Task.WhenAll(Enumerable.Range(0, count).Select(i => loopback.Client.SendToConversationAsync(
+            connector.ServiceUrl, $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
+        await WaitUntilEveryRequestIsAnsweredOrQueuedAsync(connector, loopback, count);
+        var stalled = false;
+        while (loopback.RateLimiter.QueuedCount > 0 || loopback.ArrivalGuard.HeldCount > 0)
+        {
+            // Once, in the middle of the fan-out, a fifth of a second passes at once, as for a host that got no CPU:
+            // every request whose instant fell inside it goes out together when it ends, late.
+            var step = !stalled && clock.GetUtcNow() - started >= TimeSpan.FromSeconds(1.5) ? Stall : Step;
+            stalled |= step == Stall;
+            clock.Advance(step);
+            await WaitUntilEveryRequestIsAnsweredOrQueuedAsync(connector, loopback, count);
+        }
+
+        foreach (var throttled in connector.Throttled.Take(10))
+        {
+            output.WriteLine(throttled.ToString());
+        }
+
+        // The requests reserved a second after the late ones are held until the late ones leave Teams' window,
+        // instead of arriving too soon after them and each waiting a second of Retry-After.
+        Assert.True(stalled);
+        Assert.Equal(0, connector.ThrottledCount);
+        var results = await sends.WaitAsync(ArrivalTimeout);
+        Assert.All(results, r => Assert.True(r.IsDelivered));
+        Assert.Equal(count, connector.DeliveredByConversation.Count);
+    }
+
+    // Every send is answered by the stand-in, waiting for a later slot, or held by the arrival guard; only then may the
+    // clock move on.
     private static async Task WaitUntilEveryRequestIsAnsweredOrQueuedAsync(
         TeamsLimitedConnector connector, LoopbackConnectorClient loopback, int count)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (connector.DeliveredCount + connector.ThrottledCount + loopback.RateLimiter.QueuedCount < count)
+        while (connector.DeliveredCount + connector.ThrottledCount + loopback.RateLimiter.QueuedCount + loopback.ArrivalGuard.HeldCount < count)
         {
             if (waited.Elapsed > ArrivalTimeout)
             {
                 throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                    $"Requests let go were not answered: delivered {connector.DeliveredCount}, throttled {connector.ThrottledCount}, queued {loopback.RateLimiter.QueuedCount} of {count}."));
+                    $"Requests let go were not answered: delivered {connector.DeliveredCount}, throttled {connector.ThrottledCount}, queued {loopback.RateLimiter.QueuedCount}, held {loopback.ArrivalGuard.HeldCount} of {count}."));
             }
 
             await Task.Delay(1);
