@@ -38,15 +38,17 @@ public sealed class SchedulerServiceTests
         timetable.Setup(t => t.TryAdvanceAllAsync(It.IsAny<IReadOnlyList<TimetableAdvance>>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((IReadOnlyList<TimetableAdvance> advances, CancellationToken _) => advances.Count);
         var clock = new FakeTimeProvider(Now);
+        var scopes = new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>();
+        var seeder = new ServiceJobSeeder(timetable.Object, scopes, clock, NullLogger<ServiceJobSeeder>.Instance);
         var tick = new SchedulerTick(
             timetable.Object,
             Mock.Of<IOutbox>(),
-            new ServiceCollection().BuildServiceProvider().GetRequiredService<IServiceScopeFactory>(),
+            scopes,
             new DeliveryInstance("instance-a"),
             OptionsFactory.Create(options),
             clock,
             NullLogger<SchedulerTick>.Instance);
-        using var service = new SchedulerService(tick, OptionsFactory.Create(options), clock, NullLogger<SchedulerService>.Instance);
+        using var service = new SchedulerService(seeder, tick, OptionsFactory.Create(options), clock, NullLogger<SchedulerService>.Instance);
 
         await service.StartAsync(CancellationToken.None);
         var reached = await Task.WhenAny(lastBatch.Task, Task.Delay(TimeSpan.FromSeconds(10)));
