@@ -1,0 +1,43 @@
+using TrustBot.Protocol.Connector;
+
+namespace TrustBot.Protocol.Tests.Connector;
+
+/// <summary>
+/// The shared send schedule in memory, as several limiters (instances) would share it in storage: per tenant the next
+/// free instant, moved on by every reservation. Records each call, and fails while <see cref="Failing"/> is set.
+/// </summary>
+internal sealed class InMemorySendBudget : IConnectorSendBudget
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, DateTimeOffset> _next = new(StringComparer.Ordinal);
+    private readonly List<(string TenantId, int Count, DateTimeOffset NotBefore)> _calls = [];
+
+    public bool Failing { get; set; }
+
+    public IReadOnlyList<(string TenantId, int Count, DateTimeOffset NotBefore)> Calls
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _calls];
+            }
+        }
+    }
+
+    public ValueTask<ConnectorSendGrant> ReserveAsync(string tenantId, int count, TimeSpan spacing, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _calls.Add((tenantId, count, notBefore));
+            if (Failing)
+            {
+                throw new HttpRequestException("The schedule's store is not reachable.");
+            }
+
+            var first = _next.TryGetValue(tenantId, out var next) && next > notBefore ? next : notBefore;
+            _next[tenantId] = first + (spacing * count);
+            return ValueTask.FromResult(new ConnectorSendGrant(first, count));
+        }
+    }
+}
