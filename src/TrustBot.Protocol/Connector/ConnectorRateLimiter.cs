@@ -41,7 +41,7 @@ namespace TrustBot.Protocol.Connector;
 /// earliest instant all windows allow in one step, in order per conversation.
 /// </para>
 /// </remarks>
-public sealed class ConnectorRateLimiter
+public sealed partial class ConnectorRateLimiter
 {
     /// <summary>Conversations tracked at most (about 100 bytes each while they are quiet).</summary>
     public const int DefaultMaxConversations = 100_000;
@@ -191,49 +191,40 @@ public sealed class ConnectorRateLimiter
         ArgumentNullException.ThrowIfNull(tenantId);
         ArgumentNullException.ThrowIfNull(conversationId);
         cancellationToken.ThrowIfCancellationRequested();
-        while (true)
+        var step = Next(tenantId, conversationId, instant: null);
+        while (step.Slot is null)
         {
-            var step = Next(tenantId, conversationId);
-            if (step.Await is not null)
+            long? instant = null;
+            if (step.Ticket is { } ticket)
             {
-                try
-                {
-                    await step.Await.WaitAsync(cancellationToken);
-                }
-                finally
-                {
-                    lock (_gate)
-                    {
-                        _pending--;
-                        if (step.AwaitsGrant)
-                        {
-                            step.Tenant.Waiting--;
-                        }
-                    }
-                }
-
-                continue;
+                instant = await WaitForBookingAsync(step.Tenant, ticket, cancellationToken);
+            }
+            else
+            {
+                await SleepAsync(step.Sleep!, cancellationToken);
             }
 
-            if (step.Slot <= step.Now)
+            step = Next(tenantId, conversationId, instant);
+        }
+
+        var slot = step.Slot.Value;
+        if (slot <= step.Now)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(ToTimeSpan(slot - step.Now), _timeProvider, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            lock (_gate)
             {
-                return;
+                Release(step, conversationId);
             }
 
-            try
-            {
-                await Task.Delay(ToTimeSpan(step.Slot - step.Now), _timeProvider, cancellationToken);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-                lock (_gate)
-                {
-                    Release(step, conversationId);
-                }
-
-                throw;
-            }
+            throw;
         }
     }
 
@@ -253,15 +244,15 @@ public sealed class ConnectorRateLimiter
     // The reserved instant and the instant of reservation, in TimeProvider timestamp units, paced locally.
     internal (long Slot, long Now) ReserveSlot(string conversationId)
     {
-        var step = Next(string.Empty, conversationId);
-        return (step.Slot, step.Now);
+        var step = Next(string.Empty, conversationId, instant: null);
+        return (step.Slot!.Value, step.Now);
     }
 
     private SlotWindow[] LocalWindows => _shared is null ? _appWindows : _localShareWindows;
 
-    // Under one lock: a slot to wait for, or something to await before asking again (a conversation window that has
-    // no room yet, or the booking of more shared slots).
-    private Step Next(string tenantId, string conversationId)
+    // Under one lock: a slot to wait for, or what to wait for before asking again (a conversation window that has no
+    // room yet, or a booking of the shared schedule). A request handed an instant by a booking passes it in.
+    private Step Next(string tenantId, string conversationId, long? instant)
     {
         lock (_gate)
         {
@@ -272,9 +263,27 @@ public sealed class ConnectorRateLimiter
             var lowerBound = EarliestConversationSlot(log, now);
             if (_shared is null || tenantId.Length == 0 || !_shared.IsAvailable(now))
             {
+                if (instant is { } unused and not TenantPacing.AskAgain)
+                {
+                    tenant.GiveBack(unused);
+                }
+
                 var slot = tenant.Slots.Earliest(lowerBound, LocalWindows);
                 Record(log, tenant, slot);
-                return new Step(slot, now, tenant, Granted: false, Await: null, AwaitsGrant: false);
+                return new Step(slot, now, tenant, Granted: false, Ticket: null, Sleep: null);
+            }
+
+            if (instant is { } handed and not TenantPacing.AskAgain)
+            {
+                if (Math.Max(handed, now) >= lowerBound)
+                {
+                    // Handed by the booking it waited for: used however late this request woke, like any slot it waits for.
+                    var slot = Math.Max(handed, now);
+                    Record(log, tenant, slot);
+                    return new Step(slot, now, tenant, Granted: true, Ticket: null, Sleep: null);
+                }
+
+                tenant.GiveBack(handed);
             }
 
             if (lowerBound > now)
@@ -282,68 +291,20 @@ public sealed class ConnectorRateLimiter
                 // The conversation's own windows make it wait: it takes a shared slot only once they have room, so that
                 // a slot nobody else can use is not held meanwhile.
                 _pending++;
-                return new Step(0, now, tenant, false, Task.Delay(ToTimeSpan(lowerBound - now), _timeProvider), AwaitsGrant: false);
+                return new Step(null, now, tenant, false, Ticket: null, Sleep: Task.Delay(ToTimeSpan(lowerBound - now), _timeProvider));
             }
 
-            if (tenant.TryTake(now - _lateTolerance, out var instant))
+            if (tenant.TryTake(now - _lateTolerance, out var spare))
             {
-                var slot = Math.Max(instant, now);
+                var slot = Math.Max(spare, now);
                 Record(log, tenant, slot);
-                return new Step(slot, now, tenant, Granted: true, Await: null, AwaitsGrant: false);
+                return new Step(slot, now, tenant, Granted: true, Ticket: null, Sleep: null);
             }
 
-            tenant.Waiting++;
             _pending++;
-            if (tenant.Reservation is null or { IsCompleted: true })
-            {
-                tenant.Reservation = BookAsync(tenant);
-            }
-
-            return new Step(0, now, tenant, false, tenant.Reservation, AwaitsGrant: true);
-        }
-    }
-
-    // Books shared slots for every request of the tenant waiting at the time, unless this instance already holds the
-    // next half second of the tenant's schedule; then it waits until it holds less. Never throws: a schedule that
-    // cannot be reached turns the limiter to local shares, which the waiting requests see when they ask again.
-    private async Task BookAsync(TenantPacing tenant)
-    {
-        // The caller holds the lock and has yet to store this task as the tenant's reservation.
-        await Task.Yield();
-        try
-        {
-            long wait;
-            lock (_gate)
-            {
-                var until = tenant.BookedUntil;
-                wait = until == long.MinValue ? 0 : until - _horizon - _timeProvider.GetTimestamp();
-            }
-
-            if (wait > 0)
-            {
-                await Task.Delay(ToTimeSpan(wait), _timeProvider);
-            }
-
-            int count;
-            lock (_gate)
-            {
-                count = Math.Clamp(tenant.Waiting, 1, MaxChunk);
-            }
-
-            if (await _shared!.ReserveAsync(tenant.TenantId, count, _spacing) is { } grant)
-            {
-                lock (_gate)
-                {
-                    tenant.Grant(grant.First, grant.Count, _spacingTimestamp, _timeProvider.GetTimestamp() - _lateTolerance);
-                }
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                tenant.Reservation = null;
-            }
+            var ticket = tenant.Queue();
+            tenant.Reservation ??= BookAsync(tenant);
+            return new Step(null, now, tenant, false, ticket, Sleep: null);
         }
     }
 
@@ -359,159 +320,15 @@ public sealed class ConnectorRateLimiter
     {
         if (_conversations.TryGetValue(KeyOf(conversationId), out var log))
         {
-            log.Remove(step.Slot);
+            log.Remove(step.Slot!.Value);
         }
 
-        step.Tenant.Slots.Remove(step.Slot);
-        if (step.Granted && step.Slot > _timeProvider.GetTimestamp())
+        var slot = step.Slot!.Value;
+        step.Tenant.Slots.Remove(slot);
+        if (step.Granted && slot > _timeProvider.GetTimestamp())
         {
-            step.Tenant.GiveBack(step.Slot);
+            step.Tenant.GiveBack(slot);
         }
-    }
-
-    private ConversationSlotLog ConversationLog(string conversationId, long now)
-    {
-        var key = KeyOf(conversationId);
-        if (!_conversations.TryGetValue(key, out var log))
-        {
-            if (_conversations.Count >= _maxConversations)
-            {
-                MakeRoom(now);
-            }
-
-            log = new ConversationSlotLog(_conversationLogCapacity);
-            _conversations.Add(key, log);
-        }
-
-        return log;
-    }
-
-    private TenantPacing Tenant(string tenantId, long now)
-    {
-        if (!_tenants.TryGetValue(tenantId, out var tenant))
-        {
-            if (_tenants.Count >= _maxTenants)
-            {
-                MakeTenantRoom(now);
-            }
-
-            tenant = new TenantPacing(tenantId);
-            _tenants.Add(tenantId, tenant);
-        }
-
-        tenant.Slots.Forget(now, _appRetention);
-        return tenant;
-    }
-
-    private long EarliestConversationSlot(ConversationSlotLog? log, long now)
-    {
-        var slot = now;
-        if (log is null || log.Count == 0)
-        {
-            return slot;
-        }
-
-        slot = Math.Max(slot, log.Newest);
-        foreach (var window in _conversationWindows)
-        {
-            if (log.Count >= window.Limit)
-            {
-                slot = Math.Max(slot, log[log.Count - window.Limit] + window.Length);
-            }
-        }
-
-        return slot;
-    }
-
-    private void PruneIfDue(long now)
-    {
-        if (now < _nextPrune)
-        {
-            return;
-        }
-
-        _nextPrune = now + _pruneInterval;
-        PruneIdle(now);
-        PruneIdleTenants(now);
-    }
-
-    private void PruneIdle(long now)
-    {
-        List<ulong>? idle = null;
-        foreach (var (key, log) in _conversations)
-        {
-            if (log.Count == 0 || log.Newest + _conversationRetention <= now)
-            {
-                (idle ??= []).Add(key);
-            }
-        }
-
-        idle?.ForEach(key => _conversations.Remove(key));
-    }
-
-    private void PruneIdleTenants(long now)
-    {
-        List<string>? idle = null;
-        foreach (var (key, tenant) in _tenants)
-        {
-            tenant.Slots.Forget(now, _appRetention);
-            if (tenant.IsIdle(now, _appRetention))
-            {
-                (idle ??= []).Add(key);
-            }
-        }
-
-        idle?.ForEach(key => _tenants.Remove(key));
-    }
-
-    // Full: the idle go first; if every conversation was sent to within the hour, the tenth idle the longest is
-    // forgotten (a tenth, so that a flood of new conversations does not scan the map on every send).
-    private void MakeRoom(long now)
-    {
-        PruneIdle(now);
-        if (_conversations.Count < _maxConversations)
-        {
-            return;
-        }
-
-        var evict = Math.Max(1, _conversations.Count / 10);
-        foreach (var key in _conversations.OrderBy(c => c.Value.Count == 0 ? long.MinValue : c.Value.Newest).Take(evict).Select(c => c.Key).ToList())
-        {
-            _conversations.Remove(key);
-        }
-    }
-
-    // The same for tenants, except that one with requests waiting or slots still ahead is never forgotten: its waiting
-    // requests would go on with state nobody else sees. If every tenant is that busy, the map grows past its bound.
-    private void MakeTenantRoom(long now)
-    {
-        PruneIdleTenants(now);
-        if (_tenants.Count < _maxTenants)
-        {
-            return;
-        }
-
-        var evict = Math.Max(1, _tenants.Count / 10);
-        var quiet = _tenants
-            .Where(t => t.Value.Waiting == 0 && t.Value.Reservation is null && t.Value.Slots.CountAfter(now) == 0 && t.Value.GrantedUntil < now)
-            .OrderBy(t => t.Value.LastActive)
-            .Take(evict)
-            .Select(t => t.Key)
-            .ToList();
-        quiet.ForEach(key => _tenants.Remove(key));
-    }
-
-    // FNV-1a over the UTF-16 code units: the map keeps 8 bytes per conversation instead of its id (often 60 to 100
-    // characters). Two live conversations with the same hash would share one log, which only paces them more strictly.
-    private static ulong KeyOf(string conversationId)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in conversationId)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 
     private SlotWindow ToWindow(RateLimitWindow window)
@@ -530,6 +347,6 @@ public sealed class ConnectorRateLimiter
     private TimeSpan ToTimeSpan(long timestampDelta) =>
         TimeSpan.FromTicks((long)Math.Ceiling(timestampDelta * (double)TimeSpan.TicksPerSecond / _timeProvider.TimestampFrequency));
 
-    // What Next decided: a slot (with the instant it was decided at), or a task to await before asking again.
-    private readonly record struct Step(long Slot, long Now, TenantPacing Tenant, bool Granted, Task? Await, bool AwaitsGrant);
+    // What Next decided: a slot (with the instant it was decided at), or what to wait for before asking again.
+    private readonly record struct Step(long? Slot, long Now, TenantPacing Tenant, bool Granted, TaskCompletionSource<long>? Ticket, Task? Sleep);
 }

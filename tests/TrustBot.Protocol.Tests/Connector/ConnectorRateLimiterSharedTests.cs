@@ -22,6 +22,7 @@ public sealed class ConnectorRateLimiterSharedTests
     {
         var instances = new[] { Shared(), Shared() };
         var started = _time.GetUtcNow();
+        _budget.Slow = true;
 
         var sends = Enumerable.Range(0, 240).Select(i => SendAsync(instances[i % 2], Tenant, $"a:{i}")).ToList();
         await DriveAsync(sends, instances);
@@ -30,10 +31,10 @@ public sealed class ConnectorRateLimiterSharedTests
         AssertAtMost(instants, ConnectorRateLimits.Published.PerApp[0]);
         // Not slower than one slot per 21 ms (50 per 1.05 s) allows: unused bookings wasted next to nothing.
         var elapsed = instants[^1] - started;
-        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(239 * 21), TimeSpan.FromMilliseconds((239 * 21) + 100));
+        Assert.InRange(elapsed, TimeSpan.FromMilliseconds(239 * 21), TimeSpan.FromMilliseconds((239 * 21) + 150));
         // Booked in chunks: far fewer calls than sends, and never more than a chunk at once.
         Assert.All(_budget.Calls, c => Assert.InRange(c.Count, 1, ConnectorRateLimiter.MaxChunk));
-        Assert.InRange(_budget.Calls.Count, 24, 40);
+        Assert.True(_budget.Calls.Count is >= 24 and <= 32, string.Join(" ", _budget.Calls.Select(c => $"{c.Count}@{(c.NotBefore - started).TotalMilliseconds}")));
         Assert.InRange(_budget.Calls.Sum(c => c.Count), 240, 250);
     }
 

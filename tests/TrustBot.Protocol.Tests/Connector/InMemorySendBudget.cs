@@ -14,6 +14,9 @@ internal sealed class InMemorySendBudget : IConnectorSendBudget
 
     public bool Failing { get; set; }
 
+    /// <summary>When set, each answer comes back asynchronously after about a millisecond (of the real clock), like storage's.</summary>
+    public bool Slow { get; set; }
+
     public IReadOnlyList<(string TenantId, int Count, DateTimeOffset NotBefore)> Calls
     {
         get
@@ -25,7 +28,17 @@ internal sealed class InMemorySendBudget : IConnectorSendBudget
         }
     }
 
-    public ValueTask<ConnectorSendGrant> ReserveAsync(string tenantId, int count, TimeSpan spacing, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    public async ValueTask<ConnectorSendGrant> ReserveAsync(string tenantId, int count, TimeSpan spacing, DateTimeOffset notBefore, CancellationToken cancellationToken)
+    {
+        if (Slow)
+        {
+            await Task.Delay(1, CancellationToken.None);
+        }
+
+        return Reserve(tenantId, count, spacing, notBefore);
+    }
+
+    private ConnectorSendGrant Reserve(string tenantId, int count, TimeSpan spacing, DateTimeOffset notBefore)
     {
         lock (_gate)
         {
@@ -37,7 +50,7 @@ internal sealed class InMemorySendBudget : IConnectorSendBudget
 
             var first = _next.TryGetValue(tenantId, out var next) && next > notBefore ? next : notBefore;
             _next[tenantId] = first + (spacing * count);
-            return ValueTask.FromResult(new ConnectorSendGrant(first, count));
+            return new ConnectorSendGrant(first, count);
         }
     }
 }
