@@ -6,7 +6,7 @@ using TrustBot.Protocol.Connector;
 
 namespace TrustBot.Web.Bot;
 
-/// <summary>Core's messaging port over the Bot Connector client.</summary>
+/// <summary>Core's messaging port over the Bot Connector client. Every call names its tenant, whose app-wide rate limit it counts against.</summary>
 internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessenger
 {
     // The largest page Teams serves; fewer round trips against the members rate limit.
@@ -14,14 +14,14 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
 
     public async Task<DeliveryResult> SendCardAsync(ConversationAddress address, JsonObject card, string summary, CancellationToken cancellationToken)
     {
-        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.ConversationId, CardActivity(card, summary), cancellationToken);
+        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.TenantId, address.ConversationId, CardActivity(card, summary), cancellationToken);
         return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode);
     }
 
     public async Task<DeliveryResult> SendTextAsync(ConversationAddress address, string text, CancellationToken cancellationToken)
     {
         var activity = new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" };
-        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.ConversationId, activity, cancellationToken);
+        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.TenantId, address.ConversationId, activity, cancellationToken);
         return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode);
     }
 
@@ -29,7 +29,7 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
     {
         var activity = CardActivity(card, summary);
         activity.Id = activityId;
-        var response = await connector.UpdateActivityAsync(address.ServiceUrl, address.ConversationId, activityId, activity, cancellationToken);
+        var response = await connector.UpdateActivityAsync(address.ServiceUrl, address.TenantId, address.ConversationId, activityId, activity, cancellationToken);
         return ToResult(response.Outcome, activityId, response.StatusCode, response.ErrorCode);
     }
 
@@ -43,12 +43,12 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
     }
 
     public async IAsyncEnumerable<TeamMember> ListMembersAsync(
-        string serviceUrl, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string tenantId, string serviceUrl, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? continuation = null;
         do
         {
-            var page = await connector.GetPagedMembersAsync(serviceUrl, conversationId, MembersPageSize, continuation, cancellationToken);
+            var page = await connector.GetPagedMembersAsync(serviceUrl, tenantId, conversationId, MembersPageSize, continuation, cancellationToken);
             if (page.Outcome != ConnectorOutcome.Delivered || page.Value is null)
             {
                 throw new InvalidOperationException($"The roster could not be read ({page.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"} {page.ErrorCode}).");
@@ -67,9 +67,9 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
         while (!string.IsNullOrEmpty(continuation));
     }
 
-    public async Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string tenantId, string serviceUrl, string teamId, CancellationToken cancellationToken)
     {
-        var response = await connector.GetTeamChannelsAsync(serviceUrl, teamId, cancellationToken);
+        var response = await connector.GetTeamChannelsAsync(serviceUrl, tenantId, teamId, cancellationToken);
         if (response.Outcome != ConnectorOutcome.Delivered || response.Value is null)
         {
             throw new InvalidOperationException($"The team's channels could not be read ({response.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"} {response.ErrorCode}).");

@@ -32,7 +32,7 @@ public sealed class LeadersCommandTests
             .Callback((ConversationAddress _, string text, CancellationToken _) => _replies.Add(text))
             .ReturnsAsync(new DeliveryResult(DeliveryOutcome.Delivered));
         _messenger
-            .Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(() => new[] { AdaId, GraceId, AlanId }.Select(id => new TeamMember(id, null, null)).ToAsyncEnumerable());
         var time = new FakeTimeProvider(LeaderTestData.Now);
         var details = new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance);
@@ -225,7 +225,7 @@ public sealed class LeadersCommandTests
     public async Task Leaders_ALeaderWithoutAName_RosterUnreadable_KeepsThePlaceholder()
     {
         _leaders.Seed(LeaderTestData.Leader(GraceId, name: null) with { AddedAt = LeaderTestData.Now.AddDays(1) });
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Throws(new InvalidOperationException("The roster could not be read."));
 
         await RunAsync("", From(AlanId));
@@ -238,11 +238,11 @@ public sealed class LeadersCommandTests
     {
         await RunAsync("", From(AlanId));
 
-        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private void RosterIs(params TeamMember[] members) =>
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
 
     private Task RunAsync(string arguments, IncomingMessage message) =>
         _command.HandleAsync(new CommandContext(message, arguments, [_command]), CancellationToken.None);
