@@ -47,11 +47,28 @@ public sealed partial class ConnectorRateLimiter
         }
     }
 
+    // While a tenant sends in a burst (a few slots within the last quarter second), its next slots are booked before
+    // the spare ones run out: otherwise a request arriving just after the queue emptied would wait a storage round
+    // trip with the tenant's schedule idle. A lone send books only its own slot, so it costs one call and wastes none;
+    // a burst's end leaves at most KeepAheadSlots unused (a tenth of a second of the tenant's schedule).
+    private void KeepAhead(TenantPacing tenant, long now)
+    {
+        if (tenant.Reservation is not null || tenant.SpareFrom(now - _lateTolerance) >= KeepAheadSlots)
+        {
+            return;
+        }
+
+        if (tenant.Slots.CountAfter(now - _burstWindow) >= BurstSlots)
+        {
+            tenant.Reservation = BookAsync(tenant, ahead: KeepAheadSlots);
+        }
+    }
+
     // Books shared slots for every request of the tenant waiting at the time (at most MaxChunk), unless this instance
     // already holds the next half second of the tenant's schedule; then it first waits until it holds less. Hands the
     // instants to the waiting requests in order, and books again while some still wait. Never throws: when the
     // schedule cannot be reached, the waiting requests are told to ask again and then find the local share.
-    private async Task BookAsync(TenantPacing tenant)
+    private async Task BookAsync(TenantPacing tenant, int ahead = 0)
     {
         // The caller holds the lock and has yet to store this task as the tenant's reservation.
         await Task.Yield();
@@ -73,7 +90,7 @@ public sealed partial class ConnectorRateLimiter
             int count;
             lock (_gate)
             {
-                count = Math.Clamp(tenant.Waiting, 1, MaxChunk);
+                count = Math.Clamp(Math.Max(tenant.Waiting, ahead), 1, MaxChunk);
             }
 
             grant = await _shared!.ReserveAsync(tenant.TenantId, count, _spacing);

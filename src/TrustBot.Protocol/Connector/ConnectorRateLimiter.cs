@@ -63,6 +63,12 @@ public sealed partial class ConnectorRateLimiter
     // booking is on its way, little enough that slots booked by an instance that then dies cost the others little.
     private static readonly TimeSpan Horizon = TimeSpan.FromMilliseconds(500);
 
+    // A tenant that used this many slots within BurstWindow is in a burst, and keeps at least KeepAheadSlots spare
+    // slots booked (about a storage round trip's worth under load) while it is.
+    private const int BurstSlots = 3;
+    private const int KeepAheadSlots = 5;
+    private static readonly TimeSpan BurstWindow = TimeSpan.FromMilliseconds(250);
+
     private readonly Lock _gate = new();
     private readonly TimeProvider _timeProvider;
     private readonly SlotWindow[] _conversationWindows;
@@ -79,6 +85,7 @@ public sealed partial class ConnectorRateLimiter
     private readonly long _spacingTimestamp;
     private readonly long _lateTolerance;
     private readonly long _horizon;
+    private readonly long _burstWindow;
     private readonly Dictionary<ulong, ConversationSlotLog> _conversations = [];
     private readonly Dictionary<string, TenantPacing> _tenants = new(StringComparer.Ordinal);
     private long _nextPrune;
@@ -131,6 +138,7 @@ public sealed partial class ConnectorRateLimiter
         _spacing = ToTimeSpan(_spacingTimestamp);
         _lateTolerance = ToTimestamp(LateTolerance);
         _horizon = ToTimestamp(Horizon);
+        _burstWindow = ToTimestamp(BurstWindow);
         if (sharedBudget is not null && _spacingTimestamp > 0)
         {
             _shared = new SharedAppBudget(sharedBudget, timeProvider, instances, logger ?? NullLogger.Instance);
@@ -280,6 +288,7 @@ public sealed partial class ConnectorRateLimiter
                     // Handed by the booking it waited for: used however late this request woke, like any slot it waits for.
                     var slot = Math.Max(handed, now);
                     Record(log, tenant, slot);
+                    KeepAhead(tenant, now);
                     return new Step(slot, now, tenant, Granted: true, Ticket: null, Sleep: null);
                 }
 
@@ -298,6 +307,7 @@ public sealed partial class ConnectorRateLimiter
             {
                 var slot = Math.Max(spare, now);
                 Record(log, tenant, slot);
+                KeepAhead(tenant, now);
                 return new Step(slot, now, tenant, Granted: true, Ticket: null, Sleep: null);
             }
 

@@ -101,6 +101,13 @@ internal sealed class TenantPacing(string tenantId)
         return true;
     }
 
+    /// <summary>How many spare instants are not before <paramref name="notBefore"/>.</summary>
+    public int SpareFrom(long notBefore)
+    {
+        var index = _spare.BinarySearch(notBefore);
+        return _spare.Count - (index < 0 ? ~index : index);
+    }
+
     public void GiveBack(long instant)
     {
         var index = _spare.BinarySearch(instant);

@@ -68,6 +68,26 @@ public sealed class ConnectorRateLimiterSharedTests
     }
 
     [Fact]
+    public async Task WaitAsync_Burst_BooksTheNextSlotsBeforeTheWaitingRequestsRunOut()
+    {
+        var limiter = Shared();
+        var burst = Enumerable.Range(0, 3).Select(i => SendAsync(limiter, Tenant, $"a:{i}")).ToList();
+
+        // Booked for the three, then five more while nobody waits yet: the burst is likely to go on.
+        await WaitUntilAsync(() => _budget.Calls.Sum(c => c.Count) >= 8);
+        await Task.Delay(50);
+        var calls = _budget.Calls.Count;
+        var next = SendAsync(limiter, Tenant, "a:next");
+        await Task.Delay(50);
+
+        // The next request took a spare slot without booking for itself; taking it only topped the spares up again.
+        Assert.Equal(calls + 1, _budget.Calls.Count);
+        Assert.Equal(5, _budget.Calls[^1].Count);
+        await DriveAsync([.. burst, next], [limiter]);
+        Assert.Equal(TimeSpan.FromMilliseconds(63), (await next) - _budget.Calls[0].NotBefore);
+    }
+
+    [Fact]
     public async Task WaitAsync_ManyWaiting_BooksNoMoreThanHalfASecondAhead()
     {
         var limiter = Shared();
