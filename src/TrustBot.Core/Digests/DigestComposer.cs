@@ -106,7 +106,7 @@ public sealed class DigestComposer(
         try
         {
             var count = 0;
-            await foreach (var _ in messenger.ListMembersAsync(team.ServiceUrl, team.TeamId ?? team.Key, cancellationToken))
+            await foreach (var _ in messenger.ListMembersAsync(team.TenantId, team.ServiceUrl, team.TeamId ?? team.Key, cancellationToken))
             {
                 count++;
             }

@@ -25,7 +25,7 @@ public sealed class LeaderCandidateCheck(IBotMessenger messenger)
 
         try
         {
-            await foreach (var member in messenger.ListMembersAsync(team.ServiceUrl, team.Key, cancellationToken))
+            await foreach (var member in messenger.ListMembersAsync(team.TenantId, team.ServiceUrl, team.Key, cancellationToken))
             {
                 if (string.Equals(member.UserId, person.UserId, StringComparison.Ordinal))
                 {

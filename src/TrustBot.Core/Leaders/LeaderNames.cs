@@ -39,7 +39,7 @@ public sealed class LeaderNames(ILeaderStore leaders, IBotMessenger messenger, I
         try
         {
             var scanned = 0;
-            await foreach (var member in messenger.ListMembersAsync(team.ServiceUrl, team.TeamId ?? team.Key, cancellationToken))
+            await foreach (var member in messenger.ListMembersAsync(team.TenantId, team.ServiceUrl, team.TeamId ?? team.Key, cancellationToken))
             {
                 if (!string.IsNullOrWhiteSpace(member.Name) && current.Any(leader => IsNameless(leader) && IsPerson(leader, member)))
                 {

@@ -18,14 +18,15 @@ public interface IBotMessenger
     Task<OpenedChat> OpenPersonalChatAsync(string tenantId, string serviceUrl, string botId, string userId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The people of a team (or chat), page by page; <paramref name="conversationId"/> is the team id for a team.
-    /// Throws <see cref="InvalidOperationException"/> when the roster cannot be read.
+    /// The people of a team (or chat) of <paramref name="tenantId"/>, page by page; <paramref name="conversationId"/> is
+    /// the team id for a team. Throws <see cref="InvalidOperationException"/> when the roster cannot be read.
     /// </summary>
-    IAsyncEnumerable<TeamMember> ListMembersAsync(string serviceUrl, string conversationId, CancellationToken cancellationToken);
+    /// <remarks>The tenant is passed because Teams counts every call against the app's rate limit in that tenant.</remarks>
+    IAsyncEnumerable<TeamMember> ListMembersAsync(string tenantId, string serviceUrl, string conversationId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// The channels of a team (<paramref name="teamId"/>) that the bot can post into.
+    /// The channels of a team (<paramref name="teamId"/>) of <paramref name="tenantId"/> that the bot can post into.
     /// Throws <see cref="InvalidOperationException"/> when Teams does not answer with the list.
     /// </summary>
-    Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken);
+    Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string tenantId, string serviceUrl, string teamId, CancellationToken cancellationToken);
 }

@@ -62,7 +62,7 @@ public sealed class ReminderSender(
     {
         var card = ReminderCard.Build(team.TeamName ?? "your team", checkIn.ClosesAt, checkIn.Threshold);
         var failed = false;
-        await foreach (var member in messenger.ListMembersAsync(team.ServiceUrl, team.TeamId ?? team.Key, cancellationToken))
+        await foreach (var member in messenger.ListMembersAsync(team.TenantId, team.ServiceUrl, team.TeamId ?? team.Key, cancellationToken))
         {
             if (!checkIn.IsOpenAt(timeProvider.GetUtcNow()))
             {

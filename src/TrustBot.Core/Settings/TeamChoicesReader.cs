@@ -34,7 +34,7 @@ public sealed class TeamChoicesReader(IBotMessenger messenger, ILogger<TeamChoic
         try
         {
             var scanned = 0;
-            await foreach (var member in messenger.ListMembersAsync(team.ServiceUrl, teamId, cancellationToken))
+            await foreach (var member in messenger.ListMembersAsync(team.TenantId, team.ServiceUrl, teamId, cancellationToken))
             {
                 scanned++;
                 if (member.UserId.StartsWith("28:", StringComparison.Ordinal))
@@ -77,7 +77,7 @@ public sealed class TeamChoicesReader(IBotMessenger messenger, ILogger<TeamChoic
     {
         try
         {
-            return (await messenger.ListChannelsAsync(team.ServiceUrl, teamId, cancellationToken), true);
+            return (await messenger.ListChannelsAsync(team.TenantId, team.ServiceUrl, teamId, cancellationToken), true);
         }
         catch (InvalidOperationException exception)
         {

@@ -18,6 +18,7 @@ public partial class ConnectorClient
         string relativePath,
         string? query,
         byte[]? body,
+        string tenantId,
         string rateLimitKey,
         JsonTypeInfo<T>? responseType,
         CancellationToken cancellationToken)
@@ -32,6 +33,7 @@ public partial class ConnectorClient
         using var request = new HttpRequestMessage(method, uri);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(JsonMediaType));
         request.Options.Set(RateLimitingHandler.ConversationKey, rateLimitKey);
+        request.Options.Set(RateLimitingHandler.TenantKey, tenantId);
         if (body is not null)
         {
             request.Content = new ByteArrayContent(body);

@@ -45,25 +45,28 @@ public partial class ConnectorClient
     {
     }
 
-    /// <summary>Posts a new message (in a channel: a new thread) — <c>POST /v3/conversations/{id}/activities</c>.</summary>
+    /// <summary>
+    /// Posts a new message (in a channel: a new thread) — <c>POST /v3/conversations/{id}/activities</c>. Every call
+    /// names the conversation's tenant, whose app-wide rate limit it counts against.
+    /// </summary>
     public virtual Task<ConnectorResponse<ResourceResponse>> SendToConversationAsync(
-        string serviceUrl, string conversationId, Activity activity, CancellationToken cancellationToken = default)
+        string serviceUrl, string tenantId, string conversationId, Activity activity, CancellationToken cancellationToken = default)
     {
-        if (Missing(Operations.Send, (conversationId, nameof(conversationId)), (activity, nameof(activity))))
+        if (Missing(Operations.Send, (tenantId, nameof(tenantId)), (conversationId, nameof(conversationId)), (activity, nameof(activity))))
         {
             return Task.FromResult(Refused<ResourceResponse>());
         }
 
         return SendAsync(
             Operations.Send, serviceUrl, HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities", query: null,
-            Serialize(activity), conversationId, ConnectorJsonContext.Default.ResourceResponse, cancellationToken);
+            Serialize(activity), tenantId, conversationId, ConnectorJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     /// <summary>Replies to an activity — <c>POST /v3/conversations/{id}/activities/{activityId}</c>; the body gets <c>replyToId</c>.</summary>
     public virtual Task<ConnectorResponse<ResourceResponse>> ReplyToActivityAsync(
-        string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+        string serviceUrl, string tenantId, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
-        if (Missing(Operations.Reply, (conversationId, nameof(conversationId)), (activityId, nameof(activityId)), (activity, nameof(activity))))
+        if (Missing(Operations.Reply, (tenantId, nameof(tenantId)), (conversationId, nameof(conversationId)), (activityId, nameof(activityId)), (activity, nameof(activity))))
         {
             return Task.FromResult(Refused<ResourceResponse>());
         }
@@ -73,33 +76,33 @@ public partial class ConnectorClient
         body["replyToId"] = activityId;
         return SendAsync(
             Operations.Reply, serviceUrl, HttpMethod.Post, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-            query: null, Encoding.UTF8.GetBytes(body.ToJsonString()), conversationId,
+            query: null, Encoding.UTF8.GetBytes(body.ToJsonString()), tenantId, conversationId,
             ConnectorJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     /// <summary>Replaces a message, e.g. a card after a vote — <c>PUT /v3/conversations/{id}/activities/{activityId}</c>.</summary>
     public virtual Task<ConnectorResponse<ResourceResponse>> UpdateActivityAsync(
-        string serviceUrl, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
+        string serviceUrl, string tenantId, string conversationId, string activityId, Activity activity, CancellationToken cancellationToken = default)
     {
-        if (Missing(Operations.Update, (conversationId, nameof(conversationId)), (activityId, nameof(activityId)), (activity, nameof(activity))))
+        if (Missing(Operations.Update, (tenantId, nameof(tenantId)), (conversationId, nameof(conversationId)), (activityId, nameof(activityId)), (activity, nameof(activity))))
         {
             return Task.FromResult(Refused<ResourceResponse>());
         }
 
         return SendAsync(
             Operations.Update, serviceUrl, HttpMethod.Put, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-            query: null, Serialize(activity), conversationId, ConnectorJsonContext.Default.ResourceResponse, cancellationToken);
+            query: null, Serialize(activity), tenantId, conversationId, ConnectorJsonContext.Default.ResourceResponse, cancellationToken);
     }
 
     /// <summary>Deletes a message — <c>DELETE /v3/conversations/{id}/activities/{activityId}</c>.</summary>
     public virtual async Task<ConnectorResponse> DeleteActivityAsync(
-        string serviceUrl, string conversationId, string activityId, CancellationToken cancellationToken = default)
+        string serviceUrl, string tenantId, string conversationId, string activityId, CancellationToken cancellationToken = default)
     {
-        var result = Missing(Operations.Delete, (conversationId, nameof(conversationId)), (activityId, nameof(activityId)))
+        var result = Missing(Operations.Delete, (tenantId, nameof(tenantId)), (conversationId, nameof(conversationId)), (activityId, nameof(activityId)))
             ? Refused<ResourceResponse>()
             : await SendAsync<ResourceResponse>(
                 Operations.Delete, serviceUrl, HttpMethod.Delete, $"v3/conversations/{Escape(conversationId)}/activities/{Escape(activityId)}",
-                query: null, body: null, conversationId, responseType: null, cancellationToken);
+                query: null, body: null, tenantId, conversationId, responseType: null, cancellationToken);
         return new ConnectorResponse(result.Outcome, result.StatusCode, result.ErrorCode) { RetryAfter = result.RetryAfter };
     }
 
@@ -115,7 +118,7 @@ public partial class ConnectorClient
         return SendAsync(
             Operations.Create, serviceUrl, HttpMethod.Post, "v3/conversations", query: null,
             JsonSerializer.SerializeToUtf8Bytes(parameters, ConnectorJsonContext.Default.ConversationParameters),
-            CreateRateLimitKey(parameters), ConnectorJsonContext.Default.ConversationResourceResponse, cancellationToken);
+            TenantOf(parameters), CreateRateLimitKey(parameters), ConnectorJsonContext.Default.ConversationResourceResponse, cancellationToken);
     }
 
     /// <summary>
@@ -146,9 +149,9 @@ public partial class ConnectorClient
     /// Teams treats a page size below 50 as 50 and caps it at 500; loop until the continuation token is empty.
     /// </summary>
     public virtual async Task<ConnectorResponse<PagedMembersResult>> GetPagedMembersAsync(
-        string serviceUrl, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken = default)
+        string serviceUrl, string tenantId, string conversationId, int? pageSize, string? continuationToken, CancellationToken cancellationToken = default)
     {
-        if (Missing(Operations.Members, (conversationId, nameof(conversationId))))
+        if (Missing(Operations.Members, (tenantId, nameof(tenantId)), (conversationId, nameof(conversationId))))
         {
             return Refused<PagedMembersResult>();
         }
@@ -166,7 +169,7 @@ public partial class ConnectorClient
 
         var result = await SendAsync(
             Operations.Members, serviceUrl, HttpMethod.Get, $"v3/conversations/{Escape(conversationId)}/pagedmembers",
-            query.Count == 0 ? null : string.Join('&', query), body: null, "members:" + conversationId,
+            query.Count == 0 ? null : string.Join('&', query), body: null, tenantId, "members:" + conversationId,
             ConnectorJsonContext.Default.PagedMembersResult, cancellationToken);
         foreach (var member in result.Value?.Members ?? [])
         {
@@ -178,16 +181,16 @@ public partial class ConnectorClient
 
     /// <summary>Lists a team's channels — <c>GET /v3/teams/{teamId}/conversations</c> (Teams only).</summary>
     public virtual Task<ConnectorResponse<ConversationList>> GetTeamChannelsAsync(
-        string serviceUrl, string teamId, CancellationToken cancellationToken = default)
+        string serviceUrl, string tenantId, string teamId, CancellationToken cancellationToken = default)
     {
-        if (Missing(Operations.Channels, (teamId, nameof(teamId))))
+        if (Missing(Operations.Channels, (tenantId, nameof(tenantId)), (teamId, nameof(teamId))))
         {
             return Task.FromResult(Refused<ConversationList>());
         }
 
         return SendAsync(
             Operations.Channels, serviceUrl, HttpMethod.Get, $"v3/teams/{Escape(teamId)}/conversations",
-            query: null, body: null, "channels:" + teamId, ConnectorJsonContext.Default.ConversationList, cancellationToken);
+            query: null, body: null, tenantId, "channels:" + teamId, ConnectorJsonContext.Default.ConversationList, cancellationToken);
     }
 
     private static string Escape(string id) => Uri.EscapeDataString(id);
@@ -199,9 +202,12 @@ public partial class ConnectorClient
     private static string CreateRateLimitKey(ConversationParameters parameters)
     {
         var target = parameters.Members?.FirstOrDefault()?.Id ?? parameters.ChannelData?.Channel?.Id ?? string.Empty;
-        var tenant = parameters.TenantId ?? parameters.ChannelData?.Tenant?.Id ?? string.Empty;
-        return $"create:{tenant}/{target}";
+        return $"create:{TenantOf(parameters)}/{target}";
     }
+
+    // A create without a tenant is paced as of no known tenant (see ConnectorRateLimiter.WaitAsync).
+    private static string TenantOf(ConversationParameters parameters) =>
+        parameters.TenantId ?? parameters.ChannelData?.Tenant?.Id ?? string.Empty;
 
     // Roster docs show objectId where the activity schema says aadObjectId; accept both.
     private static void CopyObjectId(ChannelAccount member)

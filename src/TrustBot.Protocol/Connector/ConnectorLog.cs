@@ -50,6 +50,13 @@ internal static partial class ConnectorLog
     [LoggerMessage(EventId = 1223, Level = LogLevel.Warning, Message = "Local mode (no MicrosoftAppId): Connector calls carry no Authorization header")]
     public static partial void LocalMode(ILogger logger);
 
-    [LoggerMessage(EventId = 1230, Level = LogLevel.Debug, Message = "Connector request waits {DelayMs} ms for a rate-limit slot")]
-    public static partial void WaitingForSlot(ILogger logger, double delayMs);
+    [LoggerMessage(EventId = 1230, Level = LogLevel.Debug, Message = "Connector request waited {DelayMs} ms for a rate-limit slot")]
+    public static partial void WaitedForSlot(ILogger logger, double delayMs);
+
+    [LoggerMessage(EventId = 1231, Level = LogLevel.Warning,
+        Message = "The shared send schedule could not be reached ({ExceptionType}); this instance paces each tenant at 1/{Instances} of the app limit and asks again in {RetrySeconds} s")]
+    public static partial void SharedBudgetUnavailable(ILogger logger, string exceptionType, int instances, double retrySeconds);
+
+    [LoggerMessage(EventId = 1232, Level = LogLevel.Information, Message = "The shared send schedule answers again; tenants are paced across instances")]
+    public static partial void SharedBudgetRecovered(ILogger logger);
 }

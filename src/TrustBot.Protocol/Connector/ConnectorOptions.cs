@@ -1,6 +1,6 @@
 namespace TrustBot.Protocol.Connector;
 
-/// <summary>Retry and timeout settings of the Connector client, bound from <c>BotFramework:Connector</c>.</summary>
+/// <summary>Retry, timeout and pacing settings of the Connector client, bound from <c>BotFramework:Connector</c>.</summary>
 public sealed class ConnectorOptions
 {
     /// <summary>The configuration section name.</summary>
@@ -23,4 +23,11 @@ public sealed class ConnectorOptions
 
     /// <summary>How long one HTTP attempt may take, once it has its rate-limit slot.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The most instances of the bot that run at once (3, the most a Basic App Service plan scales to). Used only while
+    /// the shared send schedule (<see cref="IConnectorSendBudget"/>) cannot be reached: each instance then paces each
+    /// tenant at this fraction of the app limit, so that together they still keep to it.
+    /// </summary>
+    public int MaxInstances { get; set; } = 3;
 }

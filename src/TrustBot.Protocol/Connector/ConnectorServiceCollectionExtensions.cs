@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using TrustBot.Protocol.Hosting;
 
 namespace TrustBot.Protocol.Connector;
@@ -11,8 +13,8 @@ public static class ConnectorServiceCollectionExtensions
     /// Registers <see cref="ConnectorClient"/> as a typed HttpClient with the pipeline retry (resilience handler) → bot
     /// token → rate limit → attempt timeout (resilience handler) → response buffering → primary handler, plus <see cref="ServiceUrlAllowList"/>, <see cref="IBotTokenProvider"/>
     /// (<see cref="AzureIdentityBotTokenProvider"/>), <see cref="ConnectorRateLimiter"/> with
-    /// <see cref="ConnectorRateLimits.Teams"/> and its <see cref="ConnectorArrivalGuard"/>, and <see cref="ConnectorOptions"/>
-    /// bound from <c>BotFramework:Connector</c>.
+    /// <see cref="ConnectorRateLimits.Teams"/> (on the host's <see cref="IConnectorSendBudget"/> when it registers one,
+    /// else per process) and its <see cref="ConnectorArrivalGuard"/>, and <see cref="ConnectorOptions"/> bound from <c>BotFramework:Connector</c>.
     /// Expects the host to configure <see cref="BotOptions"/> and <see cref="BotFrameworkOptions"/>. Existing
     /// registrations of the token provider, limits, limiter and <see cref="TimeProvider"/> win, so tests can replace them.
     /// </summary>
@@ -32,7 +34,12 @@ public static class ConnectorServiceCollectionExtensions
         services.TryAddSingleton<ServiceUrlAllowList>();
         services.TryAddSingleton<IBotTokenProvider, AzureIdentityBotTokenProvider>();
         services.TryAddSingleton(ConnectorRateLimits.Teams);
-        services.TryAddSingleton<ConnectorRateLimiter>();
+        services.TryAddSingleton(provider => new ConnectorRateLimiter(
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ConnectorRateLimits>(),
+            provider.GetService<IConnectorSendBudget>(),
+            provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.MaxInstances,
+            provider.GetRequiredService<ILogger<ConnectorRateLimiter>>()));
         services.TryAddSingleton<ConnectorArrivalGuard>();
         services.TryAddTransient<BotTokenHandler>();
         services.TryAddTransient<RateLimitingHandler>();

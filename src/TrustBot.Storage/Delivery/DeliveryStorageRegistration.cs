@@ -8,7 +8,7 @@ namespace TrustBot.Storage.Delivery;
 internal static class DeliveryStorageRegistration
 {
     /// <summary>
-    /// Registers the lease, idempotency and dead-letter stores, the outbox with its start-up queue initializer, and
+    /// Registers the lease, idempotency and dead-letter stores, the tenants' shared send schedule, the outbox with its start-up queue initializer, and
     /// the <c>delivery</c> health check (tag <c>ready</c>). Expects the storage clients and
     /// <see cref="Hosting.StorageOptions"/> from AddTrustBotStorage; the tables are created by the table initializer.
     /// </summary>
@@ -18,6 +18,7 @@ internal static class DeliveryStorageRegistration
         services.TryAddSingleton<ILeaseStore, TableLeaseStore>();
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.TryAddSingleton<IDeadLetterLog, TableDeadLetterLog>();
+        services.TryAddSingleton<ISendBudget, TableSendBudget>();
         services.TryAddSingleton<OutboxQueue>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IOutbox, QueueOutbox>();

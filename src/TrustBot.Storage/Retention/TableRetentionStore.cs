@@ -14,8 +14,8 @@ namespace TrustBot.Storage.Retention;
 /// Retention's deletions over the Azure tables. Notes age out by their <c>StoredAt</c> column in one filtered scan
 /// across tenants; removed installations are found by their <c>Status</c> and <c>RemovedAt</c> columns; erasing one
 /// is <see cref="TeamEraser"/>'s work. Operational rows age out by their own time column (Leases <c>ExpiresAt</c>,
-/// Idempotency <c>UpdatedAt</c>, DeadLetters <c>RecordedAt</c>), launch counters by the day at the end of their
-/// RowKey; each is deleted only in the version the scan saw.
+/// Idempotency <c>UpdatedAt</c>, DeadLetters <c>RecordedAt</c>, SendBudgets <c>Next</c>), launch counters by the day at
+/// the end of their RowKey; each is deleted only in the version the scan saw.
 /// </summary>
 internal sealed class TableRetentionStore(
     TableServiceClient tableService,
@@ -31,6 +31,7 @@ internal sealed class TableRetentionStore(
     private readonly TableClient _idempotency = tableService.GetTableClient(options.Value.TableName(TableNames.Idempotency));
     private readonly TableClient _deadLetters = tableService.GetTableClient(options.Value.TableName(TableNames.DeadLetters));
     private readonly TableClient _launchCounts = tableService.GetTableClient(options.Value.TableName(TableNames.LaunchCounts));
+    private readonly TableClient _sendBudgets = tableService.GetTableClient(options.Value.TableName(TableNames.SendBudgets));
 
     public Task<int> DeleteNotesStoredBeforeAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
@@ -45,10 +46,14 @@ internal sealed class TableRetentionStore(
         var leases = TableClient.CreateQueryFilter($"ExpiresAt lt {cutoffs.LeasesExpiredBefore.ToUniversalTime()}");
         var idempotency = TableClient.CreateQueryFilter($"UpdatedAt lt {cutoffs.IdempotencyUpdatedBefore.ToUniversalTime()}");
         var deadLetters = TableClient.CreateQueryFilter($"RecordedAt lt {cutoffs.DeadLettersRecordedBefore.ToUniversalTime()}");
+
+        // A tenant's send schedule is a claim on time like a lease: idle once its last reserved slot has passed.
+        var sendBudgets = TableClient.CreateQueryFilter($"Next lt {cutoffs.LeasesExpiredBefore.UtcTicks}");
         return await RowDeleter.DeleteUnchangedWhereAsync(_leases, leases, logger, cancellationToken)
             + await RowDeleter.DeleteUnchangedWhereAsync(_idempotency, idempotency, logger, cancellationToken)
             + await RowDeleter.DeleteUnchangedWhereAsync(_deadLetters, deadLetters, logger, cancellationToken)
-            + await DeleteLaunchCountsAsync(cutoffs.LaunchCountsEndedBefore, cancellationToken);
+            + await DeleteLaunchCountsAsync(cutoffs.LaunchCountsEndedBefore, cancellationToken)
+            + await RowDeleter.DeleteUnchangedWhereAsync(_sendBudgets, sendBudgets, logger, cancellationToken);
     }
 
     /// <summary>

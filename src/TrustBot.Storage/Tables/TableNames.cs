@@ -51,6 +51,9 @@ internal static class TableNames
     /// <summary>Manual check-in and speak-up launches per team and UTC day, for the daily limit.</summary>
     public const string LaunchCounts = "LaunchCounts";
 
+    /// <summary>Each tenant's send schedule shared by every instance: one row per tenant, the first slot nobody reserved.</summary>
+    public const string SendBudgets = "SendBudgets";
+
     /// <summary>Every table the initializer creates at start.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
@@ -71,5 +74,6 @@ internal static class TableNames
         Nudges,
         Predictions,
         LaunchCounts,
+        SendBudgets,
     ];
 }

@@ -10,7 +10,8 @@ namespace TrustBot.Web.Bot;
 /// Core's messaging port over the Bot Connector client. A post or update that failed finally (see
 /// <see cref="ConnectorResponse.IsFinalFailure"/>) is marked <see cref="DeliveryResult.Final"/>, so the outbox does not
 /// repeat what the Connector pipeline chose not to retry. Opening a 1:1 chat is not marked: Teams answers a repeated
-/// open with the same chat, so a later try cannot post anything twice.
+/// open with the same chat, so a later try cannot post anything twice. Every call names its tenant, whose app-wide
+/// rate limit it counts against.
 /// </summary>
 internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessenger
 {
@@ -19,14 +20,14 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
 
     public async Task<DeliveryResult> SendCardAsync(ConversationAddress address, JsonObject card, string summary, CancellationToken cancellationToken)
     {
-        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.ConversationId, CardActivity(card, summary), cancellationToken);
+        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.TenantId, address.ConversationId, CardActivity(card, summary), cancellationToken);
         return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode) with { Final = response.IsFinalFailure };
     }
 
     public async Task<DeliveryResult> SendTextAsync(ConversationAddress address, string text, CancellationToken cancellationToken)
     {
         var activity = new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" };
-        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.ConversationId, activity, cancellationToken);
+        var response = await connector.SendToConversationAsync(address.ServiceUrl, address.TenantId, address.ConversationId, activity, cancellationToken);
         return ToResult(response.Outcome, response.Value?.Id, response.StatusCode, response.ErrorCode) with { Final = response.IsFinalFailure };
     }
 
@@ -34,7 +35,7 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
     {
         var activity = CardActivity(card, summary);
         activity.Id = activityId;
-        var response = await connector.UpdateActivityAsync(address.ServiceUrl, address.ConversationId, activityId, activity, cancellationToken);
+        var response = await connector.UpdateActivityAsync(address.ServiceUrl, address.TenantId, address.ConversationId, activityId, activity, cancellationToken);
         return ToResult(response.Outcome, activityId, response.StatusCode, response.ErrorCode) with { Final = response.IsFinalFailure };
     }
 
@@ -48,12 +49,12 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
     }
 
     public async IAsyncEnumerable<TeamMember> ListMembersAsync(
-        string serviceUrl, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
+        string tenantId, string serviceUrl, string conversationId, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         string? continuation = null;
         do
         {
-            var page = await connector.GetPagedMembersAsync(serviceUrl, conversationId, MembersPageSize, continuation, cancellationToken);
+            var page = await connector.GetPagedMembersAsync(serviceUrl, tenantId, conversationId, MembersPageSize, continuation, cancellationToken);
             if (page.Outcome != ConnectorOutcome.Delivered || page.Value is null)
             {
                 throw new InvalidOperationException($"The roster could not be read ({page.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"} {page.ErrorCode}).");
@@ -72,9 +73,9 @@ internal sealed class ConnectorMessenger(ConnectorClient connector) : IBotMessen
         while (!string.IsNullOrEmpty(continuation));
     }
 
-    public async Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string serviceUrl, string teamId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TeamChannel>> ListChannelsAsync(string tenantId, string serviceUrl, string teamId, CancellationToken cancellationToken)
     {
-        var response = await connector.GetTeamChannelsAsync(serviceUrl, teamId, cancellationToken);
+        var response = await connector.GetTeamChannelsAsync(serviceUrl, tenantId, teamId, cancellationToken);
         if (response.Outcome != ConnectorOutcome.Delivered || response.Value is null)
         {
             throw new InvalidOperationException($"The team's channels could not be read ({response.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no response"} {response.ErrorCode}).");

@@ -1,4 +1,5 @@
 using TrustBot.Core.Messaging;
+using TrustBot.Protocol.Connector;
 using TrustBot.Protocol.Hosting;
 using TrustBot.Web.Bot;
 
@@ -15,6 +16,9 @@ internal static class WebHostingExtensions
         builder.Services.AddHostedService<OutboxWorkerService>();
         builder.Services.AddScoped<IActivityHandler, TrustBotActivityHandler>();
         builder.Services.AddScoped<IBotMessenger, ConnectorMessenger>();
+
+        // Teams' app limit counts every instance's requests in a tenant together: the limiter books them from storage.
+        builder.Services.AddSingleton<IConnectorSendBudget, ConnectorSendBudget>();
         builder.Services.AddOptions<ReadinessOptions>().BindConfiguration(ReadinessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<ReadinessProbe>();
         builder.Services.AddHealthChecks().AddCheck<AnonymitySecretHealthCheck>("anonymity", tags: [ReadinessProbe.Tag]);

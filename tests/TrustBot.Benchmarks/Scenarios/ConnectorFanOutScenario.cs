@@ -31,7 +31,7 @@ internal sealed class ConnectorFanOutScenario : IBenchmarkScenario
 
         var stopwatch = Stopwatch.StartNew();
         var results = await Task.WhenAll(Enumerable.Range(0, count).Select(i => loopback.Client.SendToConversationAsync(
-            connector.ServiceUrl, ConversationOf(i), Nudge(i), cancellationToken)));
+            connector.ServiceUrl, "3c8e5f1a-0000-4000-8000-0000000000ab", ConversationOf(i), Nudge(i), cancellationToken)));
         stopwatch.Stop();
 
         var minimum = TimeSpan.FromSeconds(count / (double)GlobalLimitPerSecond);
@@ -64,6 +64,6 @@ internal sealed class ConnectorFanOutScenario : IBenchmarkScenario
     {
         await using var connector = await TeamsLimitedConnector.StartAsync(cancellationToken: cancellationToken);
         await using var loopback = LoopbackConnectorClient.Create();
-        await loopback.Client.SendToConversationAsync(connector.ServiceUrl, "a:warm-up", Nudge(-1), cancellationToken);
+        await loopback.Client.SendToConversationAsync(connector.ServiceUrl, "3c8e5f1a-0000-4000-8000-0000000000ab", "a:warm-up", Nudge(-1), cancellationToken);
     }
 }

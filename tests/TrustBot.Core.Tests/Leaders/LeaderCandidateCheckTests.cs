@@ -13,7 +13,7 @@ public sealed class LeaderCandidateCheckTests
     public LeaderCandidateCheckTests()
     {
         _messenger
-            .Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(() => new[] { new TeamMember("29:1ada", null, "Ada Lovelace"), new TeamMember(GraceId, null, "Grace Hopper") }.ToAsyncEnumerable());
     }
 
@@ -47,7 +47,7 @@ public sealed class LeaderCandidateCheckTests
     public async Task ProblemAsync_RosterUnreadable_RefusesAndSaysToTryAgain()
     {
         _messenger
-            .Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(Throwing);
 
         var problem = await Check(new TeamMember(GraceId, null, "Grace Hopper"));

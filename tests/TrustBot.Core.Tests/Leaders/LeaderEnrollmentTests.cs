@@ -167,7 +167,7 @@ public sealed class LeaderEnrollmentTests
     [Fact]
     public async Task OnActivatedAsync_EventWithoutAName_RosterUnreadable_StillEnrolsAndIntroducesTheInstaller()
     {
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(Failing());
 
         await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install() with { ActorName = null }, CancellationToken.None);
@@ -182,7 +182,7 @@ public sealed class LeaderEnrollmentTests
     {
         await _enrollment.OnActivatedAsync(LeaderTestData.Team(), Install(), CancellationToken.None);
 
-        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
@@ -220,7 +220,7 @@ public sealed class LeaderEnrollmentTests
     }
 
     private void Roster(IReadOnlyList<TeamMember> members) =>
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
 
     private static async IAsyncEnumerable<TeamMember> Failing()
     {

@@ -61,7 +61,7 @@ public sealed class LeaderNamesTests
         var ada = LeaderTestData.Leader(AdaId);
         _leaders.Seed(ada);
         var read = 0;
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(() => Roster(() => read++));
 
         var named = await _names.FromRosterAsync(LeaderTestData.Team(), [ada], CancellationToken.None);

@@ -28,7 +28,7 @@ public sealed class LeadersCommandTests
         _leaders.Seed(LeaderTestData.Leader(AdaId, "Ada Lovelace", "aad-ada"));
         _timetable.Setup(t => t.AddIfMissingAsync(It.IsAny<TimetableEntry>(), It.IsAny<CancellationToken>())).ReturnsAsync(true);
         _messenger
-            .Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+            .Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(() => new[] { AdaId, GraceId, AlanId }.Select(id => new TeamMember(id, null, null)).ToAsyncEnumerable());
         var time = new FakeTimeProvider(LeaderTestData.Now);
         var details = new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance);
@@ -224,7 +224,7 @@ public sealed class LeadersCommandTests
     public async Task Leaders_ALeaderWithoutAName_RosterUnreadable_KeepsThePlaceholder()
     {
         _leaders.Seed(LeaderTestData.Leader(GraceId, name: null) with { AddedAt = LeaderTestData.Now.AddDays(1) });
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Throws(new InvalidOperationException("The roster could not be read."));
 
         await RunAsync("", From(AlanId));
@@ -237,11 +237,11 @@ public sealed class LeadersCommandTests
     {
         await RunAsync("", From(AlanId));
 
-        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     private void RosterIs(params TeamMember[] members) =>
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>())).Returns(() => members.ToAsyncEnumerable());
 
     private Task RunAsync(string arguments, IncomingMessage message) =>
         _command.HandleAsync(new CommandContext(message, arguments, [_command]), CancellationToken.None);

@@ -44,7 +44,7 @@ public sealed class ReminderSenderTests
         _checkIns.Setup(c => c.GetAsync(TestIds.TenantId, _checkIn.CheckInId, It.IsAny<CancellationToken>())).ReturnsAsync(() => _checkIn);
         _checkIns.Setup(c => c.GetSaltAsync(TestIds.TenantId, _checkIn.CheckInId, It.IsAny<CancellationToken>())).ReturnsAsync(Salt);
         _installations.Seed(Team());
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(() => Async(Roster));
         _messenger.Setup(m => m.OpenPersonalChatAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.BotId, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string tenant, string url, string bot, string user, CancellationToken _) =>
@@ -161,13 +161,13 @@ public sealed class ReminderSenderTests
 
         Assert.Equal(DeliveryOutcome.Delivered, closed.Outcome);
         Assert.Equal(DeliveryOutcome.Delivered, saltGone.Outcome);
-        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
+        _messenger.Verify(m => m.ListMembersAsync(It.IsAny<string>(), It.IsAny<string>(), It.IsAny<string>(), It.IsAny<CancellationToken>()), Times.Never);
     }
 
     [Fact]
     public async Task SendAsync_RosterUnreadable_FailedForARetry()
     {
-        _messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        _messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Throws(new InvalidOperationException("roster unavailable"));
 
         var result = await Sender().SendAsync(Send(), CancellationToken.None);

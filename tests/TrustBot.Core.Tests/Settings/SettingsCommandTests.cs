@@ -128,9 +128,9 @@ public sealed class SettingsCommandTests
         var second = LeaderTestData.Team() with { Key = "19:second@thread.tacv2", TeamId = "19:second@thread.tacv2", TeamName = "Data Team" };
         _harness.Installations.Seed(second);
         _harness.Leaders.Seed(LeaderTestData.Leader(SettingsHarness.AdaId, "Ada Lovelace", teamKey: second.Key));
-        _harness.Messenger.Setup(m => m.ListChannelsAsync(TestIds.ServiceUrl, second.Key, It.IsAny<CancellationToken>()))
+        _harness.Messenger.Setup(m => m.ListChannelsAsync(TestIds.TenantId, TestIds.ServiceUrl, second.Key, It.IsAny<CancellationToken>()))
             .ReturnsAsync([new TeamChannel(second.Key, null)]);
-        _harness.Messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, second.Key, It.IsAny<CancellationToken>()))
+        _harness.Messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, second.Key, It.IsAny<CancellationToken>()))
             .Returns(AsyncEmpty);
 
         await _harness.RunAsync(SettingsHarness.InPersonalChat());

@@ -43,9 +43,9 @@ internal sealed class SettingsHarness
             new TeamMember(BotMemberId, null, "Some Bot"),
         ];
 
-        Messenger.Setup(m => m.ListChannelsAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        Messenger.Setup(m => m.ListChannelsAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .ReturnsAsync(() => FailChannels ? throw new InvalidOperationException("no channels") : Channels);
-        Messenger.Setup(m => m.ListMembersAsync(TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
+        Messenger.Setup(m => m.ListMembersAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.TeamId, It.IsAny<CancellationToken>()))
             .Returns(() => Members());
         Messenger.Setup(m => m.OpenPersonalChatAsync(TestIds.TenantId, TestIds.ServiceUrl, TestIds.BotId, It.IsAny<string>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync((string tenant, string url, string bot, string user, CancellationToken _) => OpenOutcome == DeliveryOutcome.Delivered

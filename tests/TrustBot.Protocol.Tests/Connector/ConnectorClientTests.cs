@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Moq;
 using TrustBot.Protocol.Activities;
 using TrustBot.Protocol.Connector;
@@ -24,7 +25,7 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ChannelThreadId, Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, ChannelThreadId, Message());
 
         Assert.Equal(ConnectorOutcome.Delivered, result.Outcome);
         Assert.Equal(201, result.StatusCode);
@@ -49,7 +50,7 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl + "amer/tenant-1/", "a:1", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl + "amer/tenant-1/", ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.True(result.IsDelivered);
         Assert.Equal("/amer/tenant-1/v3/conversations/a%3A1/activities", Assert.Single(harness.Stub.Requests).RawTarget);
@@ -61,7 +62,7 @@ public sealed class ConnectorClientTests
         await using var harness = await ConnectorHarness.StartAsync();
         var activity = Message();
 
-        var result = await harness.Client.ReplyToActivityAsync(harness.ServiceUrl, ChannelThreadId, "f:1;x", activity);
+        var result = await harness.Client.ReplyToActivityAsync(harness.ServiceUrl, ConnectorHarness.TenantId, ChannelThreadId, "f:1;x", activity);
 
         Assert.True(result.IsDelivered);
         var request = Assert.Single(harness.Stub.Requests);
@@ -78,7 +79,7 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        var result = await harness.Client.UpdateActivityAsync(harness.ServiceUrl, "a:conv", "1776390257332", Message("voted"));
+        var result = await harness.Client.UpdateActivityAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:conv", "1776390257332", Message("voted"));
 
         Assert.Equal(ConnectorOutcome.Delivered, result.Outcome);
         Assert.Equal("1776390257332", result.Value?.Id);
@@ -94,7 +95,7 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        var result = await harness.Client.DeleteActivityAsync(harness.ServiceUrl, ChannelThreadId, "1776390257332");
+        var result = await harness.Client.DeleteActivityAsync(harness.ServiceUrl, ConnectorHarness.TenantId, ChannelThreadId, "1776390257332");
 
         Assert.Equal(new ConnectorResponse(ConnectorOutcome.Delivered, 200, null), result);
         var request = Assert.Single(harness.Stub.Requests);
@@ -164,7 +165,7 @@ public sealed class ConnectorClientTests
         string? token = null;
         do
         {
-            var page = await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, ChannelThreadId, 2, token);
+            var page = await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, ConnectorHarness.TenantId, ChannelThreadId, 2, token);
             Assert.Equal(ConnectorOutcome.Delivered, page.Outcome);
             members.AddRange(page.Value!.Members);
             token = page.Value.ContinuationToken;
@@ -185,7 +186,7 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, "a:1", null, "a+b/c=d&e");
+        await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", null, "a+b/c=d&e");
 
         Assert.Equal("/v3/conversations/a%3A1/pagedmembers?continuationToken=a%2Bb%2Fc%3Dd%26e", Assert.Single(harness.Stub.Requests).RawTarget);
         Assert.Equal("a+b/c=d&e", harness.Stub.Requests[0].Query["continuationToken"]);
@@ -197,7 +198,7 @@ public sealed class ConnectorClientTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.SetRoster([new JsonObject { ["id"] = "29:u1", ["objectId"] = "oid-1", ["email"] = "u1@example.com", ["userRole"] = "user" }]);
 
-        var result = await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, "a:1", null, null);
+        var result = await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", null, null);
 
         var member = Assert.Single(result.Value!.Members);
         Assert.Equal("oid-1", member.AadObjectId);
@@ -211,8 +212,8 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync(allowLoopback: false);
 
-        var loopback = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message());
-        var foreign = await harness.Client.SendToConversationAsync("https://evil.example.com/", "a:1", Message());
+        var loopback = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message());
+        var foreign = await harness.Client.SendToConversationAsync("https://evil.example.com/", ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Failed, null, null, ConnectorErrorCodes.ServiceUrlNotAllowed), loopback);
         Assert.Equal(ConnectorErrorCodes.ServiceUrlNotAllowed, foreign.ErrorCode);
@@ -225,7 +226,7 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync(localMode: true, allowLoopback: false);
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.True(result.IsDelivered);
         var request = Assert.Single(harness.Stub.Requests);
@@ -244,7 +245,7 @@ public sealed class ConnectorClientTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.RespondAlways(StubResponse.ForStatus(status));
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(outcome, status, null, code), result);
         Assert.Single(harness.Stub.Requests);
@@ -259,7 +260,7 @@ public sealed class ConnectorClientTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.EnqueueResponse(new StubResponse(status) { Body = """{"id":"42"}""" });
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Delivered, status, result.Value, null), result);
         Assert.Equal("42", result.Value?.Id);
@@ -274,7 +275,7 @@ public sealed class ConnectorClientTests
             Body = """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\"\r\n}"}""",
         });
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.Equal(ConnectorOutcome.RecipientGone, result.Outcome);
         Assert.Equal("MessageWritesBlocked", result.ErrorCode);
@@ -286,7 +287,7 @@ public sealed class ConnectorClientTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.EnqueueResponse(new StubResponse(201) { Body = "<html>gateway</html>" });
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Failed, 201, null, ConnectorErrorCodes.UnparsableResponse), result);
     }
@@ -297,7 +298,7 @@ public sealed class ConnectorClientTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.EnqueueResponse(new StubResponse(202));
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Delivered, 202, null, null), result);
     }
@@ -307,12 +308,39 @@ public sealed class ConnectorClientTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, " ", Message());
-        var update = await harness.Client.UpdateActivityAsync(harness.ServiceUrl, "a:1", "", Message());
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, " ", Message());
+        var update = await harness.Client.UpdateActivityAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", "", Message());
 
         Assert.Equal(ConnectorErrorCodes.InvalidArgument, result.ErrorCode);
         Assert.Equal(ConnectorOutcome.Failed, update.Outcome);
         Assert.Empty(harness.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task Calls_MissingTenant_FailWithoutHttpCall()
+    {
+        await using var harness = await ConnectorHarness.StartAsync();
+
+        var send = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "", "a:1", Message());
+        var members = await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, " ", "a:1", null, null);
+        var channels = await harness.Client.GetTeamChannelsAsync(harness.ServiceUrl, "", "19:team@thread.tacv2");
+
+        Assert.All([send.ErrorCode, members.ErrorCode, channels.ErrorCode], code => Assert.Equal(ConnectorErrorCodes.InvalidArgument, code));
+        Assert.Empty(harness.Stub.Requests);
+    }
+
+    [Fact]
+    public async Task Calls_NameTheirTenant_WhoseSharedScheduleTheyCountAgainst()
+    {
+        var budget = new InMemorySendBudget();
+        await using var harness = await ConnectorHarness.StartAsync(services: s => s.AddSingleton<IConnectorSendBudget>(budget));
+
+        await harness.Client.SendToConversationAsync(harness.ServiceUrl, "tenant-send", "a:1", Message());
+        await harness.Client.GetPagedMembersAsync(harness.ServiceUrl, "tenant-members", "a:1", null, null);
+        await harness.Client.CreatePersonalConversationAsync(harness.ServiceUrl, "tenant-create", "28:bot", "29:user");
+
+        Assert.Equal(["tenant-send", "tenant-members", "tenant-create"], budget.Calls.Select(c => c.TenantId));
+        Assert.Equal(3, harness.Stub.Requests.Count);
     }
 
     [Fact]
@@ -323,17 +351,17 @@ public sealed class ConnectorClientTests
         using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(
-            () => harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message(), cancellation.Token));
+            () => harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message(), cancellation.Token));
     }
 
     [Fact]
     public async Task ConnectorClient_Mocked_StandsInForCallers()
     {
         var mock = new Mock<ConnectorClient>();
-        mock.Setup(c => c.SendToConversationAsync("https://smba.trafficmanager.net/amer/", "a:1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
+        mock.Setup(c => c.SendToConversationAsync("https://smba.trafficmanager.net/amer/", ConnectorHarness.TenantId, "a:1", It.IsAny<Activity>(), It.IsAny<CancellationToken>()))
             .ReturnsAsync(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.RecipientGone, 403, null, "BotNotInConversationRoster"));
 
-        var result = await mock.Object.SendToConversationAsync("https://smba.trafficmanager.net/amer/", "a:1", Message());
+        var result = await mock.Object.SendToConversationAsync("https://smba.trafficmanager.net/amer/", ConnectorHarness.TenantId, "a:1", Message());
 
         Assert.Equal(ConnectorOutcome.RecipientGone, result.Outcome);
     }

@@ -45,7 +45,7 @@ public sealed class ConnectorFinalFailureTests : IAsyncLifetime
     {
         _harness.Stub.FailNext(1, 500);
 
-        var result = await _harness.Client.SendToConversationAsync(_harness.ServiceUrl, "a:1", Message);
+        var result = await _harness.Client.SendToConversationAsync(_harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.True(result.IsFinalFailure);
         Assert.Single(_harness.Stub.Requests);
@@ -56,7 +56,7 @@ public sealed class ConnectorFinalFailureTests : IAsyncLifetime
     {
         _harness.Stub.FailNext(3, 503);
 
-        var result = await _harness.Client.SendToConversationAsync(_harness.ServiceUrl, "a:1", Message);
+        var result = await _harness.Client.SendToConversationAsync(_harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
         Assert.False(result.IsFinalFailure);

@@ -10,6 +10,9 @@ internal sealed class ConnectorHarness : IAsyncDisposable
 {
     public const string AppId = "00000000-0000-0000-0000-0000000000aa";
 
+    /// <summary>The tenant every call names (the limiter keeps the app windows per tenant).</summary>
+    public const string TenantId = "3c8e5f1a-0000-4000-8000-0000000000ab";
+
     private readonly ServiceProvider _provider;
 
     private ConnectorHarness(StubConnector stub, ServiceProvider provider, FakeBotTokenProvider? tokens)

@@ -15,7 +15,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.FailNext(1, 429, TimeSpan.FromSeconds(1));
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Delivered, result.Outcome);
         Assert.Equal(201, result.StatusCode);
@@ -31,7 +31,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.EnqueueResponse(StubResponse.Throttled() with { RetryAfterDate = TimeProvider.System.GetUtcNow().AddSeconds(2) });
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.True(result.IsDelivered);
         var requests = harness.Stub.Requests;
@@ -50,7 +50,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.FailNext(1, status);
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Delivered, result.Outcome);
         Assert.Equal([status, 201], harness.Stub.Requests.Select(r => r.ResponseStatusCode));
@@ -62,7 +62,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync(o => o.MaxRetries = 2);
         harness.Stub.RespondAlways(StubResponse.Throttled(TimeSpan.Zero));
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Throttled, 429, null, "Throttled") { RetryAfter = TimeSpan.Zero }, result);
         Assert.Equal(3, harness.Stub.Requests.Count);
@@ -74,7 +74,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.RespondAlways(StubResponse.ForStatus(503));
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
         Assert.Equal(503, result.StatusCode);
@@ -87,7 +87,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync(o => o.MaxRetryAfter = TimeSpan.FromSeconds(10));
         harness.Stub.EnqueueResponse(429, TimeSpan.FromSeconds(120));
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Throttled, result.Outcome);
         Assert.Equal(TimeSpan.FromSeconds(120), result.RetryAfter);
@@ -100,7 +100,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.FailNext(1, 400);
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
         Assert.Equal("BadSyntax", result.ErrorCode);
@@ -113,7 +113,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync(o => o.MaxRetries = 2);
         harness.Stub.RespondAlways(StubResponse.Disconnect());
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Failed, null, null, ConnectorErrorCodes.NetworkError), result);
         Assert.Equal(3, harness.Stub.Requests.Count);
@@ -125,7 +125,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.EnqueueResponse(StubResponse.Disconnect());
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.True(result.IsDelivered);
         Assert.Equal(2, harness.Stub.Requests.Count);
@@ -141,7 +141,7 @@ public sealed class ConnectorResilienceTests
             closedUrl = closed.ServiceUrl;
         }
 
-        var result = await harness.Client.SendToConversationAsync(closedUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(closedUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
         Assert.Null(result.StatusCode);
@@ -158,7 +158,7 @@ public sealed class ConnectorResilienceTests
         });
         harness.Stub.RespondAlways(new StubResponse(201) { Body = """{"id":"1"}""", Delay = TimeSpan.FromSeconds(3) });
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Failed, null, null, ConnectorErrorCodes.Timeout), result);
         var seen = 0;
@@ -173,7 +173,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync(tokens: tokens);
         harness.Stub.ExpectedBearerToken = "fresh";
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(ConnectorOutcome.Delivered, result.Outcome);
         Assert.Equal(["stale", "fresh"], harness.Stub.Requests.Select(r => r.BearerToken));
@@ -187,7 +187,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync(tokens: tokens);
         harness.Stub.ExpectedBearerToken = "fresh";
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.Equal(new ConnectorResponse<ResourceResponse>(ConnectorOutcome.Failed, 401, null, "Unauthorized"), result);
         Assert.Equal(2, harness.Stub.Requests.Count);
@@ -201,7 +201,7 @@ public sealed class ConnectorResilienceTests
         await using var harness = await ConnectorHarness.StartAsync(services: s => s.AddSingleton(oneEverySecond));
         harness.Stub.FailNext(1, 503);
 
-        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, "a:1", Message);
+        var result = await harness.Client.SendToConversationAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message);
 
         Assert.True(result.IsDelivered);
         var requests = harness.Stub.Requests;

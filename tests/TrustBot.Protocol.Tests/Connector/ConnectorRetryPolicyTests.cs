@@ -52,7 +52,7 @@ public sealed class ConnectorRetryPolicyTests : IAsyncLifetime, IDisposable
     }
 
     private Task<ConnectorResponse<ResourceResponse>> Send(CancellationToken cancellationToken = default) =>
-        Harness.Client.SendToConversationAsync(Harness.ServiceUrl, "a:1", Message, cancellationToken);
+        Harness.Client.SendToConversationAsync(Harness.ServiceUrl, ConnectorHarness.TenantId, "a:1", Message, cancellationToken);
 
     // Polly logs through OnRetry just before it starts the delay timer; the short real pause lets the timer exist
     // before the fake clock moves, so the advance counts against it.

@@ -76,6 +76,31 @@ public sealed class ConnectorServiceCollectionExtensionsTests
     }
 
     [Fact]
+    public async Task AddBotConnector_HostRegistersASharedBudget_TheLimiterBooksTenantSlotsFromIt()
+    {
+        var budget = new InMemorySendBudget();
+        using var provider = Build(new() { ["BotFramework:Connector:MaxInstances"] = "2" }, services => services.AddSingleton<IConnectorSendBudget>(budget));
+
+        await provider.GetRequiredService<ConnectorRateLimiter>().WaitAsync("tenant-a", "a:1", CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(("tenant-a", 1), (budget.Calls.Single().TenantId, budget.Calls.Single().Count));
+        Assert.Equal(2, provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.MaxInstances);
+    }
+
+    [Fact]
+    public void AddBotConnector_NoSharedBudget_PacesInThisProcessAndAssumesThreeInstances()
+    {
+        using var provider = Build([]);
+
+        var limiter = provider.GetRequiredService<ConnectorRateLimiter>();
+        var waits = Enumerable.Range(0, 6).Select(i => limiter.WaitAsync("tenant-a", $"a:{i}", CancellationToken.None).AsTask()).ToList();
+
+        // Decided at once, in this process, by Teams' pacing: five per 105 ms.
+        Assert.Equal(5, waits.Count(w => w.IsCompletedSuccessfully));
+        Assert.Equal(3, provider.GetRequiredService<IOptions<ConnectorOptions>>().Value.MaxInstances);
+    }
+
+    [Fact]
     public void AddBotConnector_MisconfiguredCredential_FailsOnResolutionWithClearMessage()
     {
         using var provider = Build(new() { ["MicrosoftAppId"] = "00000000-0000-0000-0000-0000000000aa" });
@@ -97,7 +122,7 @@ public sealed class ConnectorServiceCollectionExtensionsTests
         stub.RespondAlways(TrustBot.Testing.Connector.StubResponse.ForStatus(503));
 
         var result = await provider.GetRequiredService<ConnectorClient>().SendToConversationAsync(
-            stub.ServiceUrl, "a:1", new TrustBot.Protocol.Activities.Activity { Type = "message" });
+            stub.ServiceUrl, ConnectorHarness.TenantId, "a:1", new TrustBot.Protocol.Activities.Activity { Type = "message" });
 
         Assert.Equal(503, result.StatusCode);
         Assert.Equal(2, stub.Requests.Count);

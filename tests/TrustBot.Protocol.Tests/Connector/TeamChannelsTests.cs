@@ -12,7 +12,7 @@ public sealed class TeamChannelsTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.SetChannels(TeamId, [(TeamId, null), ("19:rituals@thread.tacv2", "Rituals")]);
 
-        var result = await harness.Client.GetTeamChannelsAsync(harness.ServiceUrl, TeamId);
+        var result = await harness.Client.GetTeamChannelsAsync(harness.ServiceUrl, ConnectorHarness.TenantId, TeamId);
 
         Assert.Equal(ConnectorOutcome.Delivered, result.Outcome);
         Assert.Equal([TeamId, "19:rituals@thread.tacv2"], result.Value!.Conversations.Select(c => c.Id));
@@ -28,7 +28,7 @@ public sealed class TeamChannelsTests
         await using var harness = await ConnectorHarness.StartAsync();
         harness.Stub.EnqueueResponse(403);
 
-        var result = await harness.Client.GetTeamChannelsAsync(harness.ServiceUrl, TeamId);
+        var result = await harness.Client.GetTeamChannelsAsync(harness.ServiceUrl, ConnectorHarness.TenantId, TeamId);
 
         Assert.NotEqual(ConnectorOutcome.Delivered, result.Outcome);
         Assert.Equal(403, result.StatusCode);
@@ -40,7 +40,7 @@ public sealed class TeamChannelsTests
     {
         await using var harness = await ConnectorHarness.StartAsync();
 
-        var result = await harness.Client.GetTeamChannelsAsync(harness.ServiceUrl, "");
+        var result = await harness.Client.GetTeamChannelsAsync(harness.ServiceUrl, ConnectorHarness.TenantId, "");
 
         Assert.Equal(ConnectorOutcome.Failed, result.Outcome);
         Assert.Empty(harness.Stub.Requests);

@@ -9,7 +9,7 @@ using TrustBot.Storage.Tables;
 namespace TrustBot.Storage.Tests.Retention;
 
 /// <summary>
-/// Leases, idempotency records, dead letters and launch counters are swept once past their documented age, and only then.
+/// Leases, idempotency records, dead letters, launch counters and send schedules are swept once past their documented age, and only then.
 /// </summary>
 [Collection(AzuriteCollectionDefinition.Name)]
 public sealed class OperationalRowRetentionTests(AzuriteServer azurite) : IAsyncLifetime
@@ -112,6 +112,27 @@ public sealed class OperationalRowRetentionTests(AzuriteServer azurite) : IAsync
         _storage.Clock.Advance(TimeSpan.FromHours(12));
         Assert.Equal(1, (await _storage.Sweep().RunAsync(None)).OperationalRowsDeleted);
         Assert.Equal([today.AddDays(-6), today], await LaunchCountDaysAsync());
+    }
+
+    [Fact]
+    public async Task Sweep_SendScheduleIdleForOverADay_IsDeletedButOneUsedWithinTheDayStays()
+    {
+        var budget = _storage.Get<ISendBudget>();
+        var spacing = TimeSpan.FromMilliseconds(21);
+        await budget.ReserveAsync("tenant-idle", 10, spacing, _storage.Clock.GetUtcNow(), None);
+        _storage.Clock.Advance(TimeSpan.FromHours(2));
+        await budget.ReserveAsync("tenant-busy", 10, spacing, _storage.Clock.GetUtcNow(), None);
+        _storage.Clock.Advance(TimeSpan.FromHours(23));
+
+        var result = await _storage.Sweep().RunAsync(None);
+
+        Assert.Equal(1, result.OperationalRowsDeleted);
+        var table = _storage.Tables.GetTableClient(_storage.Options.TableName(TableNames.SendBudgets));
+        Assert.Equal(["tenant-busy"], await table.QueryAsync<TableEntity>(select: RowDeleter.KeyColumns).Select(r => r.PartitionKey).ToListAsync());
+
+        // The deleted schedule starts afresh at its next reservation.
+        var again = await budget.ReserveAsync("tenant-idle", 1, spacing, _storage.Clock.GetUtcNow(), None);
+        Assert.Equal(_storage.Clock.GetUtcNow(), again.First);
     }
 
     private async Task<List<DateOnly?>> LaunchCountDaysAsync()

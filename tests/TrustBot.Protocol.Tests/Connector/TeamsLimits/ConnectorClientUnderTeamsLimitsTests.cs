@@ -26,7 +26,7 @@ public sealed class ConnectorClientUnderTeamsLimitsTests(ITestOutputHelper outpu
         var started = clock.GetUtcNow();
 
         var sends = Task.WhenAll(Enumerable.Range(0, count).Select(i => loopback.Client.SendToConversationAsync(
-            connector.ServiceUrl, $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
+            connector.ServiceUrl, "3c8e5f1a-0000-4000-8000-0000000000ab", $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
         await WaitUntilEveryRequestIsAnsweredOrQueuedAsync(connector, loopback, count);
         while (loopback.RateLimiter.QueuedCount > 0)
         {
@@ -65,7 +65,7 @@ public sealed class ConnectorClientUnderTeamsLimitsTests(ITestOutputHelper outpu
         var started = clock.GetUtcNow();
 
         var sends = Task.WhenAll(Enumerable.Range(0, count).Select(i => loopback.Client.SendToConversationAsync(
-            connector.ServiceUrl, $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
+            connector.ServiceUrl, "tenant-1", $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
         await WaitUntilEveryRequestIsAnsweredOrQueuedAsync(connector, loopback, count);
         var stalled = false;
         while (loopback.RateLimiter.QueuedCount > 0 || loopback.ArrivalGuard.HeldCount > 0)
