@@ -284,16 +284,23 @@ public sealed partial class ConnectorRateLimiter
 
             if (instant is { } handed and not TenantPacing.AskAgain)
             {
-                if (Math.Max(handed, now) >= lowerBound)
+                if (handed < now - _lateTolerance)
                 {
-                    // Handed by the booking it waited for: used however late this request woke, like any slot it waits for.
+                    // Passed before the booking's answer came back (or before this request woke): used now it would
+                    // crowd the slots after it, which may be another instance's. It is dropped, and the request books again.
+                }
+                else if (Math.Max(handed, now) >= lowerBound)
+                {
+                    // Handed by the booking it waited for: used if this request woke within the tolerance.
                     var slot = Math.Max(handed, now);
                     Record(key, log, tenant, slot);
                     KeepAhead(tenant, now);
                     return new Step(slot, now, tenant, Granted: true, Ticket: null, Sleep: null);
                 }
-
-                tenant.GiveBack(handed);
+                else
+                {
+                    tenant.GiveBack(handed);
+                }
             }
 
             if (lowerBound > now)

@@ -19,14 +19,27 @@ namespace TrustBot.Storage.Delivery;
 /// 50 more start the next, 100 within a sliding second, and Teams' windows slide. Slots a fixed spacing apart keep every
 /// sliding window, whoever sends in them. The row holds one instant and no history; retention deletes it a day after
 /// its last slot, like an expired lease.
+/// <para>
+/// Why a gap when the schedule changes hands (<see cref="HandOverGap"/>): each instance holds its own sends to the
+/// instants they really went out (the Connector's arrival guard), but cannot see another's. An instance that stalls
+/// sends its last slots late, close to the next instance's first ones, and Teams, counting arrivals, would find more
+/// than its limit in one second. The gap absorbs that much lateness where the sender changes; within one instance's
+/// run of slots its own guard does. It costs throughput only while several instances send to one tenant at once.
+/// </para>
 /// </remarks>
-internal sealed class TableSendBudget(TableServiceClient tableService, IOptions<StorageOptions> options) : ISendBudget
+internal sealed class TableSendBudget(TableServiceClient tableService, DeliveryInstance instance, IOptions<StorageOptions> options) : ISendBudget
 {
+    /// <summary>Left free before the first slot an instance books right after another instance's.</summary>
+    public static readonly TimeSpan HandOverGap = TimeSpan.FromMilliseconds(100);
+
     /// <summary>The RowKey of a tenant's schedule row.</summary>
     public const string RowKey = "app";
 
     /// <summary>The column holding the first free instant, in UTC ticks.</summary>
     public const string NextColumn = "Next";
+
+    /// <summary>The column naming the instance that booked last (a random id per process start).</summary>
+    public const string OwnerColumn = "Owner";
 
     // Each lost race means another instance reserved first; with a few instances, each booking a chunk at a time, a
     // handful of tries is plenty, and the limiter treats giving up like an unreachable store (it paces on a local
@@ -37,7 +50,7 @@ internal sealed class TableSendBudget(TableServiceClient tableService, IOptions<
     // conditional write without a read. Bounded: cleared when full, which costs one read per tenant afterwards.
     private const int MaxRemembered = 10_000;
 
-    private static readonly string[] NextOnly = [NextColumn];
+    private static readonly string[] Columns = [NextColumn, OwnerColumn];
 
     private readonly TableClient _table = tableService.GetTableClient(options.Value.TableName(TableNames.SendBudgets));
     private readonly ConcurrentDictionary<string, Row> _written = new(StringComparer.Ordinal);
@@ -52,15 +65,16 @@ internal sealed class TableSendBudget(TableServiceClient tableService, IOptions<
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
             row ??= await ReadAsync(partitionKey, cancellationToken);
-            var first = Math.Max(row.Next, notBefore.UtcTicks);
+            var handOver = row.Owner is { } owner && owner != instance.Id ? HandOverGap.Ticks : 0;
+            var first = Math.Max(row.Next + handOver, notBefore.UtcTicks);
             var next = first + (count * spacing.Ticks);
-            var entity = new TableEntity(partitionKey, RowKey) { [NextColumn] = next };
+            var entity = new TableEntity(partitionKey, RowKey) { [NextColumn] = next, [OwnerColumn] = instance.Id };
             try
             {
                 var response = row.ETag is { } etag
                     ? await _table.UpdateEntityAsync(entity, etag, TableUpdateMode.Replace, cancellationToken)
                     : await _table.AddEntityAsync(entity, cancellationToken);
-                Remember(tenantId, new Row(next, response.Headers.ETag));
+                Remember(tenantId, new Row(next, instance.Id, response.Headers.ETag));
                 return new SendSlots(new DateTimeOffset(first, TimeSpan.Zero), count);
             }
             catch (RequestFailedException exception) when (exception.Status is 404 or 409 or 412)
@@ -81,8 +95,10 @@ internal sealed class TableSendBudget(TableServiceClient tableService, IOptions<
 
     private async Task<Row> ReadAsync(string partitionKey, CancellationToken cancellationToken)
     {
-        var found = await _table.GetEntityIfExistsAsync<TableEntity>(partitionKey, RowKey, NextOnly, cancellationToken);
-        return found.HasValue ? new Row(found.Value!.GetInt64(NextColumn) ?? 0, found.Value.ETag) : new Row(0, null);
+        var found = await _table.GetEntityIfExistsAsync<TableEntity>(partitionKey, RowKey, Columns, cancellationToken);
+        return found.HasValue
+            ? new Row(found.Value!.GetInt64(NextColumn) ?? 0, found.Value.GetString(OwnerColumn), found.Value.ETag)
+            : new Row(0, null, null);
     }
 
     private void Remember(string tenantId, Row row)
@@ -96,5 +112,5 @@ internal sealed class TableSendBudget(TableServiceClient tableService, IOptions<
     }
 
     // The row as last read or written; no ETag when there is no row yet.
-    private sealed record Row(long Next, ETag? ETag);
+    private sealed record Row(long Next, string? Owner, ETag? ETag);
 }

@@ -17,6 +17,9 @@ internal sealed class InMemorySendBudget : IConnectorSendBudget
     /// <summary>When set, each answer comes back asynchronously after about a millisecond (of the real clock), like storage's.</summary>
     public bool Slow { get; set; }
 
+    /// <summary>When set, runs before each answer is given (a test moves its clock in it: an answer that comes late).</summary>
+    public Action? Answering { get; set; }
+
     public IReadOnlyList<(string TenantId, int Count, DateTimeOffset NotBefore)> Calls
     {
         get
@@ -35,6 +38,7 @@ internal sealed class InMemorySendBudget : IConnectorSendBudget
             await Task.Delay(1, CancellationToken.None);
         }
 
+        Answering?.Invoke();
         return Reserve(tenantId, count, spacing, notBefore);
     }
 

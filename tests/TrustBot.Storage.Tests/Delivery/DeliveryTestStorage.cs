@@ -51,7 +51,9 @@ internal sealed class DeliveryTestStorage : IAsyncDisposable
     public QueueOutbox NewOutbox() => new(Queue, new OutboxSignal(), NullLogger<QueueOutbox>.Instance);
 
     /// <summary>A send schedule as one instance keeps it (each instance remembers its own last writes), optionally on its own client.</summary>
-    public TableSendBudget NewSendBudget(TableServiceClient? tableService = null) => new(tableService ?? TableService, OptionsFactory.Create(Options));
+    /// <summary>A send schedule as one instance sees it: each call is another instance (its own id).</summary>
+    public TableSendBudget NewSendBudget(TableServiceClient? tableService = null) =>
+        new(tableService ?? TableService, new Core.Delivery.DeliveryInstance(), OptionsFactory.Create(Options));
 
     public TableClient Table(string name) => TableService.GetTableClient(Options.TableName(name));
 

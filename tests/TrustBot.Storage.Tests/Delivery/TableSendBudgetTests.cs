@@ -82,10 +82,10 @@ public sealed class TableSendBudgetTests(AzuriteServer azurite, ITestOutputHelpe
         {
             var budget = _storage.NewSendBudget(NewClient(calls));
             var pauses = new Random(instance);
-            var granted = new List<Core.Delivery.SendSlots>();
+            var granted = new List<(int Instance, Core.Delivery.SendSlots Slots)>();
             foreach (var count in chunks)
             {
-                granted.Add(await budget.ReserveAsync(Tenant, count, Spacing, T0, CancellationToken.None));
+                granted.Add((instance, await budget.ReserveAsync(Tenant, count, Spacing, T0, CancellationToken.None)));
                 await Task.Delay(pauses.Next(0, 4));
             }
 
@@ -93,17 +93,24 @@ public sealed class TableSendBudgetTests(AzuriteServer azurite, ITestOutputHelpe
         }))).SelectMany(g => g).ToList();
         output.WriteLine($"120 reservations by two instances took {calls.Count} storage calls (the rest lost a race and read again)");
 
-        var slots = grants.SelectMany(g => Enumerable.Range(0, g.Count).Select(i => g.First + (i * Spacing))).Order().ToList();
+        var slots = grants
+            .SelectMany(g => Enumerable.Range(0, g.Slots.Count).Select(i => (g.Instance, At: g.Slots.First + (i * Spacing))))
+            .OrderBy(s => s.At)
+            .ToList();
         Assert.Equal(counts.Sum(c => c.Sum()), slots.Count);
         for (var i = 1; i < slots.Count; i++)
         {
-            Assert.Equal(Spacing, slots[i] - slots[i - 1]);
+            // One spacing apart within an instance's run; where the schedule changes hands, the hand-over gap too.
+            var gap = slots[i].Instance == slots[i - 1].Instance ? Spacing : Spacing + TableSendBudget.HandOverGap;
+            Assert.Equal(gap, slots[i].At - slots[i - 1].At);
         }
 
         // So any second holds at most 50 of them, and none went to waste: the schedule ends right after the last slot.
-        Assert.All(Enumerable.Range(0, slots.Count - 50), i => Assert.True(slots[i + 50] - slots[i] >= TimeSpan.FromSeconds(1)));
+        Assert.Contains(slots, s => s.Instance == 0);
+        Assert.Contains(slots, s => s.Instance == 1);
+        Assert.All(Enumerable.Range(0, slots.Count - 50), i => Assert.True(slots[i + 50].At - slots[i].At >= TimeSpan.FromSeconds(1)));
         var row = Assert.Single(await _storage.ReadAllRowsAsync(TableNames.SendBudgets));
-        Assert.Equal((slots[^1] + Spacing).UtcTicks, row.GetInt64(TableSendBudget.NextColumn));
+        Assert.Equal((slots[^1].At + Spacing).UtcTicks, row.GetInt64(TableSendBudget.NextColumn));
     }
 
     [Fact]
@@ -122,9 +129,10 @@ public sealed class TableSendBudgetTests(AzuriteServer azurite, ITestOutputHelpe
         before = calls.Count;
         var after = await counted.ReserveAsync(Tenant, 10, Spacing, T0, CancellationToken.None);
 
-        // A conditional write that lost, a read, and the write again: after the other instance's ten slots.
+        // A conditional write that lost, a read, and the write again: after the other instance's ten slots, with a
+        // hand-over gap before the other's and one before its own.
         Assert.Equal(3, calls.Count - before);
-        Assert.Equal(T0 + (30 * Spacing), after.First);
+        Assert.Equal(T0 + (30 * Spacing) + (2 * TableSendBudget.HandOverGap), after.First);
     }
 
     [Fact]
@@ -135,7 +143,7 @@ public sealed class TableSendBudgetTests(AzuriteServer azurite, ITestOutputHelpe
             ConnectionString = StorageHealthCheckTests.ConnectionStringForClosedPort(),
             TablePrefix = AzuriteFixture.NewTablePrefix(),
         });
-        var budget = new TableSendBudget(new StorageClientFactory(options).CreateTableServiceClient(), options);
+        var budget = new TableSendBudget(new StorageClientFactory(options).CreateTableServiceClient(), new Core.Delivery.DeliveryInstance(), options);
 
         await Assert.ThrowsAsync<StorageUnavailableException>(() => budget.ReserveAsync(Tenant, 1, Spacing, T0, CancellationToken.None));
     }

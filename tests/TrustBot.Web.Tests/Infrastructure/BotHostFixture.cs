@@ -91,13 +91,17 @@ public sealed class BotHostFixture : IAsyncLifetime
     public TableClient Table(string name) => new TableServiceClient(Azurite.ConnectionString).GetTableClient(TablePrefix + name);
 
     /// <summary>Every entity in every table of this host whose PartitionKey is the tenant.</summary>
+    /// <summary>
+    /// Every row of the tenant in the host's tables but the tenant's send schedule, which the Connector's pacing writes
+    /// for any post to the tenant (a reply included): one instant and an instance id, nothing about a team or a person.
+    /// </summary>
     public async Task<List<TableEntity>> RowsForTenantAsync(string tenantId)
     {
         var rows = new List<TableEntity>();
         var service = new TableServiceClient(Azurite.ConnectionString);
         await foreach (var table in service.QueryAsync(TableServiceClient.CreateQueryFilter($"TableName ge {TablePrefix}")))
         {
-            if (!table.Name.StartsWith(TablePrefix, StringComparison.Ordinal))
+            if (!table.Name.StartsWith(TablePrefix, StringComparison.Ordinal) || table.Name == TablePrefix + "SendBudgets")
             {
                 continue;
             }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Delivery;
 using TrustBot.Core.Scheduling;
+using TrustBot.Protocol.Connector;
 using TrustBot.Testing.Storage;
 using TrustBot.Web.Tests.Infrastructure;
 
@@ -36,6 +37,9 @@ internal sealed class NoteReleaseHosts : IAsyncDisposable
                 services.AddSingleton<TimeProvider>(Clock);
                 // StepAsync drains the outbox itself.
                 BotApplicationFactory.WithoutOutboxLoop(services);
+                // Paced per instance: shared slots are booked ahead on the clock, which here moves only when a step
+                // says so, and these tests are about what notes show, not about pacing (ScaleOutPacingTests are).
+                services.Remove(services.Single(d => d.ServiceType == typeof(IConnectorSendBudget)));
             });
             factory.UseKestrel(0);
             factory.StartServer();
