@@ -11,7 +11,7 @@ namespace TrustBot.Core.Help;
 /// Posts the help card with the commands the person asking can use: leader-only commands appear for leaders only
 /// (of this team in its channel; of any team elsewhere). The promise names the k in force there.
 /// </summary>
-public sealed class HelpCommand(MessageReplies replies, ILeaderStore leaders, ThresholdsInForce thresholds, ILogger<HelpCommand> logger) : ICommand
+public sealed class HelpCommand(MessageReplies replies, PersonLeadership leadership, ThresholdsInForce thresholds, ILogger<HelpCommand> logger) : ICommand
 {
     public const string CommandName = MessageHandler.HelpWord;
 
@@ -54,7 +54,7 @@ public sealed class HelpCommand(MessageReplies replies, ILeaderStore leaders, Th
 
         try
         {
-            await foreach (var leader in leaders.ListForPersonAsync(message.TenantId, message.FromId, message.FromAadObjectId, cancellationToken))
+            foreach (var leader in await leadership.ListAsync(message.TenantId, message.FromId, message.FromAadObjectId, cancellationToken))
             {
                 if (message.Kind != ConversationKind.Channel || string.Equals(leader.TeamKey, message.TeamId, StringComparison.Ordinal))
                 {

@@ -8,7 +8,7 @@ namespace TrustBot.Core.Leaders;
 /// Finds the installation a command is about: the team or chat it was typed in, or, in a leader's 1:1 chat, the
 /// team the leader named (or their only team).
 /// </summary>
-public sealed class InstallationResolver(IInstallationStore store, ILeaderStore leaders)
+public sealed class InstallationResolver(IInstallationStore store, PersonLeadership leadership)
 {
     public async Task<(Installation? Installation, string? Problem)> ResolveAsync(IncomingMessage message, string teamName, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ public sealed class InstallationResolver(IInstallationStore store, ILeaderStore 
     public async Task<IReadOnlyList<Installation>> LedTeamsAsync(string tenantId, string? userId, string? aadObjectId, CancellationToken cancellationToken)
     {
         var teamKeys = new List<string>();
-        await foreach (var leader in leaders.ListForPersonAsync(tenantId, userId, aadObjectId, cancellationToken))
+        foreach (var leader in await leadership.ListAsync(tenantId, userId, aadObjectId, cancellationToken))
         {
             // One person can show up twice for a team when rows were found by user id and by Entra id.
             if (!teamKeys.Contains(leader.TeamKey, StringComparer.Ordinal))

@@ -25,7 +25,7 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
     /// because a refresh must never stop the message that carried the details from being handled.
     /// </summary>
     public async Task RefreshAsync(
-        string tenantId, string? fromId, string? fromAadObjectId, string? fromName, string? clientTimeZone, CancellationToken cancellationToken)
+        PersonLeadership leadership, string tenantId, string? fromId, string? fromAadObjectId, string? fromName, string? clientTimeZone, CancellationToken cancellationToken)
     {
         var person = string.IsNullOrEmpty(fromId) ? fromAadObjectId : fromId;
         if (string.IsNullOrEmpty(tenantId) || string.IsNullOrEmpty(person))
@@ -44,12 +44,8 @@ public sealed class LeaderDetails(ILeaderStore leaders, TimeProvider timeProvide
 
         try
         {
-            var rows = new List<Leader>();
-            await foreach (var leader in leaders.ListForPersonAsync(tenantId, fromId, fromAadObjectId, cancellationToken))
-            {
-                rows.Add(leader);
-            }
-
+            ArgumentNullException.ThrowIfNull(leadership);
+            var rows = await leadership.ListAsync(tenantId, fromId, fromAadObjectId, cancellationToken);
             var updated = 0;
             foreach (var leader in rows)
             {

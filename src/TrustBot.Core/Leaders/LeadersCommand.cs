@@ -14,6 +14,7 @@ public sealed class LeadersCommand(
     ILeaderStore leaders,
     LeaderChanges changes,
     LeaderDetails details,
+    PersonLeadership leadership,
     LeaderNames names,
     LeaderCandidateCheck candidates,
     MessageReplies replies,
@@ -44,7 +45,7 @@ public sealed class LeadersCommand(
         }
 
         await details.RefreshAsync(
-            message.TenantId, message.FromId, message.FromAadObjectId, message.FromName, message.ClientTimeZone, cancellationToken);
+            leadership, message.TenantId, message.FromId, message.FromAadObjectId, message.FromName, message.ClientTimeZone, cancellationToken);
         var (team, problem) = await installations.ResolveAsync(message, string.Empty, cancellationToken);
         if (team is null)
         {

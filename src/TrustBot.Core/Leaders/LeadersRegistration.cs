@@ -16,7 +16,8 @@ internal static class LeadersRegistration
     public static IServiceCollection AddLeaders(this IServiceCollection services)
     {
         services.TryAddSingleton<LeaderDetails>();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IMessageObserver, LeaderMessageObserver>());
+        services.TryAddEnumerable(ServiceDescriptor.Scoped<IMessageObserver, LeaderMessageObserver>());
+        services.TryAddScoped<PersonLeadership>();
         services.TryAddScoped<InstallationResolver>();
         services.TryAddScoped<ThresholdsInForce>();
         services.TryAddScoped<LeaderChats>();

@@ -170,7 +170,7 @@ public sealed class CardTests
         "welcome" => WelcomeCard.Build(kind),
         "privacy" => PrivacyCard.Build(kind, 5, TimeSpan.FromDays(180), TimeSpan.FromDays(30)),
         "help" => HelpCard.Build(
-            [new HelpCommand(new MessageReplies(), Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), TrustBot.Core.Tests.Commands.TestThresholds.For(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), NullLogger<HelpCommand>.Instance), Command("checkin", "Start a check-in now.")],
+            [new HelpCommand(new MessageReplies(), new TrustBot.Core.Leaders.PersonLeadership(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), TrustBot.Core.Tests.Commands.TestThresholds.For(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), NullLogger<HelpCommand>.Instance), Command("checkin", "Start a check-in now.")],
             kind),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
     };

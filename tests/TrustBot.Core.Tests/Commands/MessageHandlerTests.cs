@@ -154,7 +154,7 @@ public sealed class MessageHandlerTests
 
     private MessageHandler CreateHandler(params ICommand[] extra)
     {
-        ICommand[] commands = [new HelpCommand(_replies, Mock.Of<TrustBot.Core.Leaders.ILeaderStore>(), TestThresholds.For(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), NullLogger<HelpCommand>.Instance), .. extra];
+        ICommand[] commands = [new HelpCommand(_replies, new TrustBot.Core.Leaders.PersonLeadership(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), TestThresholds.For(Mock.Of<TrustBot.Core.Leaders.ILeaderStore>()), NullLogger<HelpCommand>.Instance), .. extra];
         return new MessageHandler(commands, _replies, NullLogger<MessageHandler>.Instance);
     }
 

@@ -10,5 +10,5 @@ namespace TrustBot.Core.Tests.Commands;
 internal static class TestThresholds
 {
     public static ThresholdsInForce For(ILeaderStore leaders) =>
-        new(new InstallationResolver(Mock.Of<IInstallationStore>(), leaders), Options.Create(new AnonymityOptions { Secret = TestSecret.Value }));
+        new(new InstallationResolver(Mock.Of<IInstallationStore>(), new PersonLeadership(leaders)), Options.Create(new AnonymityOptions { Secret = TestSecret.Value }));
 }

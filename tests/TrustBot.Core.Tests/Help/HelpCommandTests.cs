@@ -20,7 +20,7 @@ public sealed class HelpCommandTests
     {
         _commands =
         [
-            new HelpCommand(_replies, _leaders.Object, TestThresholds.For(_leaders.Object), NullLogger<HelpCommand>.Instance),
+            new HelpCommand(_replies, new PersonLeadership(_leaders.Object), TestThresholds.For(_leaders.Object), NullLogger<HelpCommand>.Instance),
             Command("checkin", leadersOnly: false),
             Command("settings", leadersOnly: true),
         ];

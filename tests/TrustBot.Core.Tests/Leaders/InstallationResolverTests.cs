@@ -15,7 +15,7 @@ public sealed class InstallationResolverTests
 
     public InstallationResolverTests()
     {
-        _resolver = new InstallationResolver(_installations, _leaders);
+        _resolver = new InstallationResolver(_installations, new PersonLeadership(_leaders));
     }
 
     [Fact]

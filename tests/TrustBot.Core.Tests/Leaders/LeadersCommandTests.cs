@@ -33,7 +33,7 @@ public sealed class LeadersCommandTests
         var time = new FakeTimeProvider(LeaderTestData.Now);
         var details = new LeaderDetails(_leaders, time, NullLogger<LeaderDetails>.Instance);
         _command = new LeadersCommand(
-            new InstallationResolver(_installations, _leaders), _leaders, new LeaderChanges(_leaders, _timetable.Object, details, time), details,
+            new InstallationResolver(_installations, new PersonLeadership(_leaders)), _leaders, new LeaderChanges(_leaders, _timetable.Object, details, time), details, new PersonLeadership(_leaders),
             new LeaderNames(_leaders, _messenger.Object, NullLogger<LeaderNames>.Instance), new LeaderCandidateCheck(_messenger.Object), _collected, NullLogger<LeadersCommand>.Instance);
     }
 

@@ -22,7 +22,7 @@ public sealed class MessageHandlerLeaderRefreshTests
         _command.SetupGet(c => c.Name).Returns("notes");
         _command.SetupGet(c => c.Aliases).Returns([]);
         var details = new LeaderDetails(_leaders, new FakeTimeProvider(LeaderTestData.Now), NullLogger<LeaderDetails>.Instance);
-        _handler = new MessageHandler([_command.Object], new MessageReplies(), NullLogger<MessageHandler>.Instance, [new LeaderMessageObserver(details)]);
+        _handler = new MessageHandler([_command.Object], new MessageReplies(), NullLogger<MessageHandler>.Instance, [new LeaderMessageObserver(details, new PersonLeadership(_leaders))]);
     }
 
     [Fact]

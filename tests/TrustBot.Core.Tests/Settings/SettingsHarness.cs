@@ -95,7 +95,7 @@ internal sealed class SettingsHarness
     {
         var leaderChats = new LeaderChats(Leaders, Messenger.Object);
         return new SettingsCommand(
-            new InstallationResolver(Installations, Leaders), Forms(), leaderChats, Messenger.Object, Queued, NullLogger<SettingsCommand>.Instance);
+            new InstallationResolver(Installations, new PersonLeadership(Leaders)), Forms(), leaderChats, Messenger.Object, Queued, NullLogger<SettingsCommand>.Instance);
     }
 
     public SettingsActionHandler Handler()
