@@ -1,4 +1,5 @@
 using System.Globalization;
+using TrustBot.Benchmarks.Load;
 using TrustBot.Testing.Connector;
 
 namespace TrustBot.Benchmarks.Scenarios;
@@ -57,6 +58,7 @@ internal sealed class RepliesScenario : IBenchmarkScenario
         var bounded = await MeasureAsync(host, client, address, environment, count, inFlight, cancellationToken);
         var metAtOnce = Print("all at once", atOnce);
         var metBounded = Print(string.Create(CultureInfo.InvariantCulture, $"{inFlight} in flight"), bounded);
+        await PrintRawAsync(environment, count, inFlight, cancellationToken);
         return metAtOnce && metBounded;
     }
 
@@ -76,6 +78,18 @@ internal sealed class RepliesScenario : IBenchmarkScenario
         {
             using var response = await client.GetAsync(health, cancellationToken);
         }));
+    }
+
+    // The storage work alone, the same number of times in the same two shapes: how much of the latency is Azurite's.
+    private static async Task PrintRawAsync(BenchmarkEnvironment environment, int count, int inFlight, CancellationToken cancellationToken)
+    {
+        var raw = await RawReplyWork.CreateAsync(environment, cancellationToken);
+        List<Func<Task<bool>>> Sends() => [.. Enumerable.Range(0, count).Select(_ => (Func<Task<bool>>)(() => raw.ReceiveAsync(cancellationToken)))];
+        await BoundedLoad.RunAsync(Sends().Take(WarmUpPeople).ToList(), inFlight);
+        var atOnce = (await Burst.RunAsync(Sends())).Stats;
+        var bounded = (await BoundedLoad.RunAsync(Sends(), inFlight)).Stats;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  the same storage work without the bot (a leader query, an address read, a queue send; {count} times): all at once p50 {atOnce.P50Milliseconds:0} ms, p99 {atOnce.P99Milliseconds:0} ms; {inFlight} in flight p50 {bounded.P50Milliseconds:0} ms, p99 {bounded.P99Milliseconds:0} ms"));
     }
 
     private static bool Print(string label, ReplyFigures f)
