@@ -4,7 +4,7 @@ namespace TrustBot.Benchmarks;
 
 /// <summary>
 /// Runnable benchmarks (not tests): each scenario prints its figures and whether it met its target.
-/// Usage: <c>dotnet run -c Release --project tests/TrustBot.Benchmarks -- [--scenario all|messages|votes|vote-latency|connector-fanout|fanout|memory|replies] [--duration 10] [--warmup 3] [--concurrency 32] [--count 500] [--chats new|open] [--gc-variant shipped|all|&lt;name&gt;] [--in-flight 64] [--worker-concurrency 16]</c>.
+/// Usage: <c>dotnet run -c Release --project tests/TrustBot.Benchmarks -- [--scenario all|messages|votes|vote-latency|connector-fanout|fanout|memory|replies] [--duration 10] [--warmup 3] [--concurrency 32] [--count 500] [--chats new|open] [--gc-variant shipped|all|&lt;name&gt;] [--in-flight 64] [--worker-concurrency 64]</c>.
 /// An explicit entry point, because top-level statements would declare a second global <c>Program</c> beside the host's.
 /// </summary>
 internal static class BenchmarkProgram

@@ -35,6 +35,13 @@ public sealed class NudgeJob(
         }
 
         var team = await teams.GetAsync(entry.TenantId, entry.InstallationKey, cancellationToken);
+        if (team.Installation is { IsActiveTeam: true } && !team.Leaders.ContainsKey(leaderUserId))
+        {
+            // The shared read may be older than this leader (added within its few seconds): a leader it did not find is
+            // looked up again before the occurrence is dropped, which would skip their nudge for the week.
+            team = await teams.ReadAgainAsync(entry.TenantId, entry.InstallationKey);
+        }
+
         if (team.Installation is not { IsActiveTeam: true } installation)
         {
             return Drop("team inactive");

@@ -38,6 +38,17 @@ public sealed class NudgeTeamReads(
         return await _reads.RunAsync((tenantId, teamKey), () => ReadAsync(tenantId, teamKey), cancellationToken);
     }
 
+    /// <summary>
+    /// Reads the team again, whatever is remembered or being read: for a leader the shared read did not find, who may
+    /// have been added after it began. What it reads serves the next planners.
+    /// </summary>
+    public Task<NudgeTeam> ReadAgainAsync(string tenantId, string teamKey)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(teamKey);
+        return ReadAsync(tenantId, teamKey);
+    }
+
     public void Dispose() => _teams.Dispose();
 
     // Not the caller's token: other planners of the team wait for this read too.

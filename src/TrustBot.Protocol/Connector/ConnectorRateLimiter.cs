@@ -59,6 +59,11 @@ public sealed partial class ConnectorRateLimiter
     // one is dropped, because used late it would crowd the slots after it, which may be another instance's.
     private static readonly TimeSpan LateTolerance = TimeSpan.FromMilliseconds(20);
 
+    // A slot handed by the booking a request waited for is still used this late: as late as the gap the shared schedule
+    // leaves where it passes to another instance, so used late it crowds only this instance's own next slots, which
+    // the arrival guard holds. Later than that it is dropped, and the request books again.
+    private static readonly TimeSpan BookingLateTolerance = TimeSpan.FromMilliseconds(100);
+
     // How far ahead this instance books a tenant's schedule: enough to keep its waiting requests fed while the next
     // booking is on its way, little enough that slots booked by an instance that then dies cost the others little.
     private static readonly TimeSpan Horizon = TimeSpan.FromMilliseconds(500);
@@ -84,6 +89,7 @@ public sealed partial class ConnectorRateLimiter
     private readonly TimeSpan _spacing;
     private readonly long _spacingTimestamp;
     private readonly long _lateTolerance;
+    private readonly long _bookingLateTolerance;
     private readonly long _horizon;
     private readonly long _burstWindow;
     private readonly Dictionary<ulong, ConversationSlotLog> _conversations = [];
@@ -137,6 +143,7 @@ public sealed partial class ConnectorRateLimiter
         _spacingTimestamp = _appWindows.Length == 0 ? 0 : _appWindows.Max(w => (w.Length + w.Limit - 1) / w.Limit);
         _spacing = ToTimeSpan(_spacingTimestamp);
         _lateTolerance = ToTimestamp(LateTolerance);
+        _bookingLateTolerance = ToTimestamp(BookingLateTolerance);
         _horizon = ToTimestamp(Horizon);
         _burstWindow = ToTimestamp(BurstWindow);
         if (sharedBudget is not null && _spacingTimestamp > 0)
@@ -284,14 +291,14 @@ public sealed partial class ConnectorRateLimiter
 
             if (instant is { } handed and not TenantPacing.AskAgain)
             {
-                if (handed < now - _lateTolerance)
+                if (handed < now - _bookingLateTolerance)
                 {
-                    // Passed before the booking's answer came back (or before this request woke): used now it would
-                    // crowd the slots after it, which may be another instance's. It is dropped, and the request books again.
+                    // Passed long before the booking's answer came back (or before this request woke): used now it
+                    // could crowd slots after it that are another instance's. It is dropped, and the request books again.
                 }
                 else if (Math.Max(handed, now) >= lowerBound)
                 {
-                    // Handed by the booking it waited for: used if this request woke within the tolerance.
+                    // Handed by the booking it waited for: used if this request woke within the booking's tolerance.
                     var slot = Math.Max(handed, now);
                     Record(key, log, tenant, slot);
                     KeepAhead(tenant, now);

@@ -19,6 +19,7 @@ internal static class DeliveryStorageRegistration
         services.TryAddSingleton<IIdempotencyStore, TableIdempotencyStore>();
         services.TryAddSingleton<IDeadLetterLog, TableDeadLetterLog>();
         services.TryAddSingleton<ISendBudget, TableSendBudget>();
+        services.TryAddSingleton<DeliveryInstance>();
         services.TryAddSingleton<OutboxQueue>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IOutbox, QueueOutbox>();

@@ -44,7 +44,7 @@ internal sealed class RepliesScenario : IBenchmarkScenario
         var address = host.ClientOptions.BaseAddress;
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = count, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(10) });
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  N {count} people of one tenant, each writing `help` in their own 1:1 chat; worker concurrency {settings.WorkerConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "default (16)"}"));
+            $"  N {count} people of one tenant, each writing `help` in their own 1:1 chat; worker concurrency {settings.WorkerConcurrency?.ToString(CultureInfo.InvariantCulture) ?? "default (64)"}"));
 
         // The first messages of a process pay for JIT compilation and the first token validation; and the Bot Connector
         // keeps its connections to a bot open, so the connections are opened before anything is timed.

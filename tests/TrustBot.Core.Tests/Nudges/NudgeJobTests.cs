@@ -85,6 +85,21 @@ public sealed class NudgeJobTests
     }
 
     [Fact]
+    public async Task RunAsync_LeaderAddedAfterTheSharedRead_IsReadAgainAndNudged()
+    {
+        var job = _world.Job();
+        await job.RunAsync(Entry(NudgeWorld.MondayNine), CancellationToken.None);
+        var added = NudgeWorld.Leader() with { UserId = "29:1leader-added-a-moment-later" };
+        await _world.Leaders.AddAsync(added, CancellationToken.None);
+
+        // Within the shared read's few seconds, which did not see the new leader.
+        var run = await job.RunAsync(Entry(NudgeWorld.MondayNine, added.UserId), CancellationToken.None);
+
+        Assert.Single(run.Sends);
+        Assert.Equal(2, _world.Installations.GetCalls);
+    }
+
+    [Fact]
     public async Task RunAsync_TeamReadMoreThanAFewSecondsAgo_ReadsItAgain()
     {
         var job = _world.Job();

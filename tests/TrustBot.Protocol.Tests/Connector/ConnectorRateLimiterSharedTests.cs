@@ -99,13 +99,13 @@ public sealed class ConnectorRateLimiterSharedTests
     {
         var limiter = Shared();
         var late = true;
-        // The first answer takes a tenth of a second: its slot, asked for now, has passed by the time it comes back.
+        // The first answer takes a fifth of a second: its slot, asked for now, has long passed by the time it comes back.
         _budget.Answering = () =>
         {
             if (late)
             {
                 late = false;
-                _time.Advance(TimeSpan.FromMilliseconds(100));
+                _time.Advance(TimeSpan.FromMilliseconds(200));
             }
         };
         var asked = _time.GetUtcNow();
@@ -113,7 +113,7 @@ public sealed class ConnectorRateLimiterSharedTests
         var send = SendAsync(limiter, Tenant, "a:1");
         await DriveAsync([send], [limiter]);
 
-        // Sent in the second booking's slot, not a tenth of a second late in the first's (which would crowd the slots
+        // Sent in the second booking's slot, not a fifth of a second late in the first's (which could crowd the slots
         // booked after it, perhaps by another instance).
         Assert.Equal(2, _budget.Calls.Count);
         Assert.True(await send >= _budget.Calls[1].NotBefore, $"{(await send - asked).TotalMilliseconds} ms");

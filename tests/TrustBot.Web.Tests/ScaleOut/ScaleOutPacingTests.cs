@@ -13,7 +13,7 @@ namespace TrustBot.Web.Tests.ScaleOut;
 /// tenant (429 + Retry-After), which is how Teams counts: the stand-ins count every request of every instance. Paced
 /// per instance alone, three instances would send a busy tenant up to three times its limit.
 /// </summary>
-[Collection(BotHostGroup.Name)]
+[Collection(PacingGroup.Name)]
 public sealed class ScaleOutPacingTests(BotHostFixture fixture)
 {
     private const int Instances = 3;
