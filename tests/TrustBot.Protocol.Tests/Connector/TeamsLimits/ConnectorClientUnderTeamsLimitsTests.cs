@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Protocol.Activities;
+using TrustBot.Protocol.Connector;
 using TrustBot.Testing.Connector;
 using Xunit.Abstractions;
 
@@ -25,8 +26,7 @@ public sealed class ConnectorClientUnderTeamsLimitsTests(ITestOutputHelper outpu
         await using var loopback = LoopbackConnectorClient.Create(timeProvider: clock);
         var started = clock.GetUtcNow();
 
-        var sends = Task.WhenAll(Enumerable.Range(0, count).Select(i => loopback.Client.SendToConversationAsync(
-            connector.ServiceUrl, "3c8e5f1a-0000-4000-8000-0000000000ab", $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
+        var sends = OneMessageEach(loopback, connector, count);
         await WaitUntilEveryRequestIsAnsweredOrQueuedAsync(connector, loopback, count);
         while (loopback.RateLimiter.QueuedCount > 0)
         {
@@ -64,8 +64,7 @@ public sealed class ConnectorClientUnderTeamsLimitsTests(ITestOutputHelper outpu
         await using var loopback = LoopbackConnectorClient.Create(timeProvider: clock);
         var started = clock.GetUtcNow();
 
-        var sends = Task.WhenAll(Enumerable.Range(0, count).Select(i => loopback.Client.SendToConversationAsync(
-            connector.ServiceUrl, "tenant-1", $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
+        var sends = OneMessageEach(loopback, connector, count);
         await WaitUntilEveryRequestIsAnsweredOrQueuedAsync(connector, loopback, count);
         var stalled = false;
         while (loopback.RateLimiter.QueuedCount > 0 || loopback.ArrivalGuard.HeldCount > 0)
@@ -109,4 +108,9 @@ public sealed class ConnectorClientUnderTeamsLimitsTests(ITestOutputHelper outpu
             await Task.Delay(1);
         }
     }
+
+    // One message to each of count conversations of one tenant, all at once: only the app's windows bind.
+    private static Task<ConnectorResponse<ResourceResponse>[]> OneMessageEach(LoopbackConnectorClient loopback, TeamsLimitedConnector connector, int count) =>
+        Task.WhenAll(Enumerable.Range(0, count).Select(i => loopback.Client.SendToConversationAsync(
+            connector.ServiceUrl, "3c8e5f1a-0000-4000-8000-0000000000ab", $"a:user-{i}", new Activity { Type = ActivityTypes.Message, Text = $"nudge {i}" })));
 }
