@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.Json.Nodes;
 using TrustBot.Core.Help;
 using TrustBot.Testing.Connector;
 using TrustBot.Web.Tests.Infrastructure;
@@ -92,24 +91,8 @@ public sealed class ScaleOutPacingTests(BotHostFixture fixture)
 
     private async Task<HttpStatusCode> PostHelpAsync(HttpClient client, string serviceUrl, string tenantId, string userId)
     {
-        var activity = new JsonObject
-        {
-            ["type"] = "message",
-            ["id"] = "1" + Guid.NewGuid().ToString("N")[..12],
-            ["serviceUrl"] = serviceUrl,
-            ["channelId"] = "msteams",
-            ["from"] = new JsonObject { ["id"] = userId, ["aadObjectId"] = Guid.NewGuid().ToString(), ["name"] = "Person" },
-            ["recipient"] = new JsonObject { ["id"] = BotHostFixture.BotId },
-            ["conversation"] = new JsonObject
-            {
-                ["id"] = TeamsLimitedConnector.PersonalConversationId(userId),
-                ["conversationType"] = "personal",
-                ["tenantId"] = tenantId,
-            },
-            ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = tenantId } },
-            ["locale"] = "en-US",
-            ["text"] = "help",
-        };
+        var person = new TeamsUser(userId, Guid.NewGuid().ToString(), "Person", TeamsLimitedConnector.PersonalConversationId(userId));
+        var activity = new TeamsActivities(serviceUrl, tenantId).PersonalMessageFrom(person, "help");
         using var response = await BotHostFixture.PostRawAsync(client, activity.ToJsonString(), fixture.Issuer.CreateToken(BotHostFixture.AppId, serviceUrl));
         return response.StatusCode;
     }
