@@ -243,19 +243,6 @@ public sealed partial class ConnectorRateLimiter
         }
     }
 
-    /// <summary>How long a request for <paramref name="conversationId"/> of no known tenant made now would wait (nothing is reserved).</summary>
-    public TimeSpan GetDelay(string conversationId)
-    {
-        ArgumentNullException.ThrowIfNull(conversationId);
-        lock (_gate)
-        {
-            var now = _timeProvider.GetTimestamp();
-            var lowerBound = EarliestConversationSlot(_conversations.GetValueOrDefault(KeyOf(conversationId)), now);
-            var slot = _tenants.TryGetValue(string.Empty, out var tenant) ? tenant.Slots.Earliest(lowerBound, LocalWindows) : lowerBound;
-            return slot <= now ? TimeSpan.Zero : ToTimeSpan(slot - now);
-        }
-    }
-
     // The reserved instant and the instant of reservation, in TimeProvider timestamp units, paced locally.
     internal (long Slot, long Now) ReserveSlot(string conversationId)
     {
