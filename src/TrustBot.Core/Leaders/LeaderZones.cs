@@ -20,6 +20,8 @@ public sealed class LeaderZones(ILeaderStore leaders)
             return TimeZones.Resolve(teamZone, null);
         }
 
+        // Read afresh rather than through PersonLeadership: this message's details refresh may just have stored the
+        // zone its client reported, and the times quoted should already be in it.
         await foreach (var leader in leaders.ListForPersonAsync(message.TenantId, message.FromId, message.FromAadObjectId, cancellationToken))
         {
             if (string.Equals(leader.TeamKey, team.Key, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(leader.TimeZoneId))
