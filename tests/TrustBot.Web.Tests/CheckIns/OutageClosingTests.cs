@@ -3,7 +3,6 @@ using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.CheckIns;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.SpeakUp;
-using TrustBot.Testing.Storage;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.CheckIns;
@@ -22,9 +21,7 @@ public sealed class OutageClosingTests(BotHostFixture fixture)
     public async Task ClosingSweeps_CheckInAndPromptThatClosed90DaysAgoWithoutACloseEntry_DestroyTheirSalts()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = fixture.Settings(BotHostFixture.AppId);
-        settings["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
-        await using var factory = new BotApplicationFactory(settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        await using var factory = fixture.HostOnClock(clock);
         var services = factory.Services;
         // The host's first tick seeds the sweeps and runs them at once. A check-in created while a sweep lists the due
         // ones, already past its close, can have its salt taken for a cut-off create's leftover (a real one is created

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using TrustBot.Testing.Auth;
 using TrustBot.Testing.Connector;
 using TrustBot.Testing.Storage;
@@ -64,6 +65,14 @@ public sealed class BotHostFixture : IAsyncLifetime
     };
 
     public string ServiceUrl => Connector.ServiceUrl;
+
+    /// <summary>A host of the test's own on <paramref name="clock"/>, over tables of its own (a fresh prefix unless given).</summary>
+    public BotApplicationFactory HostOnClock(TimeProvider clock, string? tablePrefix = null)
+    {
+        var settings = Settings(AppId);
+        settings["Storage:TablePrefix"] = tablePrefix ?? AzuriteFixture.NewTablePrefix();
+        return new BotApplicationFactory(settings, configureServices: services => services.AddSingleton(clock));
+    }
 
     /// <summary>Posts an activity with a valid channel token whose serviceurl claim matches the activity.</summary>
     public Task<HttpResponseMessage> PostAsync(JsonNode activity, string? serviceUrlClaim = null)

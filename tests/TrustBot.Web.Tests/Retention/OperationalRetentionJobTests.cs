@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using TrustBot.Core.Delivery;
-using TrustBot.Testing.Storage;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.Retention;
@@ -16,9 +15,7 @@ public sealed class OperationalRetentionJobTests(BotHostFixture fixture)
     public async Task RetentionJob_AMonthOn_DeletesIdempotencyRecordsAndDeadLettersPastTheirAge()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = fixture.Settings(BotHostFixture.AppId);
-        settings["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
-        await using var factory = new BotApplicationFactory(settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        await using var factory = fixture.HostOnClock(clock);
         var services = factory.Services;
         var start = clock.GetUtcNow();
         var idempotency = services.GetRequiredService<IIdempotencyStore>();

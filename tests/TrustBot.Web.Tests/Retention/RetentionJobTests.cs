@@ -5,7 +5,6 @@ using TrustBot.Core.Messaging;
 using TrustBot.Core.Retention;
 using TrustBot.Core.Scheduling;
 using TrustBot.Core.SpeakUp;
-using TrustBot.Testing.Storage;
 using TrustBot.Web.Tests.Infrastructure;
 
 namespace TrustBot.Web.Tests.Retention;
@@ -23,9 +22,7 @@ public sealed class RetentionJobTests(BotHostFixture fixture)
     public async Task RetentionJob_AfterOneSweepInterval_DeletesOldNotesAndErasesTeamsPastTheirGracePeriod()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = fixture.Settings(BotHostFixture.AppId);
-        settings["Storage:TablePrefix"] = AzuriteFixture.NewTablePrefix();
-        await using var factory = new BotApplicationFactory(settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        await using var factory = fixture.HostOnClock(clock);
         var services = factory.Services;
         var tenantId = Guid.NewGuid().ToString();
         var now = clock.GetUtcNow();

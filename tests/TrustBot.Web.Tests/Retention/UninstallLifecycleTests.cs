@@ -22,10 +22,8 @@ public sealed class UninstallLifecycleTests(BotHostFixture fixture)
     public async Task RemovedTeam_ReinstalledWithinGrace_KeepsSettings_AndAfterTheGracePeriodEveryRowIsErased()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var settings = fixture.Settings(BotHostFixture.AppId);
         var prefix = AzuriteFixture.NewTablePrefix();
-        settings["Storage:TablePrefix"] = prefix;
-        await using var factory = new BotApplicationFactory(settings, configureServices: services => services.AddSingleton<TimeProvider>(clock));
+        await using var factory = fixture.HostOnClock(clock, prefix);
         using var client = factory.CreateClient();
         var teams = new TeamsActivities(fixture.ServiceUrl, Guid.NewGuid().ToString());
         var installations = factory.Services.GetRequiredService<IInstallationStore>();
