@@ -50,4 +50,21 @@ internal sealed class RawReplyWork(TableClient leaders, TableClient addresses, Q
             return false;
         }
     }
+
+    /// <summary>
+    /// The one write no design can leave out of the inbound request: storing the reply durably before the 200. What
+    /// Azurite alone takes for it bounds how fast any acknowledgement can be on this machine.
+    /// </summary>
+    public async Task<bool> QueueOnlyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await queue.SendMessageAsync(Body, cancellationToken);
+            return true;
+        }
+        catch (RequestFailedException)
+        {
+            return false;
+        }
+    }
 }

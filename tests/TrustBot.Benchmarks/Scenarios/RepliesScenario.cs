@@ -84,12 +84,19 @@ internal sealed class RepliesScenario : IBenchmarkScenario
     private static async Task PrintRawAsync(BenchmarkEnvironment environment, int count, int inFlight, CancellationToken cancellationToken)
     {
         var raw = await RawReplyWork.CreateAsync(environment, cancellationToken);
-        List<Func<Task<bool>>> Sends() => [.. Enumerable.Range(0, count).Select(_ => (Func<Task<bool>>)(() => raw.ReceiveAsync(cancellationToken)))];
+        await PrintRawAsync("a leader query, an address read, a queue send", raw.ReceiveAsync, count, inFlight, cancellationToken);
+        await PrintRawAsync("the queue send alone", raw.QueueOnlyAsync, count, inFlight, cancellationToken);
+    }
+
+    private static async Task PrintRawAsync(
+        string work, Func<CancellationToken, Task<bool>> receive, int count, int inFlight, CancellationToken cancellationToken)
+    {
+        List<Func<Task<bool>>> Sends() => [.. Enumerable.Range(0, count).Select(_ => (Func<Task<bool>>)(() => receive(cancellationToken)))];
         await BoundedLoad.RunAsync(Sends().Take(WarmUpPeople).ToList(), inFlight);
         var atOnce = (await Burst.RunAsync(Sends())).Stats;
         var bounded = (await BoundedLoad.RunAsync(Sends(), inFlight)).Stats;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  the same storage work without the bot (a leader query, an address read, a queue send; {count} times): all at once p50 {atOnce.P50Milliseconds:0} ms, p99 {atOnce.P99Milliseconds:0} ms; {inFlight} in flight p50 {bounded.P50Milliseconds:0} ms, p99 {bounded.P99Milliseconds:0} ms"));
+            $"  the same storage work without the bot ({work}; {count} times): all at once p50 {atOnce.P50Milliseconds:0} ms, p99 {atOnce.P99Milliseconds:0} ms; {inFlight} in flight p50 {bounded.P50Milliseconds:0} ms, p99 {bounded.P99Milliseconds:0} ms"));
     }
 
     private static bool Print(string label, ReplyFigures f)
